@@ -1,0 +1,1 @@
+"""Qualified: a sales-training simulation game (the headless engine and its front ends)."""

@@ -1,0 +1,46 @@
+"""The command line (design.md §4). One module per command; this one dispatches.
+
+Each command module provides `add_parser(subparsers)` and `run(args) -> int` (the exit code).
+Nothing here imports pygame: only the window command does, when it runs.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+COMMANDS: tuple[str, ...] = ("play", "validate", "analyze", "schema", "new", "report", "sync")
+
+
+def _available_commands() -> list[object]:
+    modules = []
+    for name in COMMANDS:
+        try:
+            modules.append(importlib.import_module(f"game.cli.{name}_cmd"))
+        except ModuleNotFoundError as exc:
+            if exc.name != f"game.cli.{name}_cmd":
+                raise
+    return modules
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every command that is installed."""
+    parser = argparse.ArgumentParser(
+        prog="python main.py",
+        description="Qualified — a sales-training game. With no command, opens the game window.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module in _available_commands():
+        module.add_parser(sub)  # type: ignore[attr-defined]
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")  # accents survive LANG=C
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from game.cli.window import open_window  # imports pygame
+        return open_window()
+    return int(args.run(args))

@@ -1,0 +1,444 @@
+"""The game engine: steps one attempt through meetings, choices, the close and the referral.
+
+Front ends ask for `options()` (every option, each `available` or not with a reason), call
+`choose(index)`, and present the `Line`s it returns. They never change the state themselves.
+Play is deterministic for a scenario, a seed and a sequence of choices.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game import rules
+from game.runtime import ChoiceSpec, Reason, Runtime
+from game.schema import ROLES, Effects, Scenario
+from game.state import PlayState
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """Something the trainee may do now. Unavailable options carry the reason, for the debrief."""
+
+    key: str
+    text: str
+    tactic: str | None
+    available: bool
+    reason: Reason | None = None
+    stakeholder: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One thing to show: `say` (a stakeholder speaks), `you` (the trainee's words), `note`
+    (the game tells the trainee something: `code` + `params`, worded by game.i18n), `event`
+    (something happened between meetings)."""
+
+    kind: str
+    text: str = ""
+    speaker: str | None = None
+    code: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+class GameOver(RuntimeError):
+    """Raised when an action is asked of an attempt that has ended."""
+
+
+class Game:
+    """One attempt at a scenario."""
+
+    def __init__(self, runtime: Runtime | Scenario, seed: int = 0,
+                 state: PlayState | None = None) -> None:
+        self.rt = runtime if isinstance(runtime, Runtime) else Runtime(runtime)
+        scenario = self.rt.scenario
+        if state is None:
+            state = PlayState(scenario_id=scenario.id, seed=seed)
+            for sid, person in scenario.stakeholders.items():
+                state.stance[sid] = person.stance
+                state.anchor[sid] = person.stance
+                state.trust[sid] = person.trust
+                if not person.requires_introduction:
+                    state.introduced.add(sid)
+        elif state.scenario_id != scenario.id:
+            raise ValueError(f"this saved attempt is for scenario {state.scenario_id!r}, "
+                             f"not {scenario.id!r}")
+        self.state = state
+        self._options: list[Option] | None = None
+
+    # --- what the trainee sees ---------------------------------------------------------------
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario being played."""
+        return self.rt.scenario
+
+    @property
+    def over(self) -> bool:
+        """True once the attempt has an outcome and nothing more can be done."""
+        return self.state.phase == "over"
+
+    def current_line(self) -> Line | None:
+        """What the person being met is saying now (None outside a meeting)."""
+        s = self.state
+        if s.phase != "meeting" or s.meeting_with is None or s.node is None:
+            return None
+        node = self.scenario.stakeholders[s.meeting_with].conversation.nodes[s.node]
+        return Line("say", node.say or "", speaker=s.meeting_with) if node.say else None
+
+    def options(self) -> list[Option]:
+        """Every option of the current moment, available or not, in a fixed order."""
+        if self._options is None:
+            self._options = self._build_options()
+        return self._options
+
+    def available(self) -> list[Option]:
+        """Only the options that can be chosen now."""
+        return [o for o in self.options() if o.available]
+
+    # --- actions --------------------------------------------------------------------------------
+
+    def choose(self, index: int) -> list[Line]:
+        """Take option `index` of `options()`; returns what happens, in order."""
+        if self.over:
+            raise GameOver("the attempt has ended")
+        options = self.options()
+        if not 0 <= index < len(options):
+            raise IndexError(f"there is no option {index}")
+        option = options[index]
+        if not option.available:
+            raise ValueError(f"option {option.key!r} is not available now")
+        self._options = None
+        out: list[Line] = []
+        kind, _, rest = option.key.partition(":")
+        if kind == "meet":
+            self._meet(rest, out)
+        elif kind == "leave":
+            self._log("leave", stakeholder=self.state.meeting_with)
+            self._end_meeting(out)
+        elif kind == "referral":
+            self._referral(rest == "ask", out)
+        else:
+            self._say(self._spec(option.key), out)
+        return out
+
+    def choose_key(self, key: str) -> list[Line]:
+        """Take the option whose key is `key` (used to replay a recorded path)."""
+        for i, option in enumerate(self.options()):
+            if option.key == key:
+                return self.choose(i)
+        raise KeyError(f"no option {key!r} now")
+
+    def tag(self, stakeholder: str, role: str | None) -> None:
+        """Record the trainee's guess of someone's role (None clears it)."""
+        if self.over:
+            raise GameOver("the attempt has ended")
+        if stakeholder not in self.scenario.stakeholders:
+            raise KeyError(f"no stakeholder {stakeholder!r}")
+        if role is not None and role not in ROLES:
+            raise ValueError(f"no role {role!r}")
+        if role is None:
+            self.state.tags.pop(stakeholder, None)
+        else:
+            self.state.tags[stakeholder] = role
+        self._log("tag", stakeholder=stakeholder, role=role)
+
+    def abandon(self) -> None:
+        """Stop here: the attempt ends as abandoned."""
+        if not self.over:
+            self._finish("abandoned", "abandoned")
+
+    # --- internals ------------------------------------------------------------------------------
+
+    def _build_options(self) -> list[Option]:
+        s = self.state
+        people = self.scenario.stakeholders
+        if s.phase == "between":
+            return [Option(f"meet:{sid}", person.name, None, sid in s.introduced,
+                           None if sid in s.introduced else ("needs-introduction", {"who": sid}),
+                           sid)
+                    for sid, person in people.items()]
+        if s.phase == "meeting":
+            assert s.meeting_with is not None and s.node is not None
+            options = []
+            for spec in self.rt.choices[(s.meeting_with, s.node)]:
+                reason = self._blocked(spec)
+                options.append(Option(spec.key, spec.choice.text, spec.choice.tactic,
+                                       reason is None, reason, spec.stakeholder))
+            options.append(Option("leave", "", "leave", True, None, s.meeting_with))
+            return options
+        if s.phase == "after_close":
+            return [Option("referral:ask", "", "referral", True, None, s.meeting_with),
+                    Option("referral:skip", "", "leave", True, None, s.meeting_with)]
+        return []
+
+    def _blocked(self, spec: ChoiceSpec) -> Reason | None:
+        if spec.choice.once and spec.key in self.state.taken:
+            return ("already-said", {})
+        if spec.check is not None:
+            return spec.check(self.state, self.state.meeting_with)
+        return None
+
+    def _spec(self, key: str) -> ChoiceSpec:
+        sid, nid, index = key.split("/")
+        return self.rt.choices[(sid, nid)][int(index)]
+
+    def _meet(self, sid: str, out: list[Line]) -> None:
+        s = self.state
+        s.turn += 1
+        s.phase = "meeting"
+        s.meeting_with = sid
+        s.exchanges = 0
+        first = sid not in s.met
+        s.met.setdefault(sid, s.turn)
+        out.append(Line("note", code="meeting", params={"who": sid, "turn": s.turn,
+                                                          "first": first}))
+        self._log("meet", stakeholder=sid)
+        self._land(self.scenario.stakeholders[sid].conversation.start, out)
+
+    def _land(self, node_id: str, out: list[Line], *, speak: bool = True) -> None:
+        """Arrive at a node: say its line, note valuable options now open, end if it ends."""
+        s = self.state
+        assert s.meeting_with is not None
+        s.node = node_id
+        node = self.scenario.stakeholders[s.meeting_with].conversation.nodes[node_id]
+        if speak and node.say:
+            out.append(Line("say", node.say, speaker=s.meeting_with))
+        open_choices = 0
+        for spec in self.rt.choices[(s.meeting_with, node_id)]:
+            if self._blocked(spec) is None:
+                open_choices += 1
+                if spec.valuable and spec.key not in s.seen:
+                    s.seen[spec.key] = s.turn
+        if node.end:
+            self._end_meeting(out)
+        elif open_choices == 0:
+            out.append(Line("note", code="conversation-dry", params={"who": s.meeting_with}))
+            self._end_meeting(out)
+
+    def _say(self, spec: ChoiceSpec, out: list[Line]) -> None:
+        s = self.state
+        who = spec.stakeholder
+        choice = spec.choice
+        if choice.once:
+            s.taken.add(spec.key)
+        out.append(Line("you", choice.text))
+        marks: list[str] = []
+        self._apply(choice.effects, who, out, marks)
+        won = None
+        if choice.tactic == "close":
+            won = self._close(who, out, marks)
+        if choice.reply and won is None:
+            out.append(Line("say", choice.reply, speaker=who))
+        mark = _mark(choice.quality, marks)
+        self._log("choice", stakeholder=who, node=spec.node, option=choice.id or spec.index,
+                  key=spec.key, tactic=choice.tactic, mark=mark, notes=marks)
+        if won is not None:
+            self._after_close(who, won, out)
+            return
+        s.exchanges += 1
+        target = self.rt.next_node(choice, spec.node)
+        if target is None:
+            self._end_meeting(out)
+        elif s.exchanges >= rules.MAX_EXCHANGES:
+            out.append(Line("note", code="out-of-time", params={"who": who}))
+            self._end_meeting(out)
+        else:
+            self._land(target, out, speak=target != spec.node)
+
+    def _apply(self, fx: Effects, who: str | None, out: list[Line], marks: list[str]) -> None:
+        """Apply a choice's or event's effects; `marks` collects what they achieved."""
+        s = self.state
+        scenario = self.scenario
+        for nid in fx.reveal_needs:
+            if nid not in s.needs_known:
+                s.needs_known[nid] = {"turn": s.turn, "by": who}
+                out.append(Line("note", code="need-found", params={"need": nid, "who": who}))
+                marks.append("need-found")
+        for hint in fx.role_hints:
+            if not any(h["about"] == hint.about and h["text"] == hint.text for h in s.hints):
+                s.hints.append({"about": hint.about, "text": hint.text, "turn": s.turn})
+                out.append(Line("note", code="hint", text=hint.text, params={"about": hint.about}))
+                marks.append("hint")
+        if who is not None:
+            if fx.stance:
+                self._move_stance(who, fx.stance)
+            if fx.trust:
+                s.trust[who] = rules.clamp(s.trust[who] + fx.trust, 0.0, 1.0)
+        if fx.interest:
+            before = s.interest
+            rules.raise_interest(s, fx.interest)
+            if s.interest != before:
+                out.append(Line("note", code="interest", params={"level": s.interest}))
+        for sid, delta in fx.stance_of.items():
+            self._move_stance(sid, delta)
+        for sid, delta in fx.trust_of.items():
+            s.trust[sid] = rules.clamp(s.trust[sid] + delta, 0.0, 1.0)
+        for oid in fx.raise_objections:
+            if oid not in s.objections:
+                s.objections[oid] = {"state": "open", "raised": s.turn, "resolved": None}
+                objection = scenario.objections[oid]
+                out.append(Line("note", code="objection-raised", text=objection.text,
+                                params={"objection": oid, "who": objection.raised_by}))
+        if fx.counter is not None:
+            self._counter(fx.counter.objection, fx.counter.using, who, out, marks)
+        for nid in fx.pitch:
+            self._pitch(nid, who, out, marks)
+        for sid in fx.introduce:
+            if sid not in s.introduced:
+                s.introduced.add(sid)
+                out.append(Line("note", code="introduced", params={"who": sid}))
+                marks.append("introduced")
+        s.flags.update(fx.set_flags)
+        s.flags.difference_update(fx.clear_flags)
+
+    def _move_stance(self, sid: str, delta: float) -> None:
+        s = self.state
+        s.stance[sid] = rules.clamp(s.stance[sid] + delta, -1.0, 1.0)
+        s.anchor[sid] = rules.clamp(s.anchor[sid] + delta, -1.0, 1.0)
+
+    def _counter(self, oid: str, using: str, who: str | None, out: list[Line],
+                 marks: list[str]) -> None:
+        s = self.state
+        record = s.objections.get(oid)
+        objection = self.scenario.objections[oid]
+        if record is None or record["state"] != "open":
+            out.append(Line("note", code="counter-unneeded", params={"objection": oid}))
+            return
+        if using in objection.counters:
+            record["state"] = "resolved"
+            record["resolved"] = s.turn
+            self._move_stance(objection.raised_by, rules.COUNTER_GAIN)
+            out.append(Line("note", code="objection-resolved", params={"objection": oid}))
+            marks.append("objection-resolved")
+        else:
+            s.wrong_counters += 1
+            if who is not None:
+                self._move_stance(who, rules.WRONG_COUNTER)
+            out.append(Line("note", code="counter-failed", params={"objection": oid}))
+            marks.append("mistake:wrong-counter")
+
+    def _pitch(self, nid: str, who: str | None, out: list[Line], marks: list[str]) -> None:
+        s = self.state
+        if nid not in s.needs_known:
+            s.bad_pitches += 1
+            if who is not None:
+                self._move_stance(who, rules.PREMATURE_PITCH)
+            out.append(Line("note", code="pitch-premature", params={"need": nid}))
+            marks.append("mistake:premature-pitch")
+        elif who is None or who not in self.rt.holders[nid]:
+            s.bad_pitches += 1
+            if who is not None:
+                self._move_stance(who, rules.IRRELEVANT_PITCH)
+            out.append(Line("note", code="pitch-irrelevant", params={"need": nid, "who": who}))
+            marks.append("mistake:irrelevant-pitch")
+        elif nid not in s.pitched:
+            s.pitched[nid] = {"turn": s.turn, "to": who}
+            self._move_stance(who, rules.PITCH_GAIN)
+            rules.raise_interest(s, 1)
+            out.append(Line("note", code="pitch-landed",
+                            params={"need": nid, "who": who, "level": s.interest}))
+            marks.append("pitch-landed")
+
+    def _close(self, who: str, out: list[Line], marks: list[str]) -> bool:
+        s = self.state
+        s.close_attempts += 1
+        done = rules.checklist(self.rt, s)
+        if s.qualified_at_close is None:
+            s.qualified_at_close = done
+        if not all(done.values()):
+            s.premature_closes += 1
+        decision = rules.decide_close(self.rt, s, who)
+        if decision.won:
+            s.deal_value = rules.final_deal_value(self.rt, s)
+            marks.append("close-won")
+            text = self.scenario.close.won
+            out.append(Line("note", code="close-won", text=text or "",
+                            params={"value": s.deal_value}))
+            return True
+        self._move_stance(who, rules.FAILED_CLOSE_STANCE)
+        s.trust[who] = rules.clamp(s.trust[who] + rules.FAILED_CLOSE_TRUST, 0.0, 1.0)
+        marks.append("mistake:close-failed")
+        out.append(Line("note", code="close-failed", text=self.scenario.close.lost or "",
+                        params={"reasons": [list(r) for r in decision.reasons]}))
+        return False
+
+    def _after_close(self, who: str, won: bool, out: list[Line]) -> None:
+        s = self.state
+        if won:
+            s.outcome = "won"
+            if self.scenario.referral is not None:
+                s.phase = "after_close"
+                out.append(Line("note", code="referral-moment", params={"who": who}))
+            else:
+                self._finish("won", "closed")
+            return
+        if s.close_attempts >= self.scenario.close.max_attempts:
+            self._finish("lost", "closes-exhausted", out)
+        else:
+            self._end_meeting(out)
+
+    def _referral(self, ask: bool, out: list[Line]) -> None:
+        s = self.state
+        who = s.meeting_with
+        assert who is not None and self.scenario.referral is not None
+        if ask:
+            won = rules.referral_won(self.rt, s, who)
+            s.referral = "won" if won else "lost"
+            referral = self.scenario.referral
+            out.append(Line("note", code="referral-won" if won else "referral-lost",
+                            text=referral.won if won else referral.lost,
+                            params={"leads_to": referral.leads_to}))
+        self._log("referral", stakeholder=who, asked=ask, result=s.referral)
+        self._finish("won", "closed")
+
+    def _end_meeting(self, out: list[Line]) -> None:
+        s = self.state
+        s.phase = "between"
+        s.meeting_with = None
+        s.node = None
+        self._run_events(out)
+        rules.spread_influence(self.rt, s)
+        if s.turn >= self.scenario.turns:
+            self._finish("lost", "out-of-turns", out)
+
+    def _run_events(self, out: list[Line]) -> None:
+        s = self.state
+        for eid, event in self.scenario.events.items():
+            if event.once and eid in s.fired:
+                continue
+            if event.turn is not None and event.turn != s.turn:
+                continue
+            check = self.rt.event_checks[eid]
+            if check is not None and check(s, None) is not None:
+                continue
+            s.fired.add(eid)
+            out.append(Line("event", event.text, params={"event": eid}))
+            self._apply(event.effects, None, out, [])
+
+    def _finish(self, outcome: str, reason: str, out: list[Line] | None = None) -> None:
+        s = self.state
+        s.outcome = outcome
+        s.end_reason = reason
+        s.phase = "over"
+        s.meeting_with = None
+        s.node = None
+        self._options = None
+        if out is not None:
+            out.append(Line("note", code="game-over", params={"outcome": outcome,
+                                                              "reason": reason}))
+
+    def _log(self, kind: str, **entry: Any) -> None:
+        s = self.state
+        record = {"step": len(s.path) + 1, "turn": s.turn, "kind": kind}
+        record.update(entry)
+        s.path.append(record)
+
+
+def _mark(quality: str | None, marks: list[str]) -> str:
+    """good / neutral / mistake: a rule-found mistake wins, then the author's judgement, then
+    what the choice achieved."""
+    if any(m.startswith("mistake:") for m in marks):
+        return "mistake"
+    if quality is not None:
+        return quality
+    return "good" if marks else "neutral"

@@ -1,0 +1,226 @@
+"""The game's own words in English and Spanish: notes, reasons, labels, the debrief.
+
+The engine hands out codes with parameters; `Words` turns them into text in one language,
+using the scenario for names (a stakeholder's name, a need's description).
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from game.schema import Scenario
+
+LANGUAGES = ("en", "es")
+
+_TEXT: dict[str, dict[str, str]] = {
+    # notes from the engine
+    "meeting": {"en": "Turn {turn}: you meet {who}.", "es": "Turno {turn}: te reúnes con {who}."},
+    "conversation-dry": {"en": "{who} has nothing more to discuss today.",
+                         "es": "{who} no tiene nada más que hablar hoy."},
+    "out-of-time": {"en": "{who} has to go to another meeting.",
+                    "es": "{who} tiene que irse a otra reunión."},
+    "need-found": {"en": "Need discovered: {need} ({benefit}).",
+                   "es": "Necesidad descubierta: {need} ({benefit})."},
+    "hint": {"en": "Clue about {about}: {text}", "es": "Pista sobre {about}: {text}"},
+    "interest": {"en": "The prospect's interest is now: {level}.",
+                 "es": "El interés del cliente ahora es: {level}."},
+    "objection-raised": {"en": "Objection from {who}: “{text}”",
+                         "es": "Objeción de {who}: «{text}»"},
+    "objection-resolved": {"en": "Objection answered: {objection}.",
+                           "es": "Objeción resuelta: {objection}."},
+    "counter-failed": {"en": "That answer does not settle the objection: {objection}.",
+                       "es": "Esa respuesta no resuelve la objeción: {objection}."},
+    "counter-unneeded": {"en": "Nobody has raised that concern right now.",
+                         "es": "Nadie ha planteado esa duda por ahora."},
+    "pitch-premature": {"en": "Too early: you pitched before discovering that need ({need}).",
+                        "es": "Demasiado pronto: presentaste un beneficio sin haber descubierto "
+                              "esa necesidad ({need})."},
+    "pitch-irrelevant": {"en": "{who} does not have that need; the pitch falls flat ({need}).",
+                         "es": "{who} no tiene esa necesidad; el argumento no convence ({need})."},
+    "pitch-landed": {"en": "The benefit lands with {who}: {need}.",
+                     "es": "El beneficio convence a {who}: {need}."},
+    "introduced": {"en": "You can now meet {who}.", "es": "Ya puedes reunirte con {who}."},
+    "close-won": {"en": "Deal closed at {value}!", "es": "¡Venta cerrada por {value}!"},
+    "close-failed": {"en": "The close does not go through.", "es": "El cierre no prospera."},
+    "referral-moment": {"en": "{who} is now your customer. Ask for a referral?",
+                        "es": "{who} ya es tu cliente. ¿Pides una referencia?"},
+    "referral-won": {"en": "Referral won.", "es": "Referencia conseguida."},
+    "referral-lost": {"en": "No referral this time.", "es": "Esta vez no hay referencia."},
+    "game-over": {"en": "The attempt is over: {outcome}.", "es": "Fin del intento: {outcome}."},
+    # close reasons
+    "why-not-decision-maker": {"en": "{who} cannot sign this purchase.",
+                               "es": "{who} no puede firmar esta compra."},
+    "why-need": {"en": "not enough needs discovered ({known} of {needed}).",
+                 "es": "no has descubierto suficientes necesidades ({known} de {needed})."},
+    "why-interest": {"en": "interest is too low ({level}; needs {needed}).",
+                     "es": "el interés es demasiado bajo ({level}; hace falta {needed})."},
+    "why-authority": {"en": "authority is not established: who signs, and have you met them?",
+                      "es": "no has confirmado la autoridad: ¿quién firma y te has reunido con "
+                            "esa persona?"},
+    "why-stance": {"en": "the decision-maker is not convinced yet.",
+                   "es": "quien decide todavía no está convencido."},
+    "why-objection": {"en": "an objection from {who} still stands: {objection}.",
+                      "es": "sigue en pie una objeción de {who}: {objection}."},
+    # option texts made by the engine
+    "opt-leave": {"en": "Thank them and end the meeting.", "es": "Agradecer y terminar la reunión."},
+    "opt-referral-ask": {"en": "Ask for a referral.", "es": "Pedir una referencia."},
+    "opt-referral-skip": {"en": "Thank them and leave.", "es": "Agradecer y marcharse."},
+    "opt-meet": {"en": "Meet {name}, {title}", "es": "Reunirte con {name}, {title}"},
+    # reasons an option is closed
+    "reason-needs-introduction": {"en": "needs an introduction", "es": "necesita una presentación"},
+    "reason-already-said": {"en": "already said", "es": "ya dicho"},
+    "reason-other": {"en": "not possible yet", "es": "todavía no es posible"},
+    # missed opportunities
+    "missed-need-not-pitched": {
+        "en": "On turn {turn} {who} mentioned “{need}” — a {benefit} you never pitched.",
+        "es": "En el turno {turn} {who} mencionó «{need}»: un beneficio de {benefit} que nunca "
+              "presentaste."},
+    "missed-question-not-asked": {
+        "en": "On turn {turn}, asking {who} “{text}” would have revealed: {needs}.",
+        "es": "En el turno {turn}, preguntar a {who} «{text}» habría revelado: {needs}."},
+    "missed-objection-open": {
+        "en": "{who}'s objection from turn {turn} was never answered: “{objection}”",
+        "es": "La objeción de {who} del turno {turn} nunca se resolvió: «{objection}»"},
+    "missed-influencer-not-met": {"en": "You never met {who}, who sways the decision.",
+                                  "es": "Nunca te reuniste con {who}, que influye en la decisión."},
+    "missed-saboteur-not-tagged": {"en": "You did not spot {who} as a saboteur.",
+                                   "es": "No identificaste a {who} como saboteador."},
+    "missed-decision-maker-not-tagged": {"en": "You did not tag {who} as the decision-maker.",
+                                         "es": "No marcaste a {who} como quien decide."},
+    "missed-referral-not-asked": {"en": "You won the deal but never asked for a referral.",
+                                  "es": "Ganaste la venta pero no pediste una referencia."},
+    # labels
+    "stage-lead": {"en": "lead", "es": "contacto"},
+    "stage-prospect": {"en": "prospect", "es": "prospecto"},
+    "stage-qualified_prospect": {"en": "qualified prospect", "es": "prospecto calificado"},
+    "stage-customer": {"en": "customer", "es": "cliente"},
+    "role-decision_maker": {"en": "decision-maker", "es": "quien decide"},
+    "role-influencer": {"en": "influencer", "es": "influyente"},
+    "role-saboteur": {"en": "saboteur", "es": "saboteador"},
+    "role-user": {"en": "user", "es": "usuario"},
+    "role-gatekeeper": {"en": "gatekeeper", "es": "filtro"},
+    "role-none": {"en": "not tagged", "es": "sin etiqueta"},
+    "benefit-easier": {"en": "easier work", "es": "trabajo más fácil"},
+    "benefit-support": {"en": "better support", "es": "mejor soporte"},
+    "benefit-efficiency": {"en": "efficiency", "es": "eficiencia"},
+    "benefit-front_end_savings": {"en": "front-end saving", "es": "ahorro inicial"},
+    "benefit-back_end_savings": {"en": "back-end saving", "es": "ahorro en gastos indirectos"},
+    "interest-0": {"en": "none", "es": "ninguno"},
+    "interest-1": {"en": "wants information", "es": "quiere información"},
+    "interest-2": {"en": "curious", "es": "con curiosidad"},
+    "interest-3": {"en": "evaluating", "es": "evaluando"},
+    "interest-4": {"en": "comparing options", "es": "comparando opciones"},
+    "mood-hostile": {"en": "hostile", "es": "hostil"},
+    "mood-sceptical": {"en": "sceptical", "es": "escéptico"},
+    "mood-neutral": {"en": "neutral", "es": "neutral"},
+    "mood-warm": {"en": "warm", "es": "receptivo"},
+    "mood-keen": {"en": "keen", "es": "entusiasta"},
+    "mood-unknown": {"en": "not met yet", "es": "sin conocer"},
+    "mark-good": {"en": "good", "es": "bien"},
+    "mark-neutral": {"en": "neutral", "es": "neutral"},
+    "mark-mistake": {"en": "mistake", "es": "error"},
+    "mark-missed": {"en": "missed", "es": "perdida"},
+    "outcome-won": {"en": "won", "es": "ganada"},
+    "outcome-lost": {"en": "lost", "es": "perdida"},
+    "outcome-abandoned": {"en": "abandoned", "es": "abandonada"},
+    "outcome-None": {"en": "in progress", "es": "en curso"},
+    "end-out-of-turns": {"en": "the quarter ended before the deal closed",
+                         "es": "el trimestre terminó antes de cerrar la venta"},
+    "end-closes-exhausted": {"en": "too many failed close attempts",
+                             "es": "demasiados intentos de cierre fallidos"},
+    "end-closed": {"en": "the deal was closed", "es": "la venta se cerró"},
+    "end-abandoned": {"en": "the attempt was stopped", "es": "el intento se interrumpió"},
+    "comp-discovery": {"en": "Discovery", "es": "Descubrimiento"},
+    "comp-qualification": {"en": "Qualification", "es": "Calificación"},
+    "comp-saboteurs": {"en": "Saboteurs", "es": "Saboteadores"},
+    "comp-value_pitch": {"en": "Value pitch", "es": "Propuesta de valor"},
+    "comp-closing": {"en": "Closing", "es": "Cierre"},
+    "comp-relationship": {"en": "Relationship", "es": "Relación"},
+    "check-need": {"en": "Need", "es": "Necesidad"},
+    "check-interest": {"en": "Interest", "es": "Interés"},
+    "check-authority": {"en": "Authority", "es": "Autoridad"},
+}
+
+
+def mood(stance: float) -> str:
+    """A rough read of someone's stance, as a word code (hostile … keen)."""
+    if stance < -0.5:
+        return "hostile"
+    if stance < -0.15:
+        return "sceptical"
+    if stance < 0.15:
+        return "neutral"
+    if stance < 0.5:
+        return "warm"
+    return "keen"
+
+
+class Words:
+    """Text in one language for one scenario."""
+
+    def __init__(self, scenario: Scenario, language: str | None = None) -> None:
+        self.scenario = scenario
+        self.language = language if language in LANGUAGES else scenario.language
+
+    def get(self, code: str, **params: Any) -> str:
+        """The text for `code`, with `params` filled in; unknown codes show as themselves."""
+        entry = _TEXT.get(code)
+        if entry is None:
+            return code
+        template = entry.get(self.language) or entry["en"]
+        try:
+            return template.format(**params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+    def name(self, sid: str | None) -> str:
+        """A stakeholder's name ("—" for nobody)."""
+        person = self.scenario.stakeholders.get(sid or "")
+        return person.name if person else "—"
+
+    def need(self, nid: str) -> str:
+        """A need's description."""
+        need = self.scenario.needs.get(nid)
+        return need.text if need else nid
+
+    def objection(self, oid: str) -> str:
+        """An objection's words."""
+        objection = self.scenario.objections.get(oid)
+        return objection.text if objection else oid
+
+    def money(self, amount: float) -> str:
+        """An amount in the deal's currency, grouped the way the language writes it."""
+        text = f"{amount:,.0f}"
+        if self.language == "es":
+            text = text.replace(",", ".")
+        return f"{text} {self.scenario.account.currency}"
+
+    def note(self, code: str, params: dict[str, Any], text: str = "") -> str:
+        """Word an engine note (a `Line` of kind note)."""
+        p = dict(params)
+        for key in ("who", "about"):
+            if key in p:
+                p[key] = self.name(p[key])
+        if "need" in p:
+            need = self.scenario.needs.get(p["need"])
+            p["benefit"] = self.get(f"benefit-{need.benefit}") if need else ""
+            p["need"] = self.need(p["need"])
+        if "objection" in p:
+            p["objection"] = self.objection(p["objection"])
+        if "level" in p:
+            p["level"] = self.get(f"interest-{p['level']}")
+        if "value" in p:
+            p["value"] = self.money(p["value"])
+        if "outcome" in p:
+            p["outcome"] = self.get(f"outcome-{p['outcome']}")
+        if "needs" in p:
+            p["needs"] = ", ".join(self.need(n) for n in p["needs"])
+        p["text"] = text or p.get("text", "")
+        return self.get(code, **p)
+
+    def reason(self, code: str, params: dict[str, Any]) -> str:
+        """Word a close-failure reason."""
+        return self.note(f"why-{code}", params)
+
+    def missed(self, code: str, turn: int, params: dict[str, Any]) -> str:
+        """Word a missed opportunity."""
+        return self.note(f"missed-{code}", {**params, "turn": turn})

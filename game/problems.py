@@ -1,0 +1,57 @@
+"""Author problems as values: where, how bad, which rule, and what to do.
+
+Loaders and lint rules produce `Problem`s and print nothing; the CLI and the UI format them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Level = Literal["error", "warning"]
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with a scenario file. `line` and `col` are 1-based."""
+
+    file: str
+    line: int
+    col: int
+    level: Level
+    code: str
+    message: str
+
+    def format(self) -> str:
+        """`path:line:col: level: message [code]`, the form editors and CI understand."""
+        return f"{self.file}:{self.line}:{self.col}: {self.level}: {self.message} [{self.code}]"
+
+
+class Locator:
+    """Maps a path inside the loaded document to the 1-based line and column it came from.
+
+    `values` holds where each value starts and `keys` where each mapping key stands; a path
+    that was never recorded (a key that is missing) falls back to its nearest recorded parent.
+    """
+
+    def __init__(self, file: str, values: dict[Path, tuple[int, int]],
+                 keys: dict[Path, tuple[int, int]]) -> None:
+        self.file = file
+        self.values = values
+        self.keys = keys
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value (or, with `key`, the key) at `path`."""
+        if key and path in self.keys:
+            return self.keys[path]
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), (1, 1))
+
+    def problem(self, path: Path, level: Level, code: str, message: str, *,
+                key: bool = False) -> Problem:
+        """A problem located at `path`."""
+        line, col = self.where(path, key=key)
+        return Problem(self.file, line, col, level, code, message)

@@ -1,0 +1,64 @@
+"""The result of an attempt as JSON (design.md §4): scenario, seed, outcome, score, path.
+
+Nothing in it depends on the clock, so two identical plays give identical results.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from typing import Any
+
+from game import rules
+from game.engine import Game
+from game.i18n import Words
+from game.scoring import debrief
+
+RESULT_VERSION = 1
+
+
+def result_dict(game: Game, player: str | None = None) -> dict[str, Any]:
+    """The result of `game` (finished or not) as JSON-ready data."""
+    rt, state = game.rt, game.state
+    scenario = rt.scenario
+    words = Words(scenario)
+    report = debrief(rt, state)
+    return {
+        "format": RESULT_VERSION,
+        "scenario": scenario.id,
+        "title": scenario.title,
+        "language": scenario.language,
+        "seed": state.seed,
+        "player": player,
+        "outcome": state.outcome or "abandoned",
+        "end_reason": state.end_reason,
+        "stage": rules.stage(rt, state),
+        "turns_used": state.turn,
+        "turn_budget": scenario.turns,
+        "deal_value": state.deal_value,
+        "referral": state.referral,
+        "score": report.score.to_dict(),
+        "path": state.path,
+        "debrief": {
+            "timeline": report.timeline,
+            "missed": [{"code": m.code, "turn": m.turn, "params": m.params,
+                        "text": words.missed(m.code, m.turn, m.params)} for m in report.missed],
+        },
+    }
+
+
+def write_json_atomically(path: str, data: Any) -> None:
+    """Write JSON to `path` via a temporary file and a rename, so a crash never leaves half a file."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp = tempfile.mkstemp(prefix=".result-", suffix=".json", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

@@ -1,0 +1,145 @@
+"""The rules of the sale: qualification, the deal's stage, the buying centre's influence, the
+close and the referral. Each rule is a small function a trainer can read about in
+docs/authoring.md; the numbers below are the ones the guide quotes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.runtime import Runtime
+from game.schema import INTEREST_MAX
+from game.state import PlayState
+
+PITCH_GAIN = 0.15          # stance gained by a pitch that answers the listener's own need
+PREMATURE_PITCH = -0.10    # stance lost pitching a need not yet discovered
+IRRELEVANT_PITCH = -0.05   # stance lost pitching a need the listener does not have
+COUNTER_GAIN = 0.10        # stance the raiser gains when their objection is answered well
+WRONG_COUNTER = -0.10      # stance lost answering an objection with a counter that does not work
+FAILED_CLOSE_STANCE = -0.15
+FAILED_CLOSE_TRUST = -0.10
+MAX_EXCHANGES = 12         # choices in one meeting before the stakeholder has to leave
+
+STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+
+
+def clamp(value: float, low: float, high: float) -> float:
+    """`value` limited to [low, high]."""
+    return low if value < low else high if value > high else value
+
+
+def authority_established(rt: Runtime, state: PlayState) -> bool:
+    """Authority ✓: the decision-maker has been met and a clue about their part was collected."""
+    dm = rt.decision_maker
+    return dm is not None and dm in state.met and any(h["about"] == dm for h in state.hints)
+
+
+def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
+    """The qualification checklist: need, interest, authority."""
+    close = rt.scenario.close
+    return {
+        "need": len(state.needs_known) >= max(1, close.needs),
+        "interest": state.interest >= close.interest,
+        "authority": authority_established(rt, state),
+    }
+
+
+def stage(rt: Runtime, state: PlayState) -> str:
+    """lead → prospect (interest shown) → qualified prospect (checklist done) → customer (won)."""
+    if state.outcome == "won":
+        return "customer"
+    if all(checklist(rt, state).values()):
+        return "qualified_prospect"
+    if state.interest >= 1:
+        return "prospect"
+    return "lead"
+
+
+def spread_influence(rt: Runtime, state: PlayState) -> None:
+    """The buying centre talks among itself after a meeting.
+
+    Open objections first push doubt onto everyone their raiser influences (weight × pressure,
+    into their own view); then one Friedkin–Johnsen step: each person's stance becomes
+    openness × (the influence-weighted mix of stances) + (1 − openness) × their own view.
+    """
+    people = rt.scenario.stakeholders
+    for oid, record in state.objections.items():
+        if record["state"] != "open":
+            continue
+        objection = rt.scenario.objections[oid]
+        for target, weight in people[objection.raised_by].influences.items():
+            if target in state.anchor:
+                push = weight * objection.pressure
+                state.anchor[target] = clamp(state.anchor[target] - push, -1.0, 1.0)
+                state.stance[target] = clamp(state.stance[target] - push, -1.0, 1.0)
+    order = rt.order
+    x = np.fromiter((state.stance[s] for s in order), float, len(order))
+    u = np.fromiter((state.anchor[s] for s in order), float, len(order))
+    lam = rt.openness
+    new = np.clip(lam * (rt.influence @ x) + (1.0 - lam) * u, -1.0, 1.0)
+    for sid, value in zip(order, new.tolist()):
+        state.stance[sid] = value
+
+
+@dataclass(frozen=True)
+class CloseDecision:
+    """Whether a close attempt succeeds, and every reason it does not (codes with values)."""
+
+    won: bool
+    reasons: tuple[tuple[str, dict[str, object]], ...]
+
+
+def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
+    """The close rule. A close succeeds when every one of these holds:
+
+    1. it is asked of the decision-maker;
+    2. the prospect is qualified: enough needs discovered, interest at the bar, authority ✓;
+    3. the decision-maker's stance (after the buying centre's influence) is at the bar;
+    4. no open objection is raised by the decision-maker or by someone whose influence on the
+       decision-maker is at least `block_influence`.
+    """
+    close = rt.scenario.close
+    dm = rt.decision_maker
+    reasons: list[tuple[str, dict[str, object]]] = []
+    if asked != dm:
+        reasons.append(("not-decision-maker", {"who": asked}))
+    done = checklist(rt, state)
+    if not done["need"]:
+        reasons.append(("need", {"known": len(state.needs_known), "needed": max(1, close.needs)}))
+    if not done["interest"]:
+        reasons.append(("interest", {"level": state.interest, "needed": close.interest}))
+    if not done["authority"]:
+        reasons.append(("authority", {}))
+    if dm is not None and state.stance[dm] < close.stance:
+        reasons.append(("stance", {"stance": round(state.stance[dm], 2), "needed": close.stance}))
+    for oid, record in state.objections.items():
+        if record["state"] != "open":
+            continue
+        raiser = rt.scenario.objections[oid].raised_by
+        if dm is not None and (raiser == dm or rt.influence_of(raiser, dm) >= close.block_influence):
+            reasons.append(("objection", {"objection": oid, "who": raiser}))
+    return CloseDecision(not reasons, tuple(reasons))
+
+
+def final_deal_value(rt: Runtime, state: PlayState) -> float:
+    """The list value, less the close's discount if no back-end saving was ever shown while the
+    scenario had one to show (the buyer then negotiates on price alone)."""
+    scenario = rt.scenario
+    value = scenario.account.deal_value
+    back_end = [n for n, need in scenario.needs.items() if need.benefit == "back_end_savings"]
+    shown = any(scenario.needs[n].benefit == "back_end_savings" for n in state.pitched)
+    if back_end and not shown:
+        value *= 1.0 - scenario.close.discount
+    return value
+
+
+def referral_won(rt: Runtime, state: PlayState, asked: str) -> bool:
+    """A referral is given when the customer's trust in you is at the scenario's bar."""
+    referral = rt.scenario.referral
+    return referral is not None and state.trust[asked] >= referral.trust
+
+
+def raise_interest(state: PlayState, delta: int) -> None:
+    """Move the account's interest level, kept within 0…INTEREST_MAX."""
+    state.interest = int(clamp(state.interest + delta, 0, INTEREST_MAX))

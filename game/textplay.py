@@ -1,0 +1,300 @@
+"""Playing in a terminal: the whole game with numbered choices, one number a line.
+
+A line that is not a valid choice gets a short hint and the prompt again; the end of input
+(or Ctrl-C) ends the attempt as abandoned. Every read consumes input, so it never loops forever.
+"""
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Iterator
+from typing import IO
+
+from game.board import deal_board
+from game.engine import Game, Line
+from game.i18n import Words
+from game.schema import ROLES
+from game.scoring import Debrief, debrief
+
+WIDTH = 78
+MARKS = {"good": "✔", "neutral": "·", "mistake": "✘", "missed": "○"}
+
+_UI = {
+    "en": {
+        "briefing": "BRIEFING", "account": "Account", "product": "You sell",
+        "turns": "Meetings before the quarter ends: {n}",
+        "status": "Turn {turn}/{turns} · stage: {stage} · interest: {interest}",
+        "whom": "Whom do you meet?", "board": "Open the deal board (role tags)",
+        "choose": "Your choice (1–{n}): ", "hint": "Type a number from 1 to {n}.",
+        "you": "You", "between": "Between meetings",
+        "board-title": "DEAL BOARD", "people": "Buying centre", "needs": "Needs found",
+        "none": "(none yet)", "clues": "Clues", "objections": "Objections",
+        "open": "open", "resolved": "answered", "savings": "Savings pitched",
+        "checklist": "Qualification", "tag-whom": "Tag whom? (or go back)", "back": "Back",
+        "tag-as": "Tag {name} as:", "clear": "Clear the tag", "pitched-to": "pitched to {who}",
+        "found-by": "from {who}, turn {turn}",
+        "debrief": "DEBRIEF", "outcome": "Outcome", "score": "Score", "timeline": "Timeline",
+        "missed": "Missed opportunities", "feedback": "Coach",
+        "abandoned": "Input ended: the attempt is saved as abandoned.",
+        "why": "Why", "front-end": "front end", "back-end": "back end",
+    },
+    "es": {
+        "briefing": "INFORMACIÓN INICIAL", "account": "Cuenta", "product": "Vendes",
+        "turns": "Reuniones antes de que acabe el trimestre: {n}",
+        "status": "Turno {turn}/{turns} · etapa: {stage} · interés: {interest}",
+        "whom": "¿Con quién te reúnes?", "board": "Abrir el tablero de la venta (roles)",
+        "choose": "Tu elección (1–{n}): ", "hint": "Escribe un número del 1 al {n}.",
+        "you": "Tú", "between": "Entre reuniones",
+        "board-title": "TABLERO DE LA VENTA", "people": "Centro de compras",
+        "needs": "Necesidades descubiertas", "none": "(ninguna todavía)", "clues": "Pistas",
+        "objections": "Objeciones", "open": "abierta", "resolved": "resuelta",
+        "savings": "Ahorros presentados", "checklist": "Calificación",
+        "tag-whom": "¿A quién etiquetas? (o vuelve)", "back": "Volver",
+        "tag-as": "Etiquetar a {name} como:", "clear": "Quitar la etiqueta",
+        "pitched-to": "presentado a {who}", "found-by": "de {who}, turno {turn}",
+        "debrief": "ANÁLISIS FINAL", "outcome": "Resultado", "score": "Puntuación",
+        "timeline": "Cronología", "missed": "Oportunidades perdidas", "feedback": "Coach",
+        "abandoned": "Fin de la entrada: el intento queda guardado como abandonado.",
+        "why": "Motivo", "front-end": "inicial", "back-end": "indirecto",
+    },
+}
+
+
+class TextPlay:
+    """The terminal front end for one game."""
+
+    def __init__(self, game: Game, read_line: Callable[[], str | None],
+                 out: IO[str], language: str | None = None,
+                 on_step: Callable[[Game], None] | None = None, echo: bool = False) -> None:
+        self.game = game
+        self.echo = echo  # repeat each answer, so a transcript of piped input reads well
+        self.words = Words(game.scenario, language)
+        self.ui = _UI[self.words.language]
+        self.read_line = read_line
+        self.out = out
+        self.on_step = on_step
+
+    def run(self) -> Debrief:
+        """Play to the end (or to the end of input) and print the debrief."""
+        self.briefing()
+        try:
+            while not self.game.over:
+                if not self.turn():
+                    self.game.abandon()
+                    self.say(self.ui["abandoned"])
+                    break
+        except KeyboardInterrupt:
+            self.game.abandon()
+            self.say("\n" + self.ui["abandoned"])
+        report = debrief(self.game.rt, self.game.state)
+        self.print_debrief(report)
+        return report
+
+    # --- output ---------------------------------------------------------------------------------
+
+    def say(self, text: str = "", indent: str = "") -> None:
+        """Print wrapped text."""
+        if not text:
+            self.out.write("\n")
+            return
+        for paragraph in text.splitlines() or [""]:
+            wrapped = textwrap.wrap(paragraph, WIDTH, initial_indent=indent,
+                                    subsequent_indent=indent) or [""]
+            self.out.write("\n".join(wrapped) + "\n")
+
+    def heading(self, text: str) -> None:
+        """Print a heading with a rule under it."""
+        self.out.write(f"\n{text}\n{'═' * min(WIDTH, max(len(text), 8))}\n")
+
+    def show(self, lines: list[Line]) -> None:
+        """Print what the engine says happened."""
+        w = self.words
+        for line in lines:
+            if line.kind == "say":
+                self.say(f"{w.name(line.speaker)}: “{line.text}”", "  ")
+            elif line.kind == "you":
+                self.say(f"{self.ui['you']}: “{line.text}”", "  ")
+            elif line.kind == "event":
+                self.say(f"⚑ {self.ui['between']}: {line.text}", "  ")
+            elif line.code == "close-failed":
+                if line.text:
+                    self.say(f"{w.name(self.game.state.path[-1].get('stakeholder'))}: "
+                             f"“{line.text}”", "  ")
+                self.say("• " + w.get("close-failed"), "  ")
+                for code, params in line.params.get("reasons", []):
+                    self.say(f"– {self.ui['why']}: {w.reason(code, params)}", "    ")
+            elif line.code in ("close-won", "referral-won", "referral-lost") and line.text:
+                self.say("• " + w.note(line.code, line.params), "  ")
+                self.say(line.text, "    ")
+            elif line.code == "game-over":
+                continue
+            else:
+                self.say("• " + w.note(line.code or "", line.params, line.text), "  ")
+
+    def briefing(self) -> None:
+        """Print the scenario's title and briefing."""
+        s = self.game.scenario
+        self.heading(f"{s.title} — {self.ui['briefing']}")
+        self.say(f"{self.ui['account']}: {s.account.company}")
+        self.say(f"{self.ui['product']}: {s.account.product}")
+        if s.account.situation:
+            self.say(s.account.situation)
+        self.say()
+        self.say(s.briefing)
+        self.say(self.ui["turns"].format(n=s.turns))
+
+    # --- input ----------------------------------------------------------------------------------
+
+    def ask(self, labels: list[str]) -> int | None:
+        """Number the labels, read a valid number; None at the end of input."""
+        for i, label in enumerate(labels, 1):
+            self.say(f"{i}. {label}", "  ")
+        n = len(labels)
+        while True:
+            self.out.write(self.ui["choose"].format(n=n))
+            self.out.flush()
+            raw = self.read_line()
+            if raw is None:
+                self.out.write("\n")
+                return None
+            if self.echo:
+                self.out.write(raw if raw.endswith("\n") else raw + "\n")
+            raw = raw.strip()
+            if raw.isdigit() and 1 <= int(raw) <= n:
+                return int(raw) - 1
+            self.say(self.ui["hint"].format(n=n), "  ")
+
+    def turn(self) -> bool:
+        """One decision; False when the input has ended."""
+        game, w = self.game, self.words
+        state = game.state
+        options = [(i, o) for i, o in enumerate(game.options()) if o.available]
+        if state.phase == "between":
+            board = deal_board(game.rt, state)
+            self.say()
+            self.say(self.ui["status"].format(
+                turn=board.turn, turns=board.turns, stage=w.get(f"stage-{board.stage}"),
+                interest=w.get(f"interest-{board.interest}")))
+            self.say(self.ui["whom"])
+            people = game.scenario.stakeholders
+            labels = [w.get("opt-meet", name=people[o.stakeholder].name,
+                            title=people[o.stakeholder].title) for _, o in options]
+        else:
+            labels = [self.option_label(o.key, o.text) for _, o in options]
+        labels.append(self.ui["board"])
+        picked = self.ask(labels)
+        if picked is None:
+            return False
+        if picked == len(options):
+            return self.board()
+        self.show(game.choose(options[picked][0]))
+        if self.on_step is not None:
+            self.on_step(game)
+        return True
+
+    def option_label(self, key: str, text: str) -> str:
+        """The words of an option (engine options have no authored text)."""
+        if key == "leave":
+            return self.words.get("opt-leave")
+        if key == "referral:ask":
+            return self.words.get("opt-referral-ask")
+        if key == "referral:skip":
+            return self.words.get("opt-referral-skip")
+        return text
+
+    def board(self) -> bool:
+        """Show the deal board and let the trainee set role tags; False at the end of input."""
+        game, w, ui = self.game, self.words, self.ui
+        while True:
+            board = deal_board(game.rt, game.state)
+            self.heading(ui["board-title"])
+            self.say(ui["status"].format(turn=board.turn, turns=board.turns,
+                                         stage=w.get(f"stage-{board.stage}"),
+                                         interest=w.get(f"interest-{board.interest}")))
+            checks = "  ".join(f"{w.get('check-' + k)} {'✔' if v else '✘'}"
+                               for k, v in board.checklist.items())
+            self.say(f"{ui['checklist']}: {checks}")
+            self.say(ui["people"] + ":")
+            for card in board.people:
+                tag = w.get(f"role-{card.tag}") if card.tag else w.get("role-none")
+                self.say(f"- {card.name}, {card.title} — {w.get('mood-' + card.mood)} — [{tag}]",
+                         "  ")
+            self.say(ui["needs"] + ":")
+            for need in board.needs:
+                amount = f", {w.money(need.amount)}" if need.amount else ""
+                pitched = (f"; {ui['pitched-to'].format(who=w.name(need.pitched_to))}"
+                           if need.pitched_to else "")
+                found = ui["found-by"].format(who=w.name(need.found_by), turn=need.found_turn)
+                self.say(f"- {need.text} ({w.get('benefit-' + need.benefit)}{amount}) — "
+                         f"{found}{pitched}", "  ")
+            if not board.needs:
+                self.say(ui["none"], "  ")
+            if board.hints:
+                self.say(ui["clues"] + ":")
+                for hint in board.hints:
+                    self.say(f"- {w.name(str(hint['about']))}: {hint['text']}", "  ")
+            if board.objections:
+                self.say(ui["objections"] + ":")
+                for obj in board.objections:
+                    self.say(f"- {w.name(str(obj['who']))}: “{obj['text']}” "
+                             f"({ui['open'] if obj['state'] == 'open' else ui['resolved']})", "  ")
+            self.say(f"{ui['savings']}: {ui['front-end']} "
+                     f"{w.money(board.savings_pitched['front_end_savings'])}, {ui['back-end']} "
+                     f"{w.money(board.savings_pitched['back_end_savings'])}")
+            self.say()
+            self.say(ui["tag-whom"])
+            people = board.people
+            picked = self.ask([f"{c.name}" for c in people] + [ui["back"]])
+            if picked is None:
+                return False
+            if picked == len(people):
+                return True
+            person = people[picked]
+            self.say(ui["tag-as"].format(name=person.name))
+            role = self.ask([w.get(f"role-{r}") for r in ROLES] + [ui["clear"], ui["back"]])
+            if role is None:
+                return False
+            if role < len(ROLES):
+                game.tag(person.id, ROLES[role])
+            elif role == len(ROLES):
+                game.tag(person.id, None)
+            if self.on_step is not None:
+                self.on_step(game)
+
+    def print_debrief(self, report: Debrief) -> None:
+        """Print the score breakdown, the marked timeline and the missed opportunities."""
+        w, ui = self.words, self.ui
+        self.heading(ui["debrief"])
+        outcome = w.get(f"outcome-{report.outcome}")
+        reason = w.get(f"end-{report.end_reason}") if report.end_reason else ""
+        self.say(f"{ui['outcome']}: {outcome}" + (f" — {reason}" if reason else ""))
+        self.say(f"{ui['score']}: {report.score.total:.1f} / 100")
+        for name, (got, top) in report.score.competencies.items():
+            if top == 0:
+                continue
+            filled = round(20 * got / top)
+            bar = "█" * filled + "░" * (20 - filled)
+            self.say(f"{w.get('comp-' + name):<22} {bar} {got:5.1f} / {top:.0f}", "  ")
+        self.say()
+        self.say(ui["timeline"] + ":")
+        for entry in report.timeline:
+            mark = entry["mark"]
+            self.say(f"{MARKS[mark]} T{entry['turn']} {w.get('mark-' + mark)} — "
+                     f"{w.name(entry['stakeholder'])}: “{entry['text']}”", "  ")
+            if entry["feedback"]:
+                self.say(f"{ui['feedback']}: {entry['feedback']}", "      ")
+        if report.missed:
+            self.say()
+            self.say(ui["missed"] + ":")
+            for missed in report.missed:
+                self.say(f"{MARKS['missed']} " + w.missed(missed.code, missed.turn, missed.params),
+                         "  ")
+
+
+def line_reader(stream: IO[str]) -> Callable[[], str | None]:
+    """A reader of one line at a time from `stream`; None at the end."""
+    lines: Iterator[str] = iter(stream.readline, "")
+
+    def read() -> str | None:
+        return next(lines, None)
+
+    return read
