@@ -172,7 +172,7 @@ class Game:
         return []
 
     def _blocked(self, spec: ChoiceSpec) -> Reason | None:
-        if spec.choice.once and spec.key in self.state.taken:
+        if spec.once and spec.key in self.state.taken:
             return ("already-said", {})
         if spec.check is not None:
             return spec.check(self.state, self.state.meeting_with)
@@ -219,7 +219,7 @@ class Game:
         s = self.state
         who = spec.stakeholder
         choice = spec.choice
-        if choice.once:
+        if spec.once:
             s.taken.add(spec.key)
         out.append(Line("you", choice.text))
         marks: list[str] = []

@@ -29,7 +29,8 @@ class ChoiceSpec:
     index: int
     choice: Choice
     check: Check | None
-    valuable: bool    # reveals a need, counters correctly, or pitches: worth noting if missed
+    valuable: bool
+    once: bool        # said at most once per attempt (default: all but close attempts)    # reveals a need, counters correctly, or pitches: worth noting if missed
 
 
 class Runtime:
@@ -74,8 +75,9 @@ class Runtime:
                     valuable = bool(fx.reveal_needs or fx.pitch or (
                         fx.counter is not None and fx.counter.objection in scenario.objections
                         and fx.counter.using in scenario.objections[fx.counter.objection].counters))
+                    once = choice.once if choice.once is not None else choice.tactic != "close"
                     specs.append(ChoiceSpec(f"{sid}/{nid}/{i}", sid, nid, i, choice,
-                                            compile_condition(choice.when), valuable))
+                                            compile_condition(choice.when), valuable, once))
                 self.choices[(sid, nid)] = tuple(specs)
         for event in scenario.events.values():
             revealable.update(event.effects.reveal_needs)

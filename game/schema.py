@@ -120,7 +120,7 @@ class Choice(_Strict):
     reply: Text | None = None
     feedback: Text | None = None
     quality: Quality | None = None
-    once: bool = True
+    once: bool | None = None  # default: true, except for close attempts, which may be repeated
 
 
 class Node(_Strict):

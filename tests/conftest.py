@@ -1,0 +1,46 @@
+"""Shared test helpers: the tiny fixture scenario and a way to play a list of option keys."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+from game.engine import Game  # noqa: E402
+from game.loader import load_scenario  # noqa: E402
+from game.runtime import Runtime  # noqa: E402
+from game.schema import Scenario  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
+
+# The good path through mini.yaml: discover, find the signer, pitch, counter the saboteur, close.
+MINI_WIN = ["meet:dana", "dana/hi/0", "dana/hi/1", "dana/hi/2",
+            "meet:ines", "ines/hi/0", "ines/hi/1",
+            "meet:marta", "marta/hi/0", "marta/hi/1", "marta/hi/2"]
+MINI_TAGS = {"dana": "influencer", "marta": "decision_maker", "ines": "saboteur"}
+
+
+@pytest.fixture(scope="session")
+def mini() -> Scenario:
+    """The fixture scenario, loaded once."""
+    result = load_scenario(MINI)
+    assert result.scenario is not None, [p.format() for p in result.problems]
+    return result.scenario
+
+
+@pytest.fixture(scope="session")
+def mini_rt(mini: Scenario) -> Runtime:
+    """The fixture scenario's runtime."""
+    return Runtime(mini)
+
+
+def play(game: Game, keys: list[str]) -> list:
+    """Choose each option key in turn; returns every line produced."""
+    lines = []
+    for key in keys:
+        lines.extend(game.choose_key(key))
+    return lines
