@@ -6,8 +6,7 @@ Play is deterministic for a scenario, a seed and a sequence of choices.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from game import rules
 from game.runtime import ChoiceSpec, Reason, Runtime
@@ -15,8 +14,7 @@ from game.schema import ROLES, Effects, Scenario
 from game.state import PlayState
 
 
-@dataclass(frozen=True, slots=True)
-class Option:
+class Option(NamedTuple):
     """Something the trainee may do now. Unavailable options carry the reason, for the debrief."""
 
     key: str
@@ -27,8 +25,7 @@ class Option:
     stakeholder: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     """One thing to show: `say` (a stakeholder speaks), `you` (the trainee's words), `note`
     (the game tells the trainee something: `code` + `params`, worded by game.i18n), `event`
     (something happened between meetings)."""
@@ -37,7 +34,7 @@ class Line:
     text: str = ""
     speaker: str | None = None
     code: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
+    params: dict[str, Any] = {}  # never mutated
 
 
 class GameOver(RuntimeError):
@@ -157,13 +154,11 @@ class Game:
                            None if sid in s.introduced else ("needs-introduction", {"who": sid}),
                            sid)
                     for sid, person in people.items()]
-        if s.phase == "meeting":
+        if s.phase == "meeting":  # after a restore; in play, _land builds these
             assert s.meeting_with is not None and s.node is not None
-            options = []
-            for spec in self.rt.choices[(s.meeting_with, s.node)]:
-                reason = self._blocked(spec)
-                options.append(Option(spec.key, spec.choice.text, spec.choice.tactic,
-                                       reason is None, reason, spec.stakeholder))
+            options = [Option(spec.key, spec.choice.text, spec.choice.tactic,
+                              (reason := self._blocked(spec)) is None, reason, spec.stakeholder)
+                       for spec in self.rt.choices[(s.meeting_with, s.node)]]
             options.append(Option("leave", "", "leave", True, None, s.meeting_with))
             return options
         if s.phase == "after_close":
@@ -198,22 +193,30 @@ class Game:
     def _land(self, node_id: str, out: list[Line], *, speak: bool = True) -> None:
         """Arrive at a node: say its line, note valuable options now open, end if it ends."""
         s = self.state
-        assert s.meeting_with is not None
+        who = s.meeting_with
+        assert who is not None
         s.node = node_id
-        node = self.scenario.stakeholders[s.meeting_with].conversation.nodes[node_id]
+        node = self.scenario.stakeholders[who].conversation.nodes[node_id]
         if speak and node.say:
-            out.append(Line("say", node.say, speaker=s.meeting_with))
+            out.append(Line("say", node.say, speaker=who))
+        options = []
         open_choices = 0
-        for spec in self.rt.choices[(s.meeting_with, node_id)]:
-            if self._blocked(spec) is None:
+        for spec in self.rt.choices[(who, node_id)]:
+            reason = self._blocked(spec)
+            if reason is None:
                 open_choices += 1
                 if spec.valuable and spec.key not in s.seen:
                     s.seen[spec.key] = s.turn
+            options.append(Option(spec.key, spec.choice.text, spec.choice.tactic,
+                                  reason is None, reason, who))
         if node.end:
             self._end_meeting(out)
         elif open_choices == 0:
-            out.append(Line("note", code="conversation-dry", params={"who": s.meeting_with}))
+            out.append(Line("note", code="conversation-dry", params={"who": who}))
             self._end_meeting(out)
+        else:
+            options.append(Option("leave", "", "leave", True, None, who))
+            self._options = options
 
     def _say(self, spec: ChoiceSpec, out: list[Line]) -> None:
         s = self.state
@@ -368,6 +371,7 @@ class Game:
             s.outcome = "won"
             if self.scenario.referral is not None:
                 s.phase = "after_close"
+                self._options = None
                 out.append(Line("note", code="referral-moment", params={"who": who}))
             else:
                 self._finish("won", "closed")
@@ -396,6 +400,7 @@ class Game:
         s.phase = "between"
         s.meeting_with = None
         s.node = None
+        self._options = None
         self._run_events(out)
         rules.spread_influence(self.rt, s)
         if s.turn >= self.scenario.turns:

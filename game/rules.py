@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from game.runtime import Runtime
 from game.schema import INTEREST_MAX
 from game.state import PlayState
@@ -73,13 +71,14 @@ def spread_influence(rt: Runtime, state: PlayState) -> None:
                 push = weight * objection.pressure
                 state.anchor[target] = clamp(state.anchor[target] - push, -1.0, 1.0)
                 state.stance[target] = clamp(state.stance[target] - push, -1.0, 1.0)
-    order = rt.order
-    x = np.fromiter((state.stance[s] for s in order), float, len(order))
-    u = np.fromiter((state.anchor[s] for s in order), float, len(order))
-    lam = rt.openness
-    new = np.clip(lam * (rt.influence @ x) + (1.0 - lam) * u, -1.0, 1.0)
-    for sid, value in zip(order, new.tolist()):
-        state.stance[sid] = value
+    stance, anchor = state.stance, state.anchor
+    new = {}
+    for sid, openness, row in rt.influence_rows:
+        mixed = 0.0
+        for other, weight in row:
+            mixed += weight * stance[other]
+        new[sid] = clamp(openness * mixed + (1.0 - openness) * anchor[sid], -1.0, 1.0)
+    stance.update(new)
 
 
 @dataclass(frozen=True)

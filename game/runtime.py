@@ -63,6 +63,12 @@ class Runtime:
                 total = 1.0
             weights[i, i] = 1.0 - total
         self.influence = weights
+        # The per-meeting step walks the matrix's non-zero entries: for a buying centre of a
+        # dozen people that is several times faster than a numpy call per step (bench/).
+        self.influence_rows: tuple[tuple[str, float, tuple[tuple[str, float], ...]], ...] = tuple(
+            (sid, float(people[sid].openness),
+             tuple((self.order[j], float(w)) for j, w in enumerate(weights[i]) if w))
+            for i, sid in enumerate(self.order))
         self.openness = np.array([people[sid].openness for sid in self.order])
         self.choices: dict[tuple[str, str], tuple[ChoiceSpec, ...]] = {}
         revealable: set[str] = set()
