@@ -13,7 +13,7 @@ from game.board import deal_board
 from game.engine import Game, Line
 from game.i18n import Words
 from game.schema import ROLES
-from game.scoring import Debrief, debrief
+from game.scoring import Debrief, Missed, debrief
 
 WIDTH = 78
 MARKS = {"good": "✔", "neutral": "·", "mistake": "✘", "missed": "○"}
@@ -33,7 +33,7 @@ _UI = {
         "tag-as": "Tag {name} as:", "clear": "Clear the tag", "pitched-to": "pitched to {who}",
         "found-by": "from {who}, turn {turn}",
         "debrief": "DEBRIEF", "outcome": "Outcome", "score": "Score", "timeline": "Timeline",
-        "missed": "Missed opportunities", "feedback": "Coach",
+        "feedback": "Coach",
         "abandoned": "Input ended: the attempt is saved as abandoned.",
         "why": "Why", "front-end": "front end", "back-end": "back end",
     },
@@ -52,7 +52,7 @@ _UI = {
         "tag-as": "Etiquetar a {name} como:", "clear": "Quitar la etiqueta",
         "pitched-to": "presentado a {who}", "found-by": "de {who}, turno {turn}",
         "debrief": "ANÁLISIS FINAL", "outcome": "Resultado", "score": "Puntuación",
-        "timeline": "Cronología", "missed": "Oportunidades perdidas", "feedback": "Coach",
+        "timeline": "Cronología", "feedback": "Coach",
         "abandoned": "Fin de la entrada: el intento queda guardado como abandonado.",
         "why": "Motivo", "front-end": "inicial", "back-end": "indirecto",
     },
@@ -276,18 +276,24 @@ class TextPlay:
             self.say(f"{w.get('comp-' + name):<22} {bar} {got:5.1f} / {top:.0f}", "  ")
         self.say()
         self.say(ui["timeline"] + ":")
+        # Choices in order, each missed opportunity placed after the turn it was open in.
+        missed = list(report.missed)
         for entry in report.timeline:
+            while missed and missed[0].turn < entry["turn"]:
+                self.print_missed(missed.pop(0))
             mark = entry["mark"]
             self.say(f"{MARKS[mark]} T{entry['turn']} {w.get('mark-' + mark)} — "
                      f"{w.name(entry['stakeholder'])}: “{entry['text']}”", "  ")
             if entry["feedback"]:
                 self.say(f"{ui['feedback']}: {entry['feedback']}", "      ")
-        if report.missed:
-            self.say()
-            self.say(ui["missed"] + ":")
-            for missed in report.missed:
-                self.say(f"{MARKS['missed']} " + w.missed(missed.code, missed.turn, missed.params),
-                         "  ")
+        for item in missed:
+            self.print_missed(item)
+
+    def print_missed(self, item: Missed) -> None:
+        """Print one missed opportunity as a timeline entry."""
+        w = self.words
+        self.say(f"{MARKS['missed']} T{item.turn} {w.get('mark-missed')} — "
+                 + w.missed(item.code, item.turn, item.params), "  ")
 
 
 def line_reader(stream: IO[str]) -> Callable[[], str | None]:
