@@ -1,0 +1,204 @@
+"""Opening the results database safely: WAL, full sync, a busy timeout, a health check.
+
+A damaged file (not a database, or failing `PRAGMA quick_check`) is moved aside under a
+timestamped name — never overwritten, never deleted — and a fresh database is started; the
+returned notices tell the player what happened and what to do. A database held by another
+program past the busy timeout raises `StoreLocked`; one from a newer game raises
+`NewerDatabase`. Everything else that goes wrong raises `StoreError` with advice.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from game.store import migrations
+from game.store.errors import NewerDatabase, StoreError, StoreLocked
+
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
+
+Clock = Callable[[], datetime]
+
+
+def _code(exc: sqlite3.Error) -> int:
+    return int(getattr(exc, "sqlite_errorcode", 0) or 0) & 0xFF
+
+
+def is_corruption(exc: sqlite3.Error) -> bool:
+    """True when SQLite says the file is damaged or is not a database."""
+    if _code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB):
+        return True
+    text = str(exc).lower()
+    return "malformed" in text or "not a database" in text
+
+
+def is_locked(exc: sqlite3.Error) -> bool:
+    """True when another connection holds the lock we waited for."""
+    return _code(exc) in (SQLITE_BUSY, SQLITE_LOCKED) or "locked" in str(exc).lower()
+
+
+def locked_message(path: Path) -> str:
+    """What to tell the player when the database stays locked."""
+    return (f"{path}: the results database is busy — another copy of Qualified (or another "
+            f"program, such as a database browser) is holding it. Close the other program and "
+            f"try again; nothing has been lost.")
+
+
+def translate(path: Path, exc: sqlite3.Error) -> StoreError:
+    """A `StoreError` with advice for an SQLite error met while the database is in use."""
+    if is_locked(exc):
+        return StoreLocked(locked_message(path))
+    if is_corruption(exc):
+        return StoreError(f"{path}: the results database is damaged ({exc}). Quit the game and "
+                          f"start it again: the damaged file will be moved aside and kept, and "
+                          f"a new database started.")
+    return StoreError(f"{path}: the results database cannot be used: {exc}. Check that the "
+                      f"folder is writable and the disk is not full, or set QUALIFIED_DATA_DIR "
+                      f"to another folder.")
+
+
+def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    """A connection in autocommit mode (explicit transactions) with the durability settings."""
+    conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
+    try:
+        conn.row_factory = sqlite3.Row
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def health(conn: sqlite3.Connection) -> str | None:
+    """None if `PRAGMA quick_check` passes, else what it found."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    return None if rows == ["ok"] else "; ".join(rows[:3])
+
+
+def move_aside(path: Path, when: datetime) -> Path:
+    """Rename a damaged database (and its -wal/-shm companions) to a new timestamped name;
+    never replaces an existing file. Returns the new name of the main file."""
+    stamp = when.strftime("%Y%m%dT%H%M%SZ")
+    n = 0
+    while True:
+        target = path.with_name(f"{path.name}.damaged-{stamp}" + (f"-{n}" if n else ""))
+        if not any(Path(str(target) + s).exists() for s in ("", "-wal", "-shm")):
+            break
+        n += 1
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(str(path) + suffix)
+        if source.exists():
+            _rename_no_replace(source, Path(str(target) + suffix))
+    return target
+
+
+def _rename_no_replace(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)  # fails if target exists: nothing is ever overwritten
+    except (AttributeError, NotImplementedError, PermissionError):
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)
+
+
+def open_database(path: Path, busy_timeout: float, clock: Clock) -> tuple[sqlite3.Connection,
+                                                                         list[str]]:
+    """Open (creating, checking, migrating, or replacing a damaged file); returns the
+    connection and notices for the player."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"{path.parent}: cannot create the data folder ({exc.strerror or exc}). "
+                         f"Set QUALIFIED_DATA_DIR to a folder you can write to.") from exc
+    notices: list[str] = []
+    try:
+        return _open_checked(path, busy_timeout), notices
+    except _Damaged as damaged:
+        reason = damaged.reason
+    try:
+        kept = move_aside(path, clock())
+    except OSError as exc:
+        raise StoreError(f"{path}: the results database is damaged ({reason}) and could not be "
+                         f"moved aside ({exc}). Move or rename it yourself, then start the game "
+                         f"again.") from exc
+    notices.append(
+        f"{path}: the results database was damaged ({reason}). It has been kept as {kept} and "
+        f"a new, empty database started. Earlier results may be recoverable from the kept file "
+        f"with the sqlite3 tool: `sqlite3 {kept} .recover | sqlite3 recovered.sqlite3` — ask "
+        f"your trainer or IT support; do not delete it.")
+    try:
+        return _open_checked(path, busy_timeout), notices
+    except _Damaged as again:
+        raise StoreError(f"{path}: a new database could not be started ({again.reason}). Set "
+                         f"QUALIFIED_DATA_DIR to another folder.") from None
+
+
+class _Damaged(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    conn: sqlite3.Connection | None = None
+    try:
+        conn = connect(path, busy_timeout)
+        problem = health(conn)
+        if problem is not None:
+            raise _Damaged(problem)
+        current = migrations.version(conn)
+        if current > migrations.LATEST:
+            raise NewerDatabase(
+                f"{path}: this results database was written by a newer version of Qualified "
+                f"(schema {current}; this game knows {migrations.LATEST}). Update the game, or "
+                f"set QUALIFIED_DATA_DIR to another folder. The file was not changed.")
+        migrations.migrate(conn)
+        return conn
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        if is_corruption(exc):
+            raise _Damaged(str(exc)) from None
+        raise translate(path, exc) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+@contextmanager
+def write(conn: sqlite3.Connection, path: Path) -> Iterator[sqlite3.Connection]:
+    """A write transaction (BEGIN IMMEDIATE … COMMIT); SQLite errors become `StoreError`s."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise translate(path, exc) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except BaseException as exc:
+        if conn.in_transaction:
+            try:
+                conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+        if isinstance(exc, sqlite3.Error):
+            raise translate(path, exc) from exc
+        raise
+
+
+@contextmanager
+def read(path: Path) -> Iterator[None]:
+    """Turns SQLite errors met while reading into `StoreError`s."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise translate(path, exc) from exc
