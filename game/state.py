@@ -6,7 +6,10 @@ versioned JSON-ready data, so an attempt can be saved, resumed and replayed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from functools import cache
 from typing import Any
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError
 
 STATE_VERSION = 1
 
@@ -21,6 +24,8 @@ class StateVersionError(ValueError):
 @dataclass
 class PlayState:
     """One attempt at one scenario. Ids are the scenario's ids; turns count meetings (1-based)."""
+
+    __pydantic_config__ = ConfigDict(extra="forbid")  # how from_dict checks saved data
 
     scenario_id: str
     seed: int
@@ -77,23 +82,32 @@ class PlayState:
             raise StateVersionError(
                 f"this saved attempt has state version {version!r}; this game reads version "
                 f"{STATE_VERSION} — start the scenario again")
-        kwargs: dict[str, Any] = {}
+        body = {k: v for k, v in data.items() if k != "version"}
         try:
-            for f in fields(cls):
-                if f.name not in data:
-                    continue
-                value = data[f.name]
-                if f.type in ("set[str]",):
-                    value = set(value)
-                elif isinstance(value, (dict, list)):
-                    value = _copy(value)
-                kwargs[f.name] = value
-            state = cls(**kwargs)
-        except (TypeError, ValueError) as exc:
-            raise StateVersionError(f"the saved attempt is damaged: {exc}") from exc
+            state = _adapter().validate_python(body, strict=False)
+        except ValidationError as exc:
+            first = exc.errors(include_url=False)[0]
+            where = ".".join(str(p) for p in first["loc"])
+            raise StateVersionError(
+                f"the saved attempt is damaged ({where}: {first['msg']}) — start the scenario "
+                "again") from None
         if state.phase not in PHASES or (state.outcome is not None and state.outcome not in OUTCOMES):
             raise StateVersionError("the saved attempt is damaged: unknown phase or outcome")
-        return state
+        return _copy_state(state)
+
+
+@cache
+def _adapter() -> TypeAdapter[PlayState]:
+    return TypeAdapter(PlayState)
+
+
+def _copy_state(state: PlayState) -> PlayState:
+    """A state sharing no mutable part with any other object."""
+    kwargs = {}
+    for f in fields(state):
+        value = getattr(state, f.name)
+        kwargs[f.name] = set(value) if isinstance(value, set) else _copy(value)
+    return PlayState(**kwargs)
 
 
 def _copy(value: Any) -> Any:

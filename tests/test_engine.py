@@ -246,8 +246,21 @@ def test_bad_saved_states_are_refused(data: object) -> None:
 
 
 def test_state_for_another_scenario_is_refused(mini_rt: Runtime) -> None:
-    with pytest.raises(ValueError, match="scenario"):
+    with pytest.raises(StateVersionError, match="scenario"):
         Game(mini_rt, state=PlayState(scenario_id="other", seed=0))
+
+
+def test_damaged_state_for_this_scenario_is_refused(mini_rt: Runtime) -> None:
+    game = Game(mini_rt)
+    play(game, ["meet:dana", "dana/hi/0"])
+    data = game.state.to_dict()
+    data["objections"] = {"risk": {"state": "maybe", "raised": 1}}
+    with pytest.raises(StateVersionError, match="objections"):
+        Game(mini_rt, state=PlayState.from_dict(data))
+    data = game.state.to_dict()
+    data["node"] = "nowhere"
+    with pytest.raises(StateVersionError, match="current meeting"):
+        Game(mini_rt, state=PlayState.from_dict(data))
 
 
 def test_tags_are_recorded_in_the_path(mini_rt: Runtime) -> None:
