@@ -24,6 +24,12 @@ MINI_WIN = ["meet:dana", "dana/hi/0", "dana/hi/1", "dana/hi/2",
 MINI_TAGS = {"dana": "influencer", "marta": "decision_maker", "ines": "saboteur"}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _results_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """`play --player` saves attempts (game.store): never into the tester's own data folder."""
+    os.environ["QUALIFIED_DATA_DIR"] = str(tmp_path_factory.mktemp("qualified-data"))
+
+
 @pytest.fixture(scope="session")
 def mini() -> Scenario:
     """The fixture scenario, loaded once."""

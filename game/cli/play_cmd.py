@@ -1,14 +1,56 @@
-"""`play PATH [--text] [--seed N] [--player NAME] [--result-json FILE]`."""
+"""`play PATH [--text] [--seed N] [--player NAME] [--resume | --new] [--result-json FILE]`.
+
+With `--player`, the attempt is kept in the results database (game.store): every choice and
+role tag is saved as it is made, so a game that is killed or loses power can be resumed.
+`--resume` continues the player's unfinished attempt of the scenario; without it, the terminal
+offers to resume or start over when there is one; `--new` starts over without asking.
+"""
 from __future__ import annotations
 
 import argparse
 import secrets
 import sys
+from collections.abc import Callable
 
 from game.engine import Game
+from game.i18n import Words
 from game.loader import load_scenario
 from game.result import result_dict, write_json_atomically
+from game.runtime import Runtime
+from game.schema import Scenario
+from game.store import Attempt, Store, StoreError, open_store
 from game.textplay import TextPlay, line_reader
+
+_UI = {
+    "en": {
+        "unfinished": "{player}, you have an unfinished attempt at “{title}” (started {date}, "
+                      "turn {turn}, {steps} actions saved).",
+        "resume": "Resume it", "over": "Start over", "choose": "Your choice (1–2): ",
+        "hint": "Type 1 or 2.", "kept": "Nothing changed: your unfinished attempt is kept.",
+        "resuming": "Resuming your attempt from {date} — turn {turn}, {steps} actions replayed.",
+        "no-unfinished": "{player} has no unfinished attempt at “{title}”: starting a new one.",
+        "seed-kept": "(the attempt keeps its own seed, {seed})",
+        "saved": "Your attempt is saved. Continue it with: python main.py play {path} "
+                 "--player \"{player}\" --resume",
+        "unlocked": "New scenario unlocked: {id}",
+        "not-saved": "warning: this action could not be saved: {error}",
+    },
+    "es": {
+        "unfinished": "{player}, tienes un intento sin terminar de «{title}» (empezado el "
+                      "{date}, turno {turn}, {steps} acciones guardadas).",
+        "resume": "Continuarlo", "over": "Empezar de nuevo", "choose": "Tu elección (1–2): ",
+        "hint": "Escribe 1 o 2.", "kept": "Sin cambios: tu intento sin terminar se conserva.",
+        "resuming": "Continúas tu intento del {date}: turno {turn}, {steps} acciones "
+                    "repetidas.",
+        "no-unfinished": "{player} no tiene ningún intento sin terminar de «{title}»: "
+                         "empieza uno nuevo.",
+        "seed-kept": "(el intento conserva su semilla, {seed})",
+        "saved": "Tu intento está guardado. Continúalo con: python main.py play {path} "
+                 "--player \"{player}\" --resume",
+        "unlocked": "Nuevo escenario desbloqueado: {id}",
+        "not-saved": "aviso: esta acción no se ha podido guardar: {error}",
+    },
+}
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -18,7 +60,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--seed", type=int, default=None,
                    help="the seed (the same seed and choices replay exactly); random if omitted")
-    p.add_argument("--player", default=None, help="the player's name")
+    p.add_argument("--player", default=None,
+                   help="the player's name; the attempt is then saved as it is played")
+    again = p.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true",
+                       help="continue the player's unfinished attempt of this scenario")
+    again.add_argument("--new", action="store_true",
+                       help="start over even if the player has an unfinished attempt")
     p.add_argument("--result-json", metavar="FILE", default=None,
                    help="write the attempt's result as JSON to FILE")
     p.add_argument("--lang", choices=("en", "es"), default=None,
@@ -35,18 +83,57 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.path}: cannot be played until these errors are fixed "
               f"(run `python main.py validate {args.path}`)", file=sys.stderr)
         return 1
+    if (args.resume or args.new) and not args.player:
+        print("--resume and --new need --player NAME (whose attempt to continue)",
+              file=sys.stderr)
+        return 2
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     if not args.text:
         from game.cli.window import play_window  # imports pygame
         return play_window(args, loaded.scenario, seed)
-    game = Game(loaded.scenario, seed=seed)
+    return _play_text(args, loaded.scenario, seed)
+
+
+def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
     if sys.stdin is not None and hasattr(sys.stdin, "reconfigure"):
         sys.stdin.reconfigure(encoding="utf-8", errors="replace")
     stdin = sys.stdin if sys.stdin is not None else open("/dev/null", encoding="utf-8")
-    front = TextPlay(game, line_reader(stdin), sys.stdout, args.lang,
-                     echo=not stdin.isatty())
-    print(f"(seed {seed} — replay this attempt with --seed {seed})")
-    front.run()
+    read, echo = line_reader(stdin), not stdin.isatty()
+    ui = _UI[Words(scenario, args.lang).language]
+    rt = Runtime(scenario)
+    store: Store | None = None
+    attempt: Attempt | None = None
+    resumed = False
+    try:
+        if args.player:
+            try:
+                store = open_store()
+                for notice in store.notices:
+                    print(notice, file=sys.stderr)
+                begun = _begin(store, args, scenario, rt, seed, read, echo, ui)
+            except (StoreError, ValueError) as exc:
+                print(f"error: {exc}", file=sys.stderr)
+                return 1
+            if begun is None:
+                print(ui["kept"])
+                return 0
+            attempt, game, resumed = begun
+        else:
+            game = Game(rt, seed=seed)
+        on_step = _recorder(store, attempt, ui) if store and attempt else None
+        front = _Front(game, read, sys.stdout, args.lang, on_step=on_step, echo=echo)
+        if resumed and attempt is not None:
+            front.resumed = ui["resuming"].format(date=_local(attempt), turn=game.state.turn,
+                                                  steps=len(game.state.path))
+        print(f"(seed {game.state.seed} — replay this attempt with --seed {game.state.seed})")
+        front.run()
+        if store is not None and attempt is not None:
+            code = _close(store, attempt, game, args, ui)
+            if code:
+                return code
+    finally:
+        if store is not None:
+            store.close()
     if args.result_json:
         try:
             write_json_atomically(args.result_json, result_dict(game, args.player))
@@ -55,3 +142,100 @@ def run(args: argparse.Namespace) -> int:
                   file=sys.stderr)
             return 1
     return 0
+
+
+def _begin(store: Store, args: argparse.Namespace, scenario: Scenario, rt: Runtime, seed: int,
+           read: Callable[[], str | None], echo: bool,
+           ui: dict[str, str]) -> tuple[Attempt, Game, bool] | None:
+    """Resume or start the attempt; None if the input ended at the question."""
+    open_attempt = store.unfinished(args.player, scenario.id)
+    if args.resume and open_attempt is None:
+        print(ui["no-unfinished"].format(player=args.player, title=scenario.title))
+    if open_attempt is not None and not args.new:
+        wants_resume = True if args.resume else _ask_resume(open_attempt, scenario, read, echo,
+                                                            ui)
+        if wants_resume is None:
+            return None
+        if wants_resume:
+            game = store.resume(open_attempt, rt)
+            if args.seed is not None and args.seed != open_attempt.seed:
+                print(ui["seed-kept"].format(seed=open_attempt.seed))
+            return open_attempt, game, True
+    attempt = store.start_attempt(args.player, args.path, scenario, seed)
+    return attempt, Game(rt, seed=seed), False
+
+
+def _ask_resume(attempt: Attempt, scenario: Scenario, read: Callable[[], str | None],
+                echo: bool, ui: dict[str, str]) -> bool | None:
+    """Ask "resume or start over?"; True to resume, None at the end of input."""
+    print(ui["unfinished"].format(player=attempt.player, title=scenario.title,
+                                  date=_local(attempt), turn=attempt.turn,
+                                  steps=attempt.steps))
+    print(f"  1. {ui['resume']}\n  2. {ui['over']}")
+    while True:
+        sys.stdout.write(ui["choose"])
+        sys.stdout.flush()
+        raw = read()
+        if raw is None:
+            sys.stdout.write("\n")
+            return None
+        if echo:
+            sys.stdout.write(raw if raw.endswith("\n") else raw + "\n")
+        if raw.strip() in ("1", "2"):
+            return raw.strip() == "1"
+        print(f"  {ui['hint']}")
+
+
+def _local(attempt: Attempt) -> str:
+    return attempt.started.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _recorder(store: Store, attempt: Attempt, ui: dict[str, str]) -> Callable[[Game], None]:
+    """The `on_step` callback: save each action as it is made; warn (once per failure run)
+    if the database refuses, and catch up on the next success."""
+    failing = False
+
+    def record(game: Game) -> None:
+        nonlocal failing
+        try:
+            store.record(attempt, game)
+            failing = False
+        except StoreError as exc:
+            if not failing:
+                print(ui["not-saved"].format(error=exc), file=sys.stderr)
+            failing = True
+
+    return record
+
+
+def _close(store: Store, attempt: Attempt, game: Game, args: argparse.Namespace,
+           ui: dict[str, str]) -> int:
+    """After play: finish a won/lost attempt; keep one stopped by the end of input resumable."""
+    try:
+        if game.state.end_reason == "abandoned":  # every action is saved already
+            print(ui["saved"].format(path=args.path, player=attempt.player))
+            return 0
+        for scenario_id in sorted(store.finish(attempt, game)):
+            print(ui["unlocked"].format(id=scenario_id))
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+class _Front(TextPlay):
+    """The terminal front end, which on a resumed attempt says so and repeats where the
+    conversation stands after the briefing."""
+
+    resumed: str | None = None
+
+    def briefing(self) -> None:
+        """The briefing, then (when resuming) where the attempt stands."""
+        super().briefing()
+        if self.resumed is None:
+            return
+        self.say()
+        self.say(self.resumed)
+        line = self.game.current_line()
+        if line is not None:
+            self.show([line])

@@ -21,6 +21,7 @@ class Attempt:
     finished: datetime | None = None
     outcome: str | None = None
     total: float | None = None
+    turn: int = 0                # the turn reached (meetings held) at the last saved action
 
 
 @dataclass(frozen=True)

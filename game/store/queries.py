@@ -34,7 +34,8 @@ def attempt_records(conn: sqlite3.Connection, player: str | None, scenario_id: s
                           seed=int(row["seed"]), started=from_text(row["started"]),
                           scenario_path=row["scenario_path"], steps=int(row["steps"]),
                           finished=from_text(row["finished"]) if row["finished"] else None,
-                          outcome=row["outcome"], total=row["total"])
+                          outcome=row["outcome"], total=row["total"],
+                          turn=int(json.loads(row["state"]).get("turn", 0)))
         out.append(AttemptRecord(
             attempt=attempt, info=json.loads(row["info"]),
             active_seconds=int(row["active_ms"]) / 1000.0,

@@ -29,7 +29,8 @@ from game.store.models import (Action, Attempt, AttemptRecord, LeaderboardEntry,
 from game.store.players import clean_name, player_id
 
 _ATTEMPT_COLUMNS = ("a.id, p.name AS player, a.scenario_id, a.seed, a.started, a.scenario_path, "
-                    "a.steps, a.finished, a.outcome, a.total")
+                    "a.steps, a.finished, a.outcome, a.total, "
+                    "json_extract(a.state, '$.turn') AS turn")
 
 
 def scenario_digest(scenario: Scenario) -> str:
@@ -57,7 +58,7 @@ def attempt_from_row(row: sqlite3.Row) -> Attempt:
                    seed=int(row["seed"]), started=from_text(row["started"]),
                    scenario_path=row["scenario_path"], steps=int(row["steps"]),
                    finished=from_text(row["finished"]) if row["finished"] else None,
-                   outcome=row["outcome"], total=row["total"])
+                   outcome=row["outcome"], total=row["total"], turn=int(row["turn"] or 0))
 
 
 class Store:
@@ -115,7 +116,8 @@ class Store:
         with write(self.conn, self.path) as c:
             return self._record(c, attempt, game)
 
-    def _record(self, c: sqlite3.Connection, attempt: Attempt, game: Game) -> int:
+    def _record(self, c: sqlite3.Connection, attempt: Attempt, game: Game,
+                final: bool = False) -> int:
         row = c.execute("SELECT steps, finished, state, last_active, scenario_id, seed "
                         "FROM attempts WHERE id = ?", (attempt.id,)).fetchone()
         if row is None:
@@ -139,9 +141,12 @@ class Store:
                       "VALUES (?, ?, ?, ?, ?)",
                       (attempt.id, done + offset + 1, now, _dumps(entry), _dumps(detail)))
         elapsed = max(0, int((now_dt - from_text(row["last_active"])).total_seconds() * 1000))
+        # `Game.abandon()` (input ended, window closed) logs no action; the saved state stays the
+        # one before it, so the attempt can be resumed unless `finish` closes it.
+        saved = row["state"] if state.end_reason == "abandoned" and not final else \
+            _dumps(state.to_dict())
         c.execute("UPDATE attempts SET steps = ?, state = ?, active_ms = active_ms + ?, "
-                  "last_active = ? WHERE id = ?",
-                  (len(path), _dumps(state.to_dict()), elapsed, now, attempt.id))
+                  "last_active = ? WHERE id = ?", (len(path), saved, elapsed, now, attempt.id))
         return len(path) - done
 
     def finish(self, attempt: Attempt, game: Game) -> set[str]:
@@ -154,7 +159,7 @@ class Store:
         result = result_dict(game, attempt.player)
         leads_to = game.scenario.referral.leads_to if game.scenario.referral else None
         with write(self.conn, self.path) as c:
-            self._record(c, attempt, game)
+            self._record(c, attempt, game, final=True)
             now = self._now()
             c.execute("UPDATE attempts SET finished = ?, outcome = ?, total = ?, result = ? "
                       "WHERE id = ?", (now, result["outcome"], result["score"]["total"],
