@@ -61,12 +61,12 @@ def translate(path: Path, exc: sqlite3.Error) -> StoreError:
 
 
 def connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
-    """A connection in autocommit mode (explicit transactions) with the durability settings."""
+    """A connection in autocommit mode (explicit transactions) with full sync and a busy
+    timeout; `open_database` switches the file to WAL once it has checked it."""
     conn = sqlite3.connect(str(path), timeout=busy_timeout, isolation_level=None)
     try:
         conn.row_factory = sqlite3.Row
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
-        conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
@@ -160,6 +160,7 @@ def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
                 f"{path}: this results database was written by a newer version of Qualified "
                 f"(schema {current}; this game knows {migrations.LATEST}). Update the game, or "
                 f"set QUALIFIED_DATA_DIR to another folder. The file was not changed.")
+        conn.execute("PRAGMA journal_mode = WAL")  # changes the file: only once it is ours
         migrations.migrate(conn)
         return conn
     except sqlite3.Error as exc:

@@ -24,6 +24,13 @@ def name_key(name: str) -> str:
     return unicodedata.normalize("NFC", clean_name(name).casefold())
 
 
+def sort_key(name: str) -> tuple[str, str]:
+    """Alphabetical order as people expect it: "Álvaro" before "Núñez" before "Óscar"."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFD", name)
+                    if not unicodedata.combining(ch))
+    return plain.casefold(), name
+
+
 def player_id(conn: sqlite3.Connection, name: str, created: str, *, create: bool) -> int | None:
     """The player's row id, creating the player if asked (inside the caller's transaction)."""
     key = name_key(name)

@@ -26,7 +26,7 @@ from game.store.clock import from_text, to_text, utc_now
 from game.store.database import Clock, open_database, read, write
 from game.store.errors import ResumeError, StoreError
 from game.store.models import (Action, Attempt, AttemptRecord, LeaderboardEntry, Progress)
-from game.store.players import clean_name, player_id
+from game.store.players import clean_name, player_id, sort_key
 
 _ATTEMPT_COLUMNS = ("a.id, p.name AS player, a.scenario_id, a.seed, a.started, a.scenario_path, "
                     "a.steps, a.finished, a.outcome, a.total, "
@@ -232,7 +232,7 @@ class Store:
         """Every player's name, alphabetically."""
         with read(self.path):
             names = [r[0] for r in self.conn.execute("SELECT name FROM players")]
-        return sorted(names, key=str.casefold)
+        return sorted(names, key=sort_key)
 
     def attempts(self, player: str | None = None, scenario_id: str | None = None,
                  since: date | datetime | str | None = None) -> list[AttemptRecord]:
