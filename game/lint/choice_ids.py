@@ -1,0 +1,61 @@
+"""Choices of one node need distinct ids (error) and distinct text (warning).
+
+Passing:
+
+    hello:
+      choices:
+        - id: ask_pains
+          text: "What slows your team down?"
+          tactic: discovery
+        - id: ask_budget
+          text: "Who signs off on a purchase like this?"
+          tactic: authority
+
+Failing — two choices with `id: ask_pains` (the debrief and replays could not tell them
+apart), or two choices whose text is the same (the trainee sees two identical options):
+
+        - id: ask_pains
+          text: "What slows your team down?"
+          tactic: discovery
+        - id: ask_pains
+          text: "What slows your team down?"
+          tactic: authority
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.lint._walk import nodes
+from game.problems import Locator, Problem
+from game.schema import Scenario
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
+    """Yield a problem for every choice repeating an earlier choice's id or text in its node."""
+    for _sid, nid, node, path in nodes(scenario):
+        ids: dict[str, int] = {}
+        texts: dict[str, int] = {}
+        for index, choice in enumerate(node.choices):
+            where = path + ("choices", index)
+            if choice.id is not None:
+                if choice.id in ids:
+                    yield locator.problem(
+                        where + ("id",), "error", "duplicate-id",
+                        f"choice {index + 1} of node '{nid}' has the id '{choice.id}', like "
+                        f"choice {ids[choice.id] + 1}; each choice of a node needs its own id "
+                        "— rename one")
+                else:
+                    ids[choice.id] = index
+            text = _normal(choice.text)
+            if text in texts:
+                yield locator.problem(
+                    where + ("text",), "warning", "duplicate-text",
+                    f"choice {index + 1} of node '{nid}' has the same text as choice "
+                    f"{texts[text] + 1}, so the trainee sees two identical options — reword "
+                    "one or remove it")
+            else:
+                texts[text] = index

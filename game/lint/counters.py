@@ -1,0 +1,53 @@
+"""Objections get raised, and a saboteur's objections can be answered (warnings).
+
+Passing — Sam (a saboteur) raises `risk` and a choice counters it with one of its counters:
+
+    objections:
+      risk: {text: "Migrations always fail.", raised_by: sam, counters: [pilot]}
+    ...
+        - text: "Let's start with a two-week pilot."
+          tactic: counter
+          effects: {counter: {objection: risk, using: pilot}}
+        - text: "What worries you?"
+          tactic: discovery
+          effects: {raise_objections: [risk]}
+
+Failing — no choice counters `risk` using `pilot` (a saboteur's objection then stands
+forever and can block the close), and nothing lists `risk` in `raise_objections`:
+
+    objections:
+      risk: {text: "Migrations always fail.", raised_by: sam, counters: [pilot]}
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.lint._sources import effects
+from game.lint._walk import choices
+from game.problems import Locator, Problem
+from game.schema import Scenario
+
+
+def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
+    """Yield a warning for unanswerable saboteur objections and objections never raised."""
+    working: set[str] = set()
+    for at in choices(scenario):
+        counter = at.choice.effects.counter
+        objection = scenario.objections.get(counter.objection) if counter else None
+        if counter is not None and objection is not None and counter.using in objection.counters:
+            working.add(counter.objection)
+    raised = {o for at in effects(scenario) for o in at.effects.raise_objections}
+    for oid, objection in scenario.objections.items():
+        raiser = scenario.stakeholders.get(objection.raised_by)
+        if raiser is not None and raiser.role == "saboteur" and oid not in working:
+            listed = ", ".join(objection.counters)
+            yield locator.problem(
+                ("objections", oid, "counters"), "warning", "no-working-counter",
+                f"{raiser.name}'s objection '{oid}' can never be answered: no choice has "
+                f"`effects: {{counter: {{objection: {oid}, using: …}}}}` with `using` one of "
+                f"its counters ({listed}) — add such a counter choice")
+        if oid not in raised:
+            yield locator.problem(
+                ("objections", oid), "warning", "objection-never-raised",
+                f"objection '{oid}' is never raised: no choice or event lists it in "
+                "`raise_objections` — raise it somewhere or remove it", key=True)

@@ -1,0 +1,108 @@
+"""A scenario can be won at all (warnings "cannot-win"; error "several-decision-makers").
+
+Passing — one decision-maker, whose conversation has a close choice, about whom a role hint
+can be learned, with enough interest and needs on offer to clear the `close:` bar:
+
+    close: {interest: 2, needs: 1}
+    stakeholders:
+      dana:
+        role: decision_maker
+        ...
+              - text: "What slows your team down?"
+                tactic: discovery
+                effects: {reveal_needs: [overtime], interest: 1,
+                          role_hints: [{about: dana, text: "Dana signs the budget."}]}
+              - text: "This ends the month-end overtime."
+                tactic: pitch
+                effects: {pitch: [overtime]}
+              - text: "Shall we start on Monday?"
+                tactic: close
+
+Failing — `close: {interest: 4}` when the choices and events can only add up to 2 interest
+(each relevant pitch adds 1 more); no choice of the decision-maker has `tactic: close`; no
+role hint is `about` the decision-maker, so authority can never be established; two
+stakeholders with `role: decision_maker`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from game.lint._sources import effects
+from game.lint.needs_revealable import revealable_needs
+from game.problems import Locator, Problem
+from game.schema import Scenario
+
+
+def reachable_interest(scenario: Scenario) -> float:
+    """The most interest the trainee could build: every positive `interest` once, plus one per
+    need that can be pitched to someone who cares about it (the game adds 1 for the first
+    relevant pitch of each need). Infinite when a repeatable choice or event adds interest."""
+    total = 0.0
+    pitchable: set[str] = set()
+    for at in effects(scenario):
+        delta = at.effects.interest or 0
+        if delta > 0:
+            if at.repeatable:
+                return float("inf")
+            total += delta
+        if at.stakeholder is not None:  # events meet nobody, so their pitches never land
+            cares = scenario.stakeholders[at.stakeholder].cares_about
+            pitchable.update(n for n in at.effects.pitch if n in cares and n in scenario.needs)
+    return total + len(pitchable)
+
+
+def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
+    """Yield why the scenario cannot be won, if it cannot."""
+    deciders = [sid for sid, p in scenario.stakeholders.items() if p.role == "decision_maker"]
+    if not deciders:
+        yield locator.problem(
+            ("stakeholders",), "warning", "cannot-win",
+            "nobody has `role: decision_maker`, so no close can ever succeed — give the "
+            "person who signs off that role", key=True)
+        return
+    if len(deciders) > 1:
+        first = scenario.stakeholders[deciders[0]].name
+        for sid in deciders[1:]:
+            yield locator.problem(
+                ("stakeholders", sid, "role"), "error", "several-decision-makers",
+                f"{scenario.stakeholders[sid].name} is a decision-maker, and so is {first}; "
+                "a scenario has exactly one — make the others influencers (or another role)")
+        return
+    dm = deciders[0]
+    person = scenario.stakeholders[dm]
+    entry = ("stakeholders", dm)
+    all_fx = list(effects(scenario))
+    if not any(c.tactic == "close" for node in person.conversation.nodes.values()
+               for c in node.choices):
+        yield locator.problem(
+            entry, "warning", "cannot-win",
+            f"cannot be won: {person.name} is the decision-maker, but no choice in their "
+            "conversation has `tactic: close` — add a close attempt", key=True)
+    if not any(h.about == dm for at in all_fx for h in at.effects.role_hints):
+        yield locator.problem(
+            entry, "warning", "cannot-win",
+            f"cannot be won: no role hint is about {person.name}, so the trainee can never "
+            f"establish who has authority — add `role_hints: [{{about: {dm}, text: …}}]` to "
+            "an authority question's effects", key=True)
+    interest = reachable_interest(scenario)
+    if interest < scenario.close.interest:
+        shown = f"{interest:g}"
+        yield locator.problem(
+            ("close", "interest"), "warning", "cannot-win",
+            f"cannot be won: a close needs interest {scenario.close.interest}, but all the "
+            f"choices and events together can only build {shown} (counting +1 for each need "
+            "that can be pitched to someone who cares about it) — lower `close.interest` or "
+            "add interest to more choices")
+    revealable = len(revealable_needs(scenario))
+    if revealable < scenario.close.needs:
+        yield locator.problem(
+            ("close", "needs"), "warning", "cannot-win",
+            f"cannot be won: a close needs {scenario.close.needs} discovered need(s), but only "
+            f"{revealable} can ever be revealed — lower `close.needs` or reveal more needs "
+            "with `reveal_needs`")
+    if person.requires_introduction and not any(dm in at.effects.introduce for at in all_fx):
+        yield locator.problem(
+            entry + ("requires_introduction",), "warning", "cannot-win",
+            f"cannot be won: {person.name}, the decision-maker, can only be met after an "
+            f"introduction and nothing introduces them — add `introduce: [{dm}]` to someone's "
+            "introduction choice")
