@@ -118,7 +118,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "mark-good": {"en": "good", "es": "bien"},
     "mark-neutral": {"en": "neutral", "es": "neutral"},
     "mark-mistake": {"en": "mistake", "es": "error"},
-    "mark-missed": {"en": "missed", "es": "perdida"},
+    "mark-missed": {"en": "missed", "es": "no aprovechada"},
     "outcome-won": {"en": "won", "es": "ganada"},
     "outcome-lost": {"en": "lost", "es": "perdida"},
     "outcome-abandoned": {"en": "abandoned", "es": "abandonada"},

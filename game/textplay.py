@@ -52,7 +52,7 @@ _UI = {
         "tag-as": "Etiquetar a {name} como:", "clear": "Quitar la etiqueta",
         "pitched-to": "presentado a {who}", "found-by": "de {who}, turno {turn}",
         "debrief": "ANÁLISIS FINAL", "outcome": "Resultado", "score": "Puntuación",
-        "timeline": "Cronología", "feedback": "Coach",
+        "timeline": "Cronología", "feedback": "Consejo",
         "abandoned": "Fin de la entrada: el intento queda guardado como abandonado.",
         "why": "Motivo", "front-end": "inicial", "back-end": "indirecto",
     },
