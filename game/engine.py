@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from game import rules
+from game import rules, variants
 from game.runtime import ChoiceSpec, Reason, Runtime
 from game.schema import ROLES, Effects, Scenario
 from game.state import PlayState, StateVersionError
@@ -46,7 +46,8 @@ class Game:
 
     def __init__(self, runtime: Runtime | Scenario, seed: int = 0,
                  state: PlayState | None = None) -> None:
-        self.rt = runtime if isinstance(runtime, Runtime) else Runtime(runtime)
+        # the seed's variant (game/variants.py); the scenario as written when it has none
+        self.rt = variants.runtime_for(runtime, seed if state is None else state.seed)
         scenario = self.rt.scenario
         if state is None:
             state = PlayState(scenario_id=scenario.id, seed=seed)
@@ -56,6 +57,7 @@ class Game:
                 state.trust[sid] = person.trust
                 if not person.requires_introduction:
                     state.introduced.add(sid)
+            state.flags.update(variants.start_flags(scenario))
         else:
             check_state(self.rt, state)
         self.state = state
@@ -226,11 +228,9 @@ class Game:
         out.append(Line("you", choice.text))
         marks: list[str] = []
         self._apply(choice.effects, who, out, marks)
-        won = None
-        if choice.tactic == "close":
-            won = self._close(who, out, marks)
-        if choice.reply and won is None:
+        if choice.reply:
             out.append(Line("say", choice.reply, speaker=who))
+        won = self._close(who, out, marks) if choice.tactic == "close" else None
         mark = _mark(choice.quality, marks)
         self._log("choice", stakeholder=who, node=spec.node, option=choice.id or spec.index,
                   key=spec.key, tactic=choice.tactic, mark=mark, notes=marks)

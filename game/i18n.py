@@ -58,8 +58,8 @@ _TEXT: dict[str, dict[str, str]] = {
                             "esa persona?"},
     "why-stance": {"en": "the decision-maker is not convinced yet.",
                    "es": "quien decide todavía no está convencido."},
-    "why-objection": {"en": "an objection from {who} still stands: {objection}.",
-                      "es": "sigue en pie una objeción de {who}: {objection}."},
+    "why-objection": {"en": "an objection from {who} still stands: “{objection}”",
+                      "es": "sigue en pie una objeción de {who}: «{objection}»"},
     # option texts made by the engine
     "opt-leave": {"en": "Thank them and end the meeting.", "es": "Agradecer y terminar la reunión."},
     "opt-referral-ask": {"en": "Ask for a referral.", "es": "Pedir una referencia."},

@@ -37,7 +37,7 @@ def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
     """The qualification checklist: need, interest, authority."""
     close = rt.scenario.close
     return {
-        "need": len(state.needs_known) >= max(1, close.needs),
+        "need": len(state.needs_known) >= close.needs,
         "interest": state.interest >= close.interest,
         "authority": authority_established(rt, state),
     }
@@ -105,7 +105,7 @@ def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
         reasons.append(("not-decision-maker", {"who": asked}))
     done = checklist(rt, state)
     if not done["need"]:
-        reasons.append(("need", {"known": len(state.needs_known), "needed": max(1, close.needs)}))
+        reasons.append(("need", {"known": len(state.needs_known), "needed": close.needs}))
     if not done["interest"]:
         reasons.append(("interest", {"level": state.interest, "needed": close.interest}))
     if not done["authority"]:

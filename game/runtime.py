@@ -81,9 +81,9 @@ class Runtime:
                     valuable = bool(fx.reveal_needs or fx.pitch or (
                         fx.counter is not None and fx.counter.objection in scenario.objections
                         and fx.counter.using in scenario.objections[fx.counter.objection].counters))
-                    once = choice.once if choice.once is not None else choice.tactic != "close"
                     specs.append(ChoiceSpec(f"{sid}/{nid}/{i}", sid, nid, i, choice,
-                                            compile_condition(choice.when), valuable, once))
+                                            compile_condition(choice.when), valuable,
+                                            choice.said_once()))
                 self.choices[(sid, nid)] = tuple(specs)
         for event in scenario.events.values():
             revealable.update(event.effects.reveal_needs)

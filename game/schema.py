@@ -44,7 +44,7 @@ END = "end"  # the reserved `next:` target that ends the meeting
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(strict=True, extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Account(_Strict):
@@ -122,6 +122,10 @@ class Choice(_Strict):
     quality: Quality | None = None
     once: bool | None = None  # default: true, except for close attempts, which may be repeated
 
+    def said_once(self) -> bool:
+        """Whether the choice can be taken only once per attempt (`once`, else all but closes)."""
+        return self.once if self.once is not None else self.tactic != "close"
+
 
 class Node(_Strict):
     """A line the stakeholder says and the choices that answer it."""
@@ -150,7 +154,6 @@ class Stakeholder(_Strict):
     influences: dict[Id, Unit] = {}
     cares_about: list[Id] = []
     requires_introduction: bool = False
-    portrait: Text | None = None
     conversation: Conversation
 
 
@@ -187,7 +190,7 @@ class CloseRule(_Strict):
 
     stance: Stance = 0.5
     interest: Annotated[int, Field(ge=0, le=INTEREST_MAX)] = 3
-    needs: Annotated[int, Field(ge=0)] = 1
+    needs: Annotated[int, Field(ge=1)] = 1
     block_influence: Unit = 0.2
     max_attempts: Annotated[int, Field(ge=1, le=10)] = 2
     discount: Unit = 0.1

@@ -42,7 +42,6 @@ stakeholders:
     influences: {luis: 0.5}
     cares_about: [horas]
     requires_introduction: false
-    portrait: marta.png
     conversation:
       start: hola
       nodes:

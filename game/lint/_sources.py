@@ -28,17 +28,11 @@ class EffectsAt:
     repeatable: bool = False
 
 
-def choice_once(choice: Choice) -> bool:
-    """Whether a choice can be taken only once: `once:` as written, else true — except close
-    attempts, which may be repeated by default."""
-    return choice.once if choice.once is not None else choice.tactic != "close"
-
-
 def effects(scenario: Scenario) -> Iterator[EffectsAt]:
     """The effects of every choice, then of every event."""
     for at in choices(scenario):
         yield EffectsAt(at.choice.effects, at.path + ("effects",), at.choice, at.stakeholder,
-                        repeatable=not choice_once(at.choice))
+                        repeatable=not at.choice.said_once())
     for eid, event in scenario.events.items():
         # an event bound to a turn fires on that turn only, whatever `once` says
         yield EffectsAt(event.effects, ("events", eid, "effects"),

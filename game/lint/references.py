@@ -58,7 +58,7 @@ def _unknown(locator: Locator, path: Path, kind: str, word: str, known: Iterable
         hint = f" (the ones that exist: {listed})" if listed else " (there are none yet)"
     return locator.problem(
         path, "error", f"unknown-{kind}",
-        f"'{word}' is not a {what or _KIND_WORDS[kind]}: fix the spelling or add it{hint}",
+        f"'{word}' is not {_article(what or _KIND_WORDS[kind])}: fix the spelling or add it{hint}",
         key=key)
 
 
@@ -137,3 +137,8 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         if fx.counter is not None and fx.counter.objection not in objections:
             yield _unknown(locator, path + ("counter", "objection"), "objection",
                            fx.counter.objection, objections)
+
+
+def _article(noun: str) -> str:
+    """"a need", "an objection"."""
+    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
