@@ -48,7 +48,15 @@ _CS_ANDRES = ["meet:andres", "#servidores", "#soporte_actual", "#presentar_sopor
 _CS_PILAR = ["meet:pilar", "#que_necesita", "#como_decide", "#presentar_inversion",
              "#presentar_caducidades", "#criterios", "#cierre", "referral:ask"]
 
+_TU = ["meet:jo", "#contract_chat", "#ask_morning", "#ask_failed", "#pitch_app", "#who_decides",
+       "#intro_dev", "leave", "tag:jo=influencer", "tag:dev=decision_maker",
+       "meet:kev", "#road_chat", "#ask_routes", "#pitch_routes", "#ask_worry", "#trial",
+       "tag:kev=saboteur",
+       "meet:dev", "#ask_worth", "#ask_decide", "#pitch_setup", "#pitch_redeliveries",
+       "#trial_terms", "#close", "referral:ask"]
+
 WINNING_PATHS: dict[str, list[str]] = {
+    "tutorial-first-deal": _TU,
     "northwind-logistics": _NW_GREG + _NW_PRIYA + _NW_SANDRA + _NW_RAJ + _NW_MAUREEN,
     "clinica-del-sol": _CS_JAVIER + _CS_CARMEN + _CS_LUCIA + _CS_ANDRES + _CS_PILAR,
 }
