@@ -225,6 +225,34 @@ class Scoring(_Strict):
     pass_mark: Annotated[int, Field(ge=0, le=100)] = 60
 
 
+StanceRange = Annotated[list[Stance], Field(min_length=2, max_length=2)]
+
+
+class Cast(_Strict):
+    """One casting of the buying centre: these stakeholders take these roles (the others keep
+    their own). `flags` are set when the attempt starts, so choices can depend on the cast."""
+
+    roles: Annotated[dict[Id, Role], Field(min_length=1)]
+    flags: list[Id] = []
+
+
+class NeedSet(_Strict):
+    """One set of active needs. A need named in some set but not in the drawn one is inactive:
+    nothing reveals it and nobody cares about it. `flags` are set when the attempt starts."""
+
+    active: list[Id]
+    flags: list[Id] = []
+
+
+class Variants(_Strict):
+    """Alternatives drawn from the seed (game/variants.py), so a replay cannot be memorised:
+    one cast, one need set, and each listed starting stance within [low, high] (steps of 0.05)."""
+
+    casts: list[Cast] = []
+    needs: list[NeedSet] = []
+    stances: dict[Id, StanceRange] = {}
+
+
 class Scenario(_Strict):
     """A whole training scenario: an account, its buying centre and their conversations."""
 
@@ -244,6 +272,7 @@ class Scenario(_Strict):
     close: CloseRule = CloseRule()
     referral: Referral | None = None
     scoring: Scoring = Scoring()
+    variants: Variants | None = None
 
 
 def scenario_json_schema() -> dict[str, Any]:
