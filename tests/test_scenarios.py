@@ -55,7 +55,17 @@ _TU = ["meet:jo", "#contract_chat", "#ask_morning", "#ask_failed", "#pitch_app",
        "meet:dev", "#ask_worth", "#ask_decide", "#pitch_setup", "#pitch_redeliveries",
        "#trial_terms", "#close", "referral:ask"]
 
+_SL = ["meet:ramon", "#historia", "#preguntar_ofertas", "#presentar_ofertas", "#quien_decide",
+       "leave", "tag:ramon=influencer",
+       "meet:rocio", "#la_tienda", "#sabados", "#cierre_caja", "#cuando_falla",
+       "#presentar_colas", "#presentar_soporte", "#quien_firma", "#presentame",
+       "tag:marta=decision_maker", "tag:paco=saboteur",
+       "meet:paco", "#doce_anos", "#que_te_preocupa", "#modo_offline",
+       "meet:marta", "#que_necesita", "#firma_ella", "#presentar_equipos",
+       "#presentar_descuadres", "#criterios", "#cierre", "referral:ask"]
+
 WINNING_PATHS: dict[str, list[str]] = {
+    "supermercados-lozano": _SL,
     "tutorial-first-deal": _TU,
     "northwind-logistics": _NW_GREG + _NW_PRIYA + _NW_SANDRA + _NW_RAJ + _NW_MAUREEN,
     "clinica-del-sol": _CS_JAVIER + _CS_CARMEN + _CS_LUCIA + _CS_ANDRES + _CS_PILAR,
