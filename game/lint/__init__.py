@@ -21,6 +21,7 @@ RULE_MODULES: tuple[str, ...] = (
     "needs_revealable",
     "counters",
     "winnable",
+    "flags",
     "variants",  # runs the others on every variant
 )
 

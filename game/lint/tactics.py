@@ -81,3 +81,17 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                     f"`{field}` in an event has no one to apply to: it means \"the person "
                     f"being met\", and events happen between meetings — use "
                     f"`{field}_of: {{stakeholder_id: amount}}`", key=True)
+        for field, what in (("pitch", "pitch"), ("counter", "counter")):
+            if getattr(event.effects, field):
+                yield locator.problem(
+                    ("events", eid, "effects", field), "warning", "event-trainee-action",
+                    f"`{field}` in an event is scored as the trainee's own {what} (and as a "
+                    "mistake, since nobody is being met) — move it to a choice", key=True)
+        when = event.when
+        for field in ("trust_min", "stance_min"):
+            if when is not None and getattr(when, field) is not None:
+                yield locator.problem(
+                    ("events", eid, "if", field), "warning", "event-without-person",
+                    f"`{field}` in an event's `if:` always holds: it tests \"the person being "
+                    "met\", and events happen between meetings — use a flag set by a choice "
+                    "instead", key=True)

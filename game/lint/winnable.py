@@ -53,6 +53,11 @@ def reachable_interest(scenario: Scenario) -> float:
 
 def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     """Yield why the scenario cannot be won, if it cannot."""
+    if all(p.requires_introduction for p in scenario.stakeholders.values()):
+        yield locator.problem(
+            ("stakeholders",), "error", "nobody-to-meet",
+            "every stakeholder requires an introduction, so the trainee cannot hold a first "
+            "meeting — let at least one person be met without one", key=True)
     deciders = [sid for sid, p in scenario.stakeholders.items() if p.role == "decision_maker"]
     if not deciders:
         yield locator.problem(
@@ -106,3 +111,25 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             f"cannot be won: {person.name}, the decision-maker, can only be met after an "
             f"introduction and nothing introduces them — add `introduce: [{dm}]` to someone's "
             "introduction choice")
+    yield from _blocking_objections(scenario, locator, dm)
+
+
+def _blocking_objections(scenario: Scenario, locator: Locator, dm: str) -> Iterator[Problem]:
+    """An objection that blocks the close (raised by the decision-maker, or by someone whose
+    influence on them reaches `close.block_influence`) must have a working counter somewhere."""
+    working = {at.effects.counter.objection for at in effects(scenario)
+               if at.choice is not None and at.effects.counter is not None
+               and at.effects.counter.objection in scenario.objections
+               and at.effects.counter.using
+               in scenario.objections[at.effects.counter.objection].counters}
+    bar = scenario.close.block_influence
+    for oid, objection in scenario.objections.items():
+        raiser = scenario.stakeholders.get(objection.raised_by)
+        if raiser is None or raiser.role == "saboteur" or oid in working:
+            continue  # saboteurs' objections are checked by the counters rule
+        if objection.raised_by == dm or raiser.influences.get(dm, 0.0) >= bar:
+            yield locator.problem(
+                ("objections", oid, "counters"), "warning", "cannot-win",
+                f"once raised, objection '{oid}' blocks every close (it comes from "
+                f"{raiser.name}, who {'decides' if objection.raised_by == dm else 'sways the decision-maker'}), "
+                "and no choice answers it with one of its counters — add a counter choice")

@@ -24,3 +24,10 @@ def test_node_without_choices_or_end(scenario: ScenarioBuilder) -> None:
 def test_node_that_ends_the_meeting_is_fine(scenario: ScenarioBuilder) -> None:
     scenario.person("sam")["conversation"]["nodes"]["hello"] = {"say": "Go away.", "end": True}
     assert scenario.run(dead_ends) == []
+
+
+def test_end_node_with_choices(scenario: ScenarioBuilder) -> None:
+    node = scenario.node("dana", "hello")
+    node["end"] = True
+    found = scenario.found(dead_ends)
+    assert found == [scenario.expect("end-with-choices", "warning", "end: true")]

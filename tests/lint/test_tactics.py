@@ -70,3 +70,15 @@ def test_event_using_stance_or_trust(scenario: ScenarioBuilder) -> None:
 def test_choice_using_stance_is_fine(scenario: ScenarioBuilder) -> None:
     scenario.choice("dana", "hello", 0)["effects"]["stance"] = 0.1
     assert scenario.run(tactics) == []
+
+
+def test_event_pitch_counter_and_person_tests(scenario: ScenarioBuilder) -> None:
+    event = scenario.data["events"]["doubt"]
+    event["effects"]["pitch"] = ["overtime"]
+    event["effects"]["counter"] = {"objection": "risk", "using": "pilot"}
+    event["if"]["trust_min"] = 0.5
+    assert scenario.found(tactics) == [
+        scenario.expect("event-without-person", "warning", "trust_min: 0.5"),
+        scenario.expect("event-trainee-action", "warning", "pitch:", nth=1),
+        scenario.expect("event-trainee-action", "warning", "counter:", nth=1),
+    ]

@@ -106,6 +106,7 @@ def test_close_rule_left_to_defaults_is_located_at_the_top(scenario: ScenarioBui
 
 def test_decision_maker_nobody_introduces(scenario: ScenarioBuilder) -> None:
     scenario.person("dana")["requires_introduction"] = True
+    scenario.person("sam")["requires_introduction"] = False
     [problem] = scenario.run(winnable)
     assert (problem.code, problem.level, problem.line, problem.col) == \
         scenario.expect("cannot-win", "warning", "requires_introduction: true",
@@ -113,3 +114,12 @@ def test_decision_maker_nobody_introduces(scenario: ScenarioBuilder) -> None:
     assert "introduce: [dana]" in problem.message
     scenario.choice("sam", "hello", 0)["effects"]["introduce"] = ["dana"]
     assert scenario.run(winnable) == []
+
+
+def test_nobody_can_be_met_first(scenario: ScenarioBuilder) -> None:
+    scenario.person("dana")["requires_introduction"] = True
+    problems = scenario.run(winnable)
+    first = [p for p in problems if p.code == "nobody-to-meet"]
+    assert [(p.code, p.level, p.line, p.col) for p in first] == \
+        [scenario.expect("nobody-to-meet", "error", "stakeholders:")]
+    assert "at least one person" in first[0].message
