@@ -39,6 +39,11 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")  # accents survive LANG=C
+    if not (sys.argv[1:] if argv is None else argv):
+        # no command: straight to the window, without importing every command's modules
+        # (the engine, pydantic…) first — the title must show fast (design.md §7)
+        from game.cli.window import open_window  # imports pygame
+        return open_window()
     args = build_parser().parse_args(argv)
     if args.command is None:
         from game.cli.window import open_window  # imports pygame

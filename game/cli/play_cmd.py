@@ -71,6 +71,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="write the attempt's result as JSON to FILE")
     p.add_argument("--lang", choices=("en", "es"), default=None,
                    help="language of the game's own words (default: the scenario's)")
+    p.add_argument("--autoplay", action="store_true",
+                   help="window: a seeded policy plays to the debrief (a preview)")
+    p.add_argument("--screenshots", metavar="DIR", default=None,
+                   help="window: save a PNG of each distinct screen into DIR")
     p.set_defaults(run=run)
 
 

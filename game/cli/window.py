@@ -1,0 +1,129 @@
+"""The game window from the command line: `python main.py` (title → name → picker → …) and
+`python main.py play PATH` without --text (straight to the briefing; --autoplay,
+--screenshots DIR and --result-json FILE for previews and tests).
+
+Importing this module imports pygame; nothing else in game/cli does.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+
+def _headless_if_needed(autoplay: bool) -> None:
+    """Autoplay needs no screen: use SDL's dummy drivers when there is no display."""
+    if autoplay and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+        os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+
+def _make_app(**kwargs: Any) -> Any:
+    import game.ui  # noqa: F401  (quiets pygame's banner before pygame is imported)
+    import pygame
+
+    from game.ui.app import App
+
+    try:
+        return App(**kwargs)
+    except pygame.error as exc:
+        print(f"cannot open the game window: {exc}. On a machine without a screen, use "
+              "`python main.py play PATH --text`, or --autoplay for a headless preview.",
+              file=sys.stderr)
+        return None
+
+
+def _best_score(ctx: Any) -> Any:
+    """best_score(player, scenario_id) from the results store, opened on first use."""
+
+    def best(player: str, scenario_id: str) -> float | None:
+        from game.ui import flow
+
+        keeper = flow.keeper(ctx)
+        return keeper.best_score(player, scenario_id) if keeper is not None else None
+
+    return best
+
+
+def open_window(scenario_folder: Path | None = None) -> int:
+    """Open the window on the title screen and wait for the player. Returns the exit code."""
+    app = _make_app()
+    if app is None:
+        return 1
+    from game.ui import flow
+
+    app.ctx.scenario_folder = scenario_folder
+    app.ctx.best_score = _best_score(app.ctx)
+    flow.title(app.ctx)
+    app.run()
+    return 0
+
+
+def _begin(ctx: Any, args: argparse.Namespace, scenario: Any, seed: int) -> None:
+    """Start, resume (--resume) or offer to resume the player's attempt, as `play --text` does."""
+    from game.ui import flow
+
+    path = getattr(args, "path", None)
+    keeper = flow.keeper(ctx) if ctx.player else None
+    attempt = None
+    if keeper is not None and not getattr(args, "new", False):
+        attempt = keeper.unfinished(ctx.player, scenario.id)
+    if attempt is None:
+        print(f"(seed {seed} — replay this attempt with --seed {seed})")
+        flow.start(ctx, scenario, seed, path=path)
+    elif getattr(args, "resume", False):
+        flow.resume(ctx, scenario, attempt)
+    else:
+        from game.ui.screens.resume import ResumeScreen
+
+        ctx.nav.reset(ResumeScreen(ctx, scenario, path, attempt))
+
+
+def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
+    """Play `scenario` in the window from its briefing (`play PATH`). Returns the exit code."""
+    autoplay = bool(getattr(args, "autoplay", False))
+    _headless_if_needed(autoplay)
+    shots = getattr(args, "screenshots", None)
+    from game.ui.context import Settings
+
+    driver = None
+    if autoplay:
+        from game.ui.autoplay import Autoplay
+
+        driver = Autoplay(seed)
+    settings = Settings(language=getattr(args, "lang", None), muted=autoplay)
+    app = _make_app(settings=settings, screenshots=Path(shots) if shots else None, driver=driver)
+    if app is None:
+        return 1
+    from game.ui import flow
+
+    ctx = app.ctx
+    ctx.play_mode = True
+    ctx.autoplay = autoplay
+    ctx.keep_attempts = not autoplay
+    ctx.player = " ".join((getattr(args, "player", None) or "").split())
+    ctx.best_score = _best_score(ctx)
+    _begin(ctx, args, scenario, seed)
+    app.run()
+    session = ctx.session
+    if session is None:
+        return 0
+    result_json = getattr(args, "result_json", None)
+    if result_json:
+        from game.result import result_dict, write_json_atomically
+
+        try:
+            write_json_atomically(result_json, result_dict(session.game, ctx.player or None))
+        except OSError as exc:
+            print(f"{result_json}: cannot write the result: {exc.strerror or exc}",
+                  file=sys.stderr)
+            return 1
+    if autoplay:
+        state = session.game.state
+        total = session.debrief().score.total
+        where = f"; screenshots in {shots}" if shots else ""
+        print(f"autoplay: {state.outcome or 'abandoned'}, score {total:.1f}/100 after "
+              f"{len(state.path)} steps{where}")
+    return 0

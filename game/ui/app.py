@@ -1,0 +1,299 @@
+"""The window and its loop: events in, the top screen reacts, a frame is drawn only when
+something changed. With nothing to do it sleeps on the event queue, so an idle window costs
+almost no CPU.
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+from typing import Protocol
+
+import pygame
+
+from game.ui.context import Context, Settings
+from game.ui.fonts import TEXT_SCALES, Fonts
+from game.ui.screen import Screen
+from game.ui.sounds import Sounds
+from game.ui.strings import LANGUAGE_NAMES, LANGUAGES, UIText
+
+DEFAULT_SIZE = (1280, 720)
+MINIMUM_SIZE = (800, 480)
+# Video drivers whose SDL_WaitEvent truly sleeps; others (dummy, offscreen) poll every
+# millisecond inside SDL, so the app sleeps in Python between short polls instead.
+BLOCKING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
+POLL_SECONDS = 0.02
+EXIT_AFTER_FIRST_FRAME = "QUALIFIED_EXIT_AFTER_FIRST_FRAME"  # used by bench/ui_bench.py
+
+_REDRAW_EVENTS = frozenset({pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
+                            pygame.WINDOWMAXIMIZED})
+_RESIZE_EVENTS = frozenset({pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED})
+
+
+class Driver(Protocol):
+    """Synthetic input (autoplay): called after every drawn frame; posts real events."""
+
+    def step(self, app: App) -> None:
+        """Look at the screen and post the next input event(s)."""
+
+
+class App:
+    """One game window: a stack of screens and the loop that runs them."""
+
+    def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, *, settings: Settings | None = None,
+                 screenshots: Path | None = None, driver: Driver | None = None,
+                 caption: str = "Qualified") -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption(caption)
+        self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
+        try:
+            pygame.Window.from_display_module().minimum_size = MINIMUM_SIZE
+        except (AttributeError, pygame.error):
+            pass  # older SDL or a driver without windows: nothing to constrain
+        settings = settings or Settings()
+        self.ctx = Context(nav=self, fonts=Fonts(), sounds=Sounds(settings.muted),
+                           settings=settings, size=self.surface.get_size())
+        self.ctx.relayout()
+        self.stack: list[Screen] = []
+        self.running = True
+        self.frames = 0
+        self.driver = driver
+        self.screenshots = screenshots
+        self.shots: dict[str, Path] = {}
+        self.exit_after_first_frame = bool(os.environ.get(EXIT_AFTER_FIRST_FRAME))
+        self._blocking_wait = pygame.display.get_driver() in BLOCKING_DRIVERS
+        self._last = time.perf_counter()
+        self._text_input: bool | None = None
+
+    # --- the navigator screens use ------------------------------------------------------------
+
+    @property
+    def top(self) -> Screen | None:
+        """The screen receiving input."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, screen: Screen) -> None:
+        """Put `screen` on top."""
+        self.stack.append(screen)
+        self._stack_changed()
+
+    def pop(self) -> None:
+        """Remove the top screen (closing the window when none is left)."""
+        if self.stack:
+            self.stack.pop()
+        self._stack_changed()
+
+    def replace(self, screen: Screen) -> None:
+        """Swap the top screen for `screen`."""
+        if self.stack:
+            self.stack.pop()
+        self.stack.append(screen)
+        self._stack_changed()
+
+    def reset(self, screen: Screen) -> None:
+        """Empty the stack and show `screen`."""
+        self.stack = [screen]
+        self._stack_changed()
+
+    def stop(self) -> None:
+        """Leave the loop."""
+        self.running = False
+
+    def _stack_changed(self) -> None:
+        self.ctx.redraw()
+        if not self.stack:
+            self.running = False
+            return
+        wants = self.stack[-1].wants_text_input
+        if wants != self._text_input:
+            self._text_input = wants
+            if wants:
+                pygame.key.start_text_input()
+            else:
+                pygame.key.stop_text_input()
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    def run(self, first: Screen | None = None) -> None:
+        """Show `first` (if given) and run until the window closes."""
+        if first is not None:
+            self.reset(first)
+        while self.running and self.stack:
+            self.step()
+
+    def step(self, block: bool = True) -> None:
+        """One pass: take the waiting events (sleeping for one when idle), update, draw."""
+        events = pygame.event.get()
+        idle = not events and not self.ctx.needs_redraw and self.driver is None
+        if idle and block:
+            events = self._wait(self._timeout())
+        for event in events:
+            self.dispatch(event)
+            if not self.running:
+                return
+        now = time.perf_counter()
+        dt, self._last = now - self._last, now
+        self._tick(dt)
+        if self.ctx.needs_redraw and self.stack:
+            self.render()
+            if self.frames == 1:
+                self._after_first_frame()
+        if self.driver is not None and self.running and self.frames:
+            self.driver.step(self)
+
+    def _timeout(self) -> float | None:
+        waits = [w for w in (self.ctx.toast_left or None,
+                             self.top.next_wakeup() if self.top else None) if w is not None]
+        return max(0.001, min(waits)) if waits else None
+
+    def _wait(self, timeout: float | None) -> list[pygame.event.Event]:
+        if self._blocking_wait:
+            event = pygame.event.wait() if timeout is None else pygame.event.wait(
+                max(1, int(timeout * 1000)))
+            first = [] if event.type == pygame.NOEVENT else [event]
+            return first + pygame.event.get()
+        deadline = None if timeout is None else time.perf_counter() + timeout
+        while True:
+            events = pygame.event.get()
+            if events:
+                return events
+            left = POLL_SECONDS if deadline is None else deadline - time.perf_counter()
+            if left <= 0:
+                return []
+            time.sleep(min(POLL_SECONDS, left))
+
+    def _tick(self, dt: float) -> None:
+        ctx = self.ctx
+        if ctx.toast_left > 0:
+            ctx.toast_left -= dt
+            if ctx.toast_left <= 0:
+                ctx.toast_left = 0.0
+                ctx.toast_text = ""
+                ctx.redraw()
+        if self.top is not None:
+            self.top.update(dt)
+
+    def _after_first_frame(self) -> None:
+        if self.exit_after_first_frame:
+            self.running = False
+            return
+        self.ctx.sounds.warm_up()
+
+    # --- events -------------------------------------------------------------------------------
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        """Route one event: window events and global shortcuts here, the rest to the top screen."""
+        if event.type == pygame.QUIT:
+            from game.ui import flow
+
+            flow.close_window(self.ctx)
+            return
+        if event.type in _RESIZE_EVENTS:
+            self._resized()
+            return
+        if event.type in _REDRAW_EVENTS:
+            self.ctx.redraw()
+            return
+        if event.type == pygame.KEYDOWN and self._shortcut(event):
+            return
+        top = self.top
+        if top is not None:
+            top.ensure_layout()
+            top.handle_event(event)
+
+    def _resized(self) -> None:
+        surface = pygame.display.get_surface()
+        if surface is not None:
+            self.surface = surface
+        if self.surface.get_size() != self.ctx.size:
+            self.ctx.size = self.surface.get_size()
+            self.ctx.relayout()
+        self.ctx.redraw()
+
+    def _shortcut(self, event: pygame.event.Event) -> bool:
+        """Settings keys that work on every screen. True when the key was one of them."""
+        ctx, settings = self.ctx, self.ctx.settings
+        ctrl = bool(event.mod & pygame.KMOD_CTRL)
+        key = event.key
+        if ctrl and key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
+            return self._text_scale(settings.text_scale + 1)
+        if ctrl and key in (pygame.K_MINUS, pygame.K_KP_MINUS):
+            return self._text_scale(settings.text_scale - 1)
+        if ctrl and key in (pygame.K_0, pygame.K_KP_0):
+            return self._text_scale(TEXT_SCALES.index(1.0))
+        typing = self.top is not None and self.top.wants_text_input
+        if typing and not ctrl:
+            return False
+        if key == pygame.K_m:
+            settings.muted = ctx.sounds.muted = not settings.muted
+            ctx.toast(ctx.text.get("toast-sound-off" if settings.muted else "toast-sound-on"))
+            if not settings.muted:
+                ctx.sounds.play("click")
+            return True
+        if key == pygame.K_l:
+            current = ctx.language
+            settings.language = LANGUAGES[(LANGUAGES.index(current) + 1) % len(LANGUAGES)]
+            ctx.relayout()
+            ctx.toast(UIText(settings.language).get("toast-language",
+                                                    name=LANGUAGE_NAMES[settings.language]))
+            return True
+        if key == pygame.K_h:
+            settings.high_contrast = not settings.high_contrast
+            ctx.relayout()
+            ctx.toast(ctx.text.get("toast-contrast-on" if settings.high_contrast
+                                   else "toast-contrast-off"))
+            return True
+        return False
+
+    def _text_scale(self, index: int) -> bool:
+        ctx = self.ctx
+        ctx.settings.text_scale = max(0, min(len(TEXT_SCALES) - 1, index))
+        ctx.relayout()
+        ctx.toast(ctx.text.get("toast-text-size",
+                               pct=round(100 * TEXT_SCALES[ctx.settings.text_scale])))
+        return True
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def render(self) -> None:
+        """Draw the visible screens (from the topmost opaque one up), the toast, and flip."""
+        ctx = self.ctx
+        ctx.needs_redraw = False
+        start = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                start = i
+                break
+        for screen in self.stack[start:]:
+            screen.ensure_layout()
+            screen.draw(self.surface)
+        if ctx.toast_text:
+            self._draw_toast()
+        pygame.display.flip()
+        self.frames += 1
+        ctx.frames = self.frames
+        self._screenshot()
+
+    def _draw_toast(self) -> None:
+        ctx = self.ctx
+        theme = ctx.theme
+        text = ctx.fonts.render(ctx.toast_text, "small-bold", theme.on_accent)
+        pad = ctx.px(10)
+        w, h = self.surface.get_size()
+        box = pygame.Rect(0, 0, text.get_width() + 2 * pad, text.get_height() + 2 * pad)
+        box.midbottom = (w // 2, h - ctx.px(48))
+        pygame.draw.rect(self.surface, theme.accent, box, border_radius=ctx.px(8))
+        pygame.draw.rect(self.surface, theme.border, box, theme.line, border_radius=ctx.px(8))
+        self.surface.blit(text, (box.x + pad, box.y + pad))
+
+    def _screenshot(self) -> None:
+        if self.screenshots is None or self.top is None:
+            return
+        name = self.top.shot_name
+        if name in self.shots:
+            return
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        path = self.screenshots / f"{len(self.shots) + 1:02d}-{name}.png"
+        pygame.image.save(self.surface, str(path))
+        self.shots[name] = path

@@ -1,0 +1,278 @@
+"""The deal board (D or Tab from the meeting screen): role tags set here by keyboard or mouse,
+the qualification checklist, needs found with their benefit kind and who has them, clues,
+objections and the savings pitched so far."""
+from __future__ import annotations
+
+import pygame
+
+from game.board import DealBoard
+from game.schema import ROLES
+from game.ui import flow, widgets
+from game.ui.cards import CardLook, card_height, draw_card
+from game.ui.choice_list import digit_of
+from game.ui.context import Context
+from game.ui.footer import Hint
+from game.ui.screen import Screen
+from game.ui.screens.chrome import Chrome
+from game.ui.scroll import Piece, ScrollView, compose
+
+STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+CLEAR_KEYS = (pygame.K_0, pygame.K_KP0, pygame.K_BACKSPACE, pygame.K_DELETE)
+CLOSE_KEYS = (pygame.K_d, pygame.K_TAB, pygame.K_ESCAPE)
+
+
+class BoardScreen(Screen):
+    """The trainee's view of the deal; the one place role tags are set."""
+
+    name = "board"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.chrome = Chrome()
+        self.details = ScrollView(on_change=ctx.redraw)
+        self.selected = 0
+        self.board: DealBoard | None = None
+        self.left = pygame.Rect(0, 0, 0, 0)
+        self.right = pygame.Rect(0, 0, 0, 0)
+        self.rows: list[pygame.Rect] = []
+        self.cards: list[pygame.Rect] = []
+        self.chips: list[list[tuple[pygame.Rect, str | None]]] = []  # per row: (rect, role)
+        self.stage_rect = pygame.Rect(0, 0, 0, 0)
+        self._chip_labels: list[str] = []
+        self.compact = False
+
+    @property
+    def session(self):  # type: ignore[no-untyped-def]
+        """The attempt under way."""
+        assert self.ctx.session is not None
+        return self.ctx.session
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def layout(self) -> None:
+        ctx, t = self.ctx, self.ctx.text
+        fonts, theme = ctx.fonts, ctx.theme
+        self.chrome.layout(ctx, [Hint("↑↓", t.get("key-person")),
+                                 Hint("1–5", t.get("key-role")),
+                                 Hint("0", t.get("board-clear"), pygame.K_0),
+                                 Hint("D", t.get("key-back"), pygame.K_d)], header=68)
+        self.board = board = self.session.board()
+        head = self.chrome.header
+        self.stage_rect = pygame.Rect(int(head.w * 0.50), 0, int(head.w * 0.48),
+                                      fonts.line_height("small") + ctx.px(12))
+        self.stage_rect.centery = head.centery
+        body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(12)
+        left_w = int(body.w * 0.6)
+        self.left = pygame.Rect(body.x, body.y, left_w, body.h)
+        self.right = pygame.Rect(self.left.right + gap, body.y, body.w - left_w - gap, body.h)
+        top = self.left.y + pad + fonts.line_height("heading") + fonts.line_height("tiny") + pad
+        n = max(1, len(board.people))
+        row_gap = ctx.px(8)
+        room = self.left.bottom - pad - top - row_gap * (n - 1)
+        row_w = self.left.w - 2 * pad
+        card_w = int(row_w * 0.40)
+        chips_w = row_w - card_w - ctx.px(10)
+        labels = [(f"{i + 1} {ctx.words.get(f'role-{role}')}", role) for i, role in enumerate(ROLES)]
+        labels.append((f"0 {t.get('board-clear')}", None))
+        self._chip_labels = [label for label, _ in labels]
+        chip_h = fonts.line_height("small") + ctx.px(8)
+        chip_gap = ctx.px(6)
+        widest = max(fonts.width(label, "small-bold") for label in self._chip_labels)
+        per_row = 2
+        for columns in (6, 3):
+            if (chips_w - chip_gap * (columns - 1)) // columns >= widest + ctx.px(12) + chip_h // 2:
+                per_row = columns
+                break
+        lines = -(-len(labels) // per_row)
+        chips_h = lines * chip_h + (lines - 1) * chip_gap
+        if per_row == 2 and n * (chips_h + ctx.px(8)) > room:
+            per_row, lines = 3, 2  # too tall: narrower chips (labels may be cut)
+            chips_h = 2 * chip_h + chip_gap
+        full = card_height(ctx, show_tag=False)
+        row_h = max(chips_h + ctx.px(4), min(max(full, chips_h + ctx.px(8)), room // n))
+        self.compact = row_h < full
+        self.rows, self.cards, self.chips = [], [], []
+        for i in range(len(board.people)):
+            row = pygame.Rect(self.left.x + pad, top + i * (row_h + row_gap), row_w, row_h)
+            self.rows.append(row)
+            self.cards.append(pygame.Rect(row.x, row.y, card_w, row.h))
+            self.chips.append(self._flow_chips(
+                [role for _, role in labels],
+                pygame.Rect(row.right - chips_w, row.y, chips_w, row.h), chip_h, per_row))
+        self.selected = max(0, min(self.selected, len(board.people) - 1))
+        area = self.right.inflate(-2 * pad, -2 * pad)
+        area.w -= ctx.px(8)
+        self.details.set_blocks(area, self._detail_blocks(board, area.w), ctx.px(10))
+
+    def _flow_chips(self, roles: list[str | None], area: pygame.Rect, chip_h: int,
+                    per_row: int) -> list[tuple[pygame.Rect, str | None]]:
+        gap = self.ctx.px(6)
+        lines = -(-len(roles) // per_row)
+        chip_w = (area.w - gap * (per_row - 1)) // per_row
+        total_h = lines * chip_h + (lines - 1) * gap
+        y0 = area.y + max(0, (area.h - total_h) // 2)
+        out = []
+        for i, role in enumerate(roles):
+            r, c = divmod(i, per_row)
+            out.append((pygame.Rect(area.x + c * (chip_w + gap), y0 + r * (chip_h + gap), chip_w,
+                                    chip_h), role))
+        return out
+
+    def _detail_blocks(self, board: DealBoard, width: int) -> list[pygame.Surface]:
+        ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
+        theme, fonts = ctx.theme, ctx.fonts
+        gutter = ctx.px(22)
+
+        def section(title: str, pieces: list[Piece]) -> pygame.Surface:
+            return compose(fonts, theme, width, [Piece(title, "heading")] + pieces, theme.panel,
+                           gutter=0)
+
+        def body(pieces: list[Piece]) -> pygame.Surface:
+            return compose(fonts, theme, width, pieces, theme.panel, gutter=gutter)
+
+        checks = [Piece(t.get("board-interest", level=words.get(f"interest-{board.interest}")),
+                        "body")]
+        for name, done in board.checklist.items():
+            checks.append(Piece(f"{words.get('check-' + name)}", "body", theme.text,
+                                icon=("mark", "good" if done else "mistake"),
+                                icon_colour=theme.good if done else theme.bad))
+        blocks = [section(t.get("board-qualification"), []),
+                  compose(fonts, theme, width, checks, theme.panel, gutter=gutter)]
+        needs: list[Piece] = []
+        for need in board.needs:
+            amount = f" · {words.money(need.amount)}" if need.amount else ""
+            needs.append(Piece(need.text, "strong", icon=("dot", ""), icon_colour=theme.accent))
+            needs.append(Piece(f"{words.get('benefit-' + need.benefit)}{amount}", "small",
+                               theme.text))
+            found = t.get("board-found", who=words.name(need.found_by), turn=need.found_turn)
+            pitched = (t.get("board-pitched", who=words.name(need.pitched_to)) if need.pitched_to
+                       else t.get("board-not-pitched"))
+            needs.append(Piece(f"{found} · {pitched}", "small",
+                               theme.good if need.pitched_to else theme.muted,
+                               icon=("mark", "good") if need.pitched_to else None))
+        if not needs:
+            needs = [Piece(t.get("board-none"), "small", theme.muted)]
+        blocks.append(section(t.get("board-needs"), []))
+        blocks.append(compose(fonts, theme, width, needs, theme.panel, gutter=gutter))
+        objections = []
+        for obj in board.objections:
+            is_open = obj["state"] == "open"
+            state_word = t.get("board-open" if is_open else "board-resolved")
+            objections.append(Piece(f"{words.name(str(obj['who']))}: “{obj['text']}” — {state_word}",
+                                    "small", theme.text,
+                                    icon=("mark", "mistake" if is_open else "good"),
+                                    icon_colour=theme.bad if is_open else theme.good))
+        if objections:
+            blocks.append(section(t.get("board-objections"), []))
+            blocks.append(compose(fonts, theme, width, objections, theme.panel, gutter=gutter))
+        clues = [Piece(f"{words.name(str(h['about']))}: {h['text']}", "small",
+                       icon=("mood", "neutral"), icon_colour=theme.accent) for h in board.hints]
+        if clues:
+            blocks.append(section(t.get("board-clues"), []))
+            blocks.append(compose(fonts, theme, width, clues, theme.panel, gutter=gutter))
+        savings = board.savings_pitched
+        blocks.append(section(t.get("board-savings"), []))
+        blocks.append(body([
+            Piece(f"{t.get('board-front')}: {words.money(savings.get('front_end_savings', 0.0))}",
+                  "body"),
+            Piece(f"{t.get('board-back')}: {words.money(savings.get('back_end_savings', 0.0))}",
+                  "body")]))
+        return blocks
+
+    # --- input --------------------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.chrome.handle_event(event):
+            return
+        people = self.board.people if self.board else []
+        if event.type == pygame.KEYDOWN:
+            if event.key in CLOSE_KEYS:
+                self.ctx.sounds.play("click")
+                self.ctx.nav.pop()
+                return
+            if event.key in (pygame.K_UP, pygame.K_DOWN) and people:
+                step = -1 if event.key == pygame.K_UP else 1
+                self.selected = (self.selected + step) % len(people)
+                self.ctx.redraw()
+                return
+            n = digit_of(event)
+            if n is not None and n <= len(ROLES) and people:
+                self.set_tag(self.selected, ROLES[n - 1])
+                return
+            if event.key in CLEAR_KEYS and people:
+                self.set_tag(self.selected, None)
+                return
+            self.details.handle_event(event, arrows=False)
+            return
+        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+            for row, chips in enumerate(self.chips):
+                for rect, role in chips:
+                    if rect.collidepoint(event.pos):
+                        self.selected = row
+                        self.set_tag(row, role)
+                        return
+            for row, rect in enumerate(self.rows):
+                if rect.collidepoint(event.pos):
+                    self.selected = row
+                    self.ctx.redraw()
+                    return
+        self.details.handle_event(event, keys=False)
+
+    def set_tag(self, row: int, role: str | None) -> None:
+        """Tag the person on row `row` as `role` (None clears the tag)."""
+        assert self.board is not None
+        person = self.board.people[row]
+        if person.tag == role:
+            return
+        self.session.tag(person.id, role)
+        self.ctx.sounds.play("tag")
+        flow.notify(self.ctx)
+        self.changed()
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        theme, fonts, t, words = ctx.theme, ctx.fonts, ctx.text, ctx.words
+        board = self.board
+        assert board is not None
+        surface.fill(theme.background)
+        self.chrome.draw_header(surface, ctx, t.get("board-heading"),
+                                f"{self.session.scenario.title} · "
+                                f"{t.get('turn-clock', turn=board.turn, turns=board.turns)}")
+        widgets.stage_track(surface, fonts, theme, self.stage_rect,
+                            [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
+                            on_dark=True)
+        pad = ctx.px(12)
+        widgets.panel(surface, self.left, theme)
+        widgets.panel(surface, self.right, theme)
+        surface.blit(fonts.render(t.get("board-people"), "heading", theme.text),
+                     (self.left.x + pad, self.left.y + pad))
+        surface.blit(fonts.render(t.get("board-help"), "tiny", theme.muted),
+                     (self.left.x + pad, self.left.y + pad + fonts.line_height("heading")))
+        for i, (card, chips) in enumerate(zip(self.cards, self.chips)):
+            person = board.people[i]
+            draw_card(surface, ctx, card, person, CardLook(compact=self.compact, show_tag=False))
+            for (rect, role), label in zip(chips, self._chip_labels):
+                self._draw_chip(surface, rect, label, role, person.tag)
+            if i == self.selected:
+                widgets.focus_ring(surface, self.rows[i].inflate(ctx.px(6), ctx.px(4)), theme)
+        self.details.draw(surface, theme)
+        self.chrome.draw_footer(surface, ctx)
+
+    def _draw_chip(self, surface: pygame.Surface, rect: pygame.Rect, label: str,
+                   role: str | None, tag: str | None) -> None:
+        ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
+        on = role is not None and role == tag
+        pygame.draw.rect(surface, theme.accent if on else theme.panel, rect, border_radius=5)
+        pygame.draw.rect(surface, theme.accent if on else theme.border, rect, theme.line,
+                         border_radius=5)
+        colour = theme.on_accent if on else theme.text
+        x = rect.x + ctx.px(6)
+        if on:
+            size = max(8, rect.h // 2)
+            widgets.mark_icon(surface, (x + size // 2, rect.centery), size, "good", colour)
+            x += size + ctx.px(4)
+        words = fonts.render_fit(label, "small-bold" if on else "small", colour,
+                                 rect.right - x - ctx.px(4))
+        surface.blit(words, (x, rect.centery - words.get_height() // 2))

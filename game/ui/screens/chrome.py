@@ -1,0 +1,56 @@
+"""The frame every screen shares: a header band with a title, the body, and the key-hint footer."""
+from __future__ import annotations
+
+import pygame
+
+from game.ui.context import Context
+from game.ui.footer import Footer, Hint, common_hints
+
+
+class Chrome:
+    """Header, body and footer rectangles for the current window, and the footer's hints."""
+
+    def __init__(self) -> None:
+        self.header = pygame.Rect(0, 0, 0, 0)
+        self.body = pygame.Rect(0, 0, 0, 0)
+        self.footer = Footer()
+        self.margin = 16
+
+    def layout(self, ctx: Context, hints: list[Hint], header: int = 64) -> None:
+        """Split the window and place the footer hints (the screen's, then the common ones)."""
+        w, h = ctx.size
+        self.margin = m = ctx.px(16)
+        foot_h = ctx.fonts.line_height("tiny") + ctx.px(10)
+        head_h = ctx.px(header) if header else 0
+        self.header = pygame.Rect(0, 0, w, head_h)
+        footer_area = pygame.Rect(m, h - foot_h, w - 2 * m, foot_h - ctx.px(6))
+        self.body = pygame.Rect(m, head_h + m, w - 2 * m, footer_area.y - head_h - 2 * m)
+        self.footer.layout(footer_area, ctx.fonts, hints + common_hints(ctx.text), ctx.px(14))
+
+    def draw_header(self, surface: pygame.Surface, ctx: Context, title: str,
+                    subtitle: str = "", width: int = 0) -> int:
+        """Paint the header band with `title` (and `subtitle` under it), cut to `width` (default:
+        half the window); returns the text's right edge."""
+        theme, fonts = ctx.theme, ctx.fonts
+        if not self.header.h:
+            return 0
+        pygame.draw.rect(surface, theme.accent, self.header)
+        m = self.margin
+        width = width or self.header.w // 2 - m
+        head = fonts.render_fit(title, "title", theme.on_accent, width)
+        if subtitle:
+            sub = fonts.render_fit(subtitle, "small", theme.on_accent, width)
+            top = self.header.centery - (head.get_height() + sub.get_height()) // 2
+            surface.blit(head, (m, top))
+            surface.blit(sub, (m, top + head.get_height()))
+            return m + max(head.get_width(), sub.get_width())
+        surface.blit(head, (m, self.header.centery - head.get_height() // 2))
+        return m + head.get_width()
+
+    def draw_footer(self, surface: pygame.Surface, ctx: Context) -> None:
+        """Paint the key hints."""
+        self.footer.draw(surface, ctx.fonts, ctx.theme)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        """Clicks on footer hints."""
+        return self.footer.handle_event(event)

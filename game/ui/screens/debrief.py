@@ -1,0 +1,194 @@
+"""The debrief: the total and each competency as drawn bars, the timeline of choices marked
+good / neutral / mistake with the trainer's feedback, the missed opportunities, and what next."""
+from __future__ import annotations
+
+import pygame
+
+from game.scoring import Debrief
+from game.ui import flow, widgets
+from game.ui.choice_list import ChoiceList, Item
+from game.ui.context import Context
+from game.ui.footer import Hint
+from game.ui.screen import Screen
+from game.ui.screens.chrome import Chrome
+from game.ui.scroll import Piece, ScrollView, compose
+
+LETTERS = {pygame.K_r: "replay", pygame.K_n: "next", pygame.K_t: "title"}
+
+
+class DebriefScreen(Screen):
+    """The end of an attempt."""
+
+    name = "debrief"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        assert ctx.session is not None
+        self.chrome = Chrome()
+        self.report: Debrief = ctx.session.debrief()
+        self.view = ScrollView(on_change=ctx.redraw)
+        self.menu = ChoiceList(on_change=ctx.redraw)
+        self.left = pygame.Rect(0, 0, 0, 0)
+        self.right = pygame.Rect(0, 0, 0, 0)
+        self.total_bar = pygame.Rect(0, 0, 0, 0)
+        self.bars: dict[str, pygame.Rect] = {}   # competency → its bar's track
+        self.rows: dict[str, int] = {}            # competency → label row y
+        self.spots: dict[str, int] = {}           # the left column's text rows
+
+    def layout(self) -> None:
+        ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
+        fonts, theme = ctx.fonts, ctx.theme
+        self.chrome.layout(ctx, [Hint("↑↓", t.get("key-scroll")),
+                                 Hint("R", t.get("key-replay"), pygame.K_r),
+                                 Hint("N", t.get("key-next"), pygame.K_n)])
+        body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(16)
+        left_w = int(body.w * 0.42)
+        self.left = pygame.Rect(body.x, body.y, left_w, body.h)
+        self.right = pygame.Rect(self.left.right + gap, body.y, body.w - left_w - gap, body.h)
+        if ctx.play_mode:
+            items = [Item(f"{t.get('debrief-replay')} (R)", value="replay"),
+                     Item(t.get("debrief-done"), value="done")]
+        else:
+            items = [Item(f"{t.get('debrief-replay')} (R)", value="replay"),
+                     Item(f"{t.get('debrief-next')} (N)", value="next"),
+                     Item(f"{t.get('debrief-title')} (T)", value="title")]
+        focus = self.menu.focus
+        self.menu.set_items(items)
+        self.menu.focus = max(0, min(focus, len(items) - 1))
+        # the left column, top to bottom: outcome, reason, deal value, score, bars, actions
+        y = self.left.y + pad
+        self.spots = {"outcome": y}
+        y += fonts.line_height("heading")
+        self.spots["reason"] = y
+        y += fonts.line_height("small")
+        self.spots["deal"] = y
+        y += fonts.line_height("small") + ctx.px(10)
+        self.spots["label"] = y
+        y += fonts.line_height("small-bold")
+        self.spots["total"] = y
+        y += fonts.line_height("display") + ctx.px(4)
+        bar_h = ctx.px(14)
+        self.total_bar = pygame.Rect(self.left.x + pad, y, left_w - 2 * pad, ctx.px(20))
+        y = self.total_bar.bottom + ctx.px(16)
+        label_w = max(fonts.width(words.get(f"comp-{name}"), "small")
+                      for name in self.report.score.competencies) + ctx.px(10)
+        value_w = fonts.width("100.0 / 100", "small") + ctx.px(8)
+        self.bars, self.rows = {}, {}
+        step = fonts.line_height("small") + ctx.px(8)
+        for name, (_, top) in self.report.score.competencies.items():
+            if top == 0:
+                continue
+            self.rows[name] = y
+            self.bars[name] = pygame.Rect(self.left.x + pad + label_w,
+                                          y + (fonts.line_height("small") - bar_h) // 2,
+                                          left_w - 2 * pad - label_w - value_w, bar_h)
+            y += step
+        menu_top = y + ctx.px(12)
+        self.menu.layout(pygame.Rect(self.left.x + pad, menu_top, left_w - 2 * pad,
+                                     self.left.bottom - pad - menu_top), fonts, theme,
+                         ctx.px(8), ctx.px(6))
+        area = self.right.inflate(-2 * pad, -2 * pad)
+        area.w -= ctx.px(8)
+        self.view.set_blocks(area, self._timeline(area.w), ctx.px(8))
+
+    def _timeline(self, width: int) -> list[pygame.Surface]:
+        """The choices in order, each missed opportunity placed before the first choice of a
+        later turn (as the terminal debrief does)."""
+        ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
+        theme, fonts = ctx.theme, ctx.fonts
+        gutter = ctx.px(26)
+        blocks = [compose(fonts, theme, width, [Piece(t.get("debrief-timeline"), "heading"),
+                                                Piece(t.get("debrief-legend"), "tiny",
+                                                      theme.muted)], theme.panel)]
+
+        def missed_block(item: object) -> pygame.Surface:
+            code, turn, params = (getattr(item, "code"), getattr(item, "turn"),
+                                  getattr(item, "params"))
+            head = f"{words.get('mark-missed')} · {t.get('turn-short', turn=turn)}"
+            return compose(fonts, theme, width, [
+                Piece(head, "small-bold", theme.mark("missed"), icon=("mark", "missed")),
+                Piece(words.missed(code, turn, params), "body")], theme.panel, gutter=gutter)
+
+        missed = list(self.report.missed)
+        for entry in self.report.timeline:
+            while missed and missed[0].turn < entry["turn"]:
+                blocks.append(missed_block(missed.pop(0)))
+            mark = str(entry["mark"])
+            head = (f"{words.get('mark-' + mark)} · "
+                    f"{t.get('turn-short', turn=entry['turn'])} · "
+                    f"{words.name(str(entry['stakeholder']))}")
+            pieces = [Piece(head, "small-bold", theme.mark(mark), icon=("mark", mark)),
+                      Piece(f"“{entry['text']}”", "body")]
+            if entry.get("feedback"):
+                pieces.append(Piece(t.get("debrief-coach", text=entry["feedback"]), "small",
+                                    theme.muted, indent=ctx.px(12)))
+            blocks.append(compose(fonts, theme, width, pieces, theme.panel, gutter=gutter))
+        blocks.extend(missed_block(item) for item in missed)
+        if not self.report.timeline and not self.report.missed:
+            blocks.append(compose(fonts, theme, width,
+                                  [Piece(t.get("debrief-empty"), "body", theme.muted)], theme.panel))
+        return blocks
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.chrome.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key in LETTERS:
+                self.act(LETTERS[event.key])
+                return
+            if event.key == pygame.K_ESCAPE:
+                self.act("done" if self.ctx.play_mode else "title")
+                return
+            if self.view.handle_event(event):
+                return
+        elif self.view.handle_event(event, keys=False):
+            return
+        chosen = self.menu.handle_event(event)
+        if chosen is not None:
+            self.act(str(self.menu.items[chosen].value))
+
+    def act(self, action: str) -> None:
+        """replay, next, title or done."""
+        self.ctx.sounds.play("click")
+        if action == "replay":
+            flow.replay(self.ctx)
+        elif action == "next":
+            flow.next_scenario(self.ctx)
+        elif action == "title" or action == "done":
+            flow.title(self.ctx)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        theme, fonts, t, words = ctx.theme, ctx.fonts, ctx.text, ctx.words
+        assert ctx.session is not None
+        report = self.report
+        surface.fill(theme.background)
+        self.chrome.draw_header(surface, ctx, ctx.session.scenario.title, t.get("debrief-heading"))
+        widgets.panel(surface, self.left, theme)
+        widgets.panel(surface, self.right, theme)
+        pad = ctx.px(16)
+        x, room, at = self.left.x + pad, self.left.w - 2 * pad, self.spots
+        outcome = t.get("debrief-outcome", outcome=words.get(f"outcome-{report.outcome}"))
+        colour = theme.good if report.outcome == "won" else theme.bad
+        surface.blit(fonts.render_fit(outcome, "heading", colour, room), (x, at["outcome"]))
+        if report.end_reason:
+            reason = words.get(f"end-{report.end_reason}")
+            surface.blit(fonts.render_fit(reason, "small", theme.muted, room), (x, at["reason"]))
+        if report.deal_value:
+            surface.blit(fonts.render_fit(t.get("debrief-deal", value=words.money(report.deal_value)),
+                                          "small", theme.text, room), (x, at["deal"]))
+        surface.blit(fonts.render(t.get("debrief-score"), "small-bold", theme.muted),
+                     (x, at["label"]))
+        surface.blit(fonts.render_fit(f"{report.score.total:.1f} / 100", "display", theme.text,
+                                      room), (x, at["total"]))
+        widgets.bar(surface, self.total_bar, report.score.total / 100.0, theme.accent, theme)
+        for name, track in self.bars.items():
+            got, top = report.score.competencies[name]
+            row = self.rows[name]
+            surface.blit(fonts.render(words.get(f"comp-{name}"), "small", theme.text), (x, row))
+            widgets.bar(surface, track, got / top if top else 0.0, theme.accent, theme)
+            value = fonts.render(f"{got:.1f} / {top:.0f}", "small", theme.text)
+            surface.blit(value, (self.left.right - pad - value.get_width(), row))
+        self.menu.draw(surface, fonts, theme)
+        self.view.draw(surface, theme)
+        self.chrome.draw_footer(surface, ctx)

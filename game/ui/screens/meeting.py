@@ -1,0 +1,253 @@
+"""The meeting screen: the buying centre as cards, the conversation, the numbered choices, the
+turn clock and the deal's stage. Between meetings the choices are whom to meet next.
+"""
+from __future__ import annotations
+
+import pygame
+
+from game.board import DealBoard
+from game.engine import Option
+from game.ui import flow, widgets
+from game.ui.cards import CardLook, card_height, draw_card
+from game.ui.choice_list import ChoiceList, Item
+from game.ui.context import Context
+from game.ui.footer import Hint
+from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for
+from game.ui.screen import Screen
+from game.ui.screens.chrome import Chrome
+from game.ui.scroll import Piece, ScrollView, compose
+
+STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+OUTCOME_CODES = frozenset({"close-won", "close-failed", "referral-moment", "game-over"})
+
+
+class MeetingScreen(Screen):
+    """Where the trainee spends most of the game."""
+
+    name = "meeting"
+
+    def __init__(self, ctx: Context) -> None:
+        super().__init__(ctx)
+        self.chrome = Chrome()
+        self.menu = ChoiceList(on_change=ctx.redraw)
+        self.talk = ScrollView(stick_to_bottom=True, on_change=ctx.redraw)
+        self.options: list[tuple[int, Option]] = []
+        self.board: DealBoard | None = None
+        self.cards: list[pygame.Rect] = []
+        self.compact = False
+        self.talk_panel = pygame.Rect(0, 0, 0, 0)
+        self.menu_panel = pygame.Rect(0, 0, 0, 0)
+        self.stage_rect = pygame.Rect(0, 0, 0, 0)
+        self.clock_centre = (0, 0)
+        self._blocks: dict[tuple[object, ...], pygame.Surface] = {}
+        self._shown: list[Shown] = []
+        self.backdrop: pygame.Surface | None = None
+
+    @property
+    def session(self):  # type: ignore[no-untyped-def]
+        """The attempt under way."""
+        assert self.ctx.session is not None
+        return self.ctx.session
+
+    @property
+    def phase(self) -> str:
+        """The engine's phase: between, meeting, after_close or over."""
+        return str(self.session.game.state.phase)
+
+    @property
+    def shot_name(self) -> str:
+        return "meeting" if self.phase == "meeting" else "between-meetings"
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def layout(self) -> None:
+        ctx, t = self.ctx, self.ctx.text
+        theme, fonts, words = ctx.theme, ctx.fonts, ctx.words
+        session = self.session
+        self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
+                                 Hint("D", t.get("key-board"), pygame.K_d),
+                                 Hint("PgUp/PgDn", t.get("key-scroll")),
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)], header=68)
+        self.board = session.board()
+        head = self.chrome.header
+        self.stage_rect = pygame.Rect(int(head.w * 0.30), 0, int(head.w * 0.48),
+                                      fonts.line_height("small") + ctx.px(12))
+        self.stage_rect.centery = head.centery
+        self.clock_centre = (int(head.w * 0.80) + ctx.px(26), head.centery)
+        body, gap = self.chrome.body, ctx.px(14)
+        # the buying centre
+        col_w = max(ctx.px(240), int(body.w * 0.25))
+        people = self.board.people
+        full = card_height(ctx)
+        room = (body.h - gap * (len(people) - 1)) // max(1, len(people))
+        self.compact = room < full
+        card_h = min(max(room, card_height(ctx, True)), ctx.px(120)) if self.compact else min(
+            room, max(full, ctx.px(96)))
+        self.cards = [pygame.Rect(body.x, body.y + i * (card_h + gap), col_w, card_h)
+                      for i in range(len(people))]
+        # the options, sized to their content (at most 55 % of the column)
+        right = pygame.Rect(body.x + col_w + gap, body.y, body.w - col_w - gap, body.h)
+        pad = ctx.px(12)
+        title_h = fonts.line_height("small-bold") + ctx.px(6)
+        self.options = session.choices()
+        items = [self._item(o) for _, o in self.options]
+        if [i.value for i in items] == [i.value for i in self.menu.items]:
+            focus, scroll = self.menu.focus, self.menu.scroll
+            self.menu.set_items(items)   # same options, new words (language, size)
+            self.menu.focus, self.menu.scroll = focus, scroll
+        else:
+            self.menu.set_items(items)
+        most = int(right.h * 0.62)
+        trial = pygame.Rect(right.x + pad, 0, right.w - 2 * pad - ctx.px(6), most)
+        self.menu.layout(trial, fonts, theme, ctx.px(7), ctx.px(5))
+        menu_h = min(most, self.menu.content_height + title_h + 2 * pad)
+        self.menu_panel = pygame.Rect(right.x, right.bottom - menu_h, right.w, menu_h)
+        self.menu.layout(pygame.Rect(right.x + pad, self.menu_panel.y + pad + title_h,
+                                     right.w - 2 * pad - ctx.px(6), menu_h - 2 * pad - title_h),
+                         fonts, theme, ctx.px(7), ctx.px(5))
+        self.talk_panel = pygame.Rect(right.x, right.y, right.w, self.menu_panel.y - gap - right.y)
+        area = pygame.Rect(right.x + pad, right.y + pad + title_h, right.w - 2 * pad - ctx.px(8),
+                           self.talk_panel.h - 2 * pad - title_h)
+        self._shown = [s for line in session.transcript for s in show(line, words, t)]
+        blocks = [self._block(i, s, area.w) for i, s in enumerate(self._shown)]
+        if not blocks:
+            blocks = [compose(fonts, theme, area.w, [Piece(t.get("empty-log"), "body", theme.muted)],
+                              theme.panel)]
+        self.talk.set_blocks(area, blocks, ctx.px(6))
+        self.backdrop = self._paint_backdrop()
+
+    def _item(self, option: Option) -> Item:
+        words = self.ctx.words
+        if option.key.startswith("meet:"):
+            person = self.session.scenario.stakeholders[option.stakeholder or ""]
+            label = words.get("opt-meet", name=person.name, title=person.title)
+        else:
+            label = option_label(option.key, option.text, words)
+        note = ""
+        if not option.available and option.reason is not None:
+            code = option.reason[0]
+            note = words.get(f"reason-{code}")
+            if note == f"reason-{code}":
+                note = words.get("reason-other")
+        return Item(label, option.available, note, option.key)
+
+    def _block(self, index: int, shown: Shown, width: int) -> pygame.Surface:
+        ctx = self.ctx
+        key = (index, shown, width, ctx.epoch)
+        block = self._blocks.get(key)
+        if block is not None:
+            return block
+        theme, pad = ctx.theme, ctx.px(8)
+        gutter = ctx.px(22)
+        if shown.kind == "say":
+            pieces = [Piece(shown.speaker, "small-bold", theme.accent), Piece(shown.text)]
+            block = compose(ctx.fonts, theme, width, pieces, theme.panel, pad=pad // 2)
+        elif shown.kind == "you":
+            pieces = [Piece(shown.speaker, "small-bold", theme.you), Piece(shown.text)]
+            block = compose(ctx.fonts, theme, width, pieces, theme.panel_alt, gutter=gutter,
+                            pad=pad, frame=theme.border)
+        elif shown.kind == "meeting":
+            block = compose(ctx.fonts, theme, width, [Piece(shown.text, "strong", theme.text)],
+                            theme.panel, pad=pad // 2, frame=None)
+            pygame.draw.line(block, theme.border, (0, block.get_height() - 1),
+                             (width, block.get_height() - 1), theme.line)
+        else:
+            colour = {"good": theme.good, "bad": theme.bad, "event": theme.warn,
+                      "objection": theme.warn}.get(shown.tone, theme.muted)
+            text = f"{shown.speaker}: {shown.text}" if shown.speaker else shown.text
+            pieces = [Piece(text, "small", theme.text, icon=TONE_ICONS[shown.tone],
+                            icon_colour=colour)]
+            block = compose(ctx.fonts, theme, width, pieces, theme.panel, gutter=gutter)
+        if len(self._blocks) > 600:
+            self._blocks.clear()
+        self._blocks[key] = block
+        return block
+
+    # --- input --------------------------------------------------------------------------------
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if self.chrome.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                flow.pause(self.ctx)
+                return
+            if event.key in (pygame.K_d, pygame.K_TAB):
+                flow.board(self.ctx)
+                return
+        if event.type == pygame.MOUSEWHEEL and self.talk.area.collidepoint(pygame.mouse.get_pos()):
+            self.talk.handle_event(event)
+            return
+        if self.talk.handle_event(event, arrows=False):
+            return
+        chosen = self.menu.handle_event(event)
+        if chosen is not None:
+            self.choose(chosen)
+
+    def choose(self, item: int) -> None:
+        """Take the option shown as item `item` of the list."""
+        index, _ = self.options[item]
+        lines = self.session.choose(index)
+        self.ctx.sounds.play(sound_for(lines))
+        flow.notify(self.ctx)
+        self.changed()
+        if self.session.over or any(line.code in OUTCOME_CODES for line in lines):
+            flow.outcome(self.ctx, lines)
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def _paint_backdrop(self) -> pygame.Surface:
+        """Everything that only changes with the layout: header, cards, panels, footer."""
+        ctx = self.ctx
+        theme, fonts, t, words = ctx.theme, ctx.fonts, ctx.text, ctx.words
+        board = self.board
+        assert board is not None
+        surface = pygame.Surface(ctx.size).convert()
+        surface.fill(theme.background)
+        scenario = self.session.scenario
+        self.chrome.draw_header(surface, ctx, scenario.title, scenario.account.company,
+                                width=self.stage_rect.x - ctx.px(28))
+        widgets.stage_track(surface, fonts, theme, self.stage_rect,
+                            [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
+                            on_dark=True)
+        stage_label = fonts.render(t.get("stage"), "tiny", theme.on_accent)
+        surface.blit(stage_label, (self.stage_rect.x, self.stage_rect.y - stage_label.get_height()))
+        self._draw_clock(surface, board)
+        current = self.session.game.state.meeting_with
+        for rect, card in zip(self.cards, board.people):
+            draw_card(surface, ctx, rect, card, CardLook(current=card.id == current,
+                                                          compact=self.compact))
+        pad = ctx.px(12)
+        widgets.panel(surface, self.talk_panel, theme)
+        surface.blit(fonts.render(t.get("conversation"), "small-bold", theme.muted),
+                     (self.talk_panel.x + pad, self.talk_panel.y + pad))
+        widgets.panel(surface, self.menu_panel, theme)
+        heading = t.get("whom") if self.phase == "between" else t.get("your-options")
+        surface.blit(fonts.render(heading, "small-bold", theme.muted),
+                     (self.menu_panel.x + pad, self.menu_panel.y + pad))
+        self.chrome.draw_footer(surface, ctx)
+        return surface
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.backdrop is not None:
+            surface.blit(self.backdrop, (0, 0))
+        self.talk.draw(surface, self.ctx.theme)
+        self.menu.draw(surface, self.ctx.fonts, self.ctx.theme)
+
+    def _draw_clock(self, surface: pygame.Surface, board: DealBoard) -> None:
+        ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
+        radius = ctx.px(22)
+        state = self.session.game.state
+        used = state.turn
+        widgets.turn_clock(surface, self.clock_centre, radius, used, board.turns,
+                           theme.on_accent, theme.muted if ctx.settings.high_contrast
+                           else (90, 125, 175))
+        x = self.clock_centre[0] + radius + ctx.px(10)
+        room = surface.get_width() - x - ctx.px(8)
+        line1 = fonts.render_fit(ctx.text.get("turn-clock", turn=board.turn, turns=board.turns),
+                                 "small-bold", theme.on_accent, room)
+        line2 = fonts.render_fit(ctx.text.get("turns-left", n=max(0, board.turns - used)),
+                                 "tiny", theme.on_accent, room)
+        top = self.clock_centre[1] - (line1.get_height() + line2.get_height()) // 2
+        surface.blit(line1, (x, top))
+        surface.blit(line2, (x, top + line1.get_height()))
