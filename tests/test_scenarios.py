@@ -64,7 +64,17 @@ _SL = ["meet:ramon", "#historia", "#preguntar_ofertas", "#presentar_ofertas", "#
        "meet:marta", "#que_necesita", "#firma_ella", "#presentar_equipos",
        "#presentar_descuadres", "#criterios", "#cierre", "referral:ask"]
 
+_HP = ["meet:dean", "#night_chat", "#ask_billets", "#ask_saturdays", "#pitch_lifting", "#ask_bill",
+       "tag:bill=saboteur",
+       "meet:tom", "#show_chat", "#ask_night", "#pitch_spindles", "#who_approves",
+       "#include_bill", "#intro_ruth", "leave", "tag:tom=influencer", "tag:ruth=decision_maker",
+       "meet:bill", "#cmm_chat", "#ask_approvals", "#fai_pack", "#who_else_bill",
+       "meet:anika", "#fix_chat", "#ask_service", "#pitch_service",
+       "meet:ruth", "#ask_capex", "#how_decide", "#pitch_grant", "#pitch_overtime", "#criteria",
+       "#close", "referral:ask"]
+
 WINNING_PATHS: dict[str, list[str]] = {
+    "harlow-precision": _HP,
     "supermercados-lozano": _SL,
     "tutorial-first-deal": _TU,
     "northwind-logistics": _NW_GREG + _NW_PRIYA + _NW_SANDRA + _NW_RAJ + _NW_MAUREEN,
