@@ -1,0 +1,73 @@
+"""`report [--player NAME] [--scenario ID] [--since DATE] [--format table|csv|html|xapi]
+[--out FILE]`: results of training sessions from the results database."""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+
+from game.reports import FORMATS, render
+from game.store import StoreError, open_store
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the command."""
+    p = sub.add_parser("report", help="results of training sessions (table, csv, html, xapi)")
+    p.add_argument("--player", default=None, help="only this player's attempts")
+    p.add_argument("--scenario", metavar="ID", default=None, help="only this scenario's")
+    p.add_argument("--since", metavar="DATE", default=None,
+                   help="only attempts started on or after DATE (YYYY-MM-DD, local time)")
+    p.add_argument("--format", choices=FORMATS, default="table",
+                   help="table (default, for a terminal), csv, html (one self-contained "
+                        "page) or xapi (xAPI 1.0.3 statements, one per line)")
+    p.add_argument("--out", metavar="FILE", default=None,
+                   help="write to FILE instead of the terminal")
+    p.add_argument("--lang", choices=("en", "es"), default=None,
+                   help="language of the report's headings (default: English)")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the report and print or write it."""
+    try:
+        with open_store() as store:
+            for notice in store.notices:
+                print(notice, file=sys.stderr)
+            text = render(args.format, store, player=args.player, scenario_id=args.scenario,
+                          since=args.since, language=args.lang)
+    except ValueError as exc:
+        print(f"error: --since: {exc}" if args.since and "date" in str(exc) else
+              f"error: {exc}", file=sys.stderr)
+        return 2
+    except StoreError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        _write_atomically(args.out, text, bom=args.format == "csv")
+    except OSError as exc:
+        print(f"{args.out}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"{args.out}: report written", file=sys.stderr)
+    return 0
+
+
+def _write_atomically(path: str, text: str, *, bom: bool) -> None:
+    """Write via a temporary file and a rename. CSV files start with a UTF-8 byte order mark
+    so spreadsheet programs read the accents right."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temp = tempfile.mkstemp(prefix=".report-", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8",
+                       newline="") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise

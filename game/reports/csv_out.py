@@ -1,0 +1,39 @@
+"""The spreadsheet report: CSV, one row per attempt, numbers as numbers.
+
+Cells a spreadsheet would run as a formula (text starting with = + - @) get a leading
+apostrophe, so a player named "=HYPERLINK(…)" stays a name.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+from game.reports.rows import Row, clock_time
+from game.schema import COMPETENCIES
+
+HEADER = ["player", "scenario", "title", "seed", "started", "duration", "duration_seconds",
+          "outcome", "total",
+          *(f"{c}{suffix}" for c in COMPETENCIES for suffix in ("", "_max")),
+          "attempt_id"]
+
+
+def _text(value: str) -> str:
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def render_csv(rows: list[Row]) -> str:
+    """The attempts as CSV text (a header line even when there are none)."""
+    buffer = io.StringIO()
+    out = csv.writer(buffer, lineterminator="\r\n")
+    out.writerow(HEADER)
+    for row in rows:
+        comps: list[object] = []
+        for name in COMPETENCIES:
+            score, top = row.competencies.get(name, (None, None))  # type: ignore[arg-type]
+            comps.extend(["" if score is None else score, "" if top is None else top])
+        out.writerow([_text(row.player), row.scenario_id, _text(row.title), row.seed,
+                      row.started.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                      clock_time(row.seconds), round(row.seconds, 1),
+                      row.outcome or "unfinished",
+                      "" if row.total is None else row.total, *comps, row.attempt_id])
+    return buffer.getvalue()

@@ -1,0 +1,147 @@
+"""Attempts as xAPI 1.0.3 statements (JSON Lines), ready for a Learning Record Store.
+
+Per attempt: `attempted` (when it started); per recorded action an `answered` statement whose
+object is a `cmi.interaction` of type `choice` (the question, every choice offered, the
+response); once finished `completed` then `passed` or `failed` (total ≥ the scenario's pass
+mark), or `terminated` for an abandoned attempt — with `result.score` (scaled = total/100,
+raw, min 0, max 100), `success`, `completion` and an ISO 8601 `duration` of play time.
+`context.registration` is the attempt's UUID. The actor is an account (`homePage` + the
+player's name). Statement ids are UUID 5 of the attempt, verb and step, so exporting or
+syncing again never duplicates a statement.
+
+Activity ids and the account's homePage start with QUALIFIED_XAPI_BASE (environment), by
+default `https://qualified.invalid` — set it to your organisation's address before the first
+sync, since ids must not change afterwards.
+"""
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from game.store import Action, AttemptRecord
+from game.store.clock import to_text
+
+XAPI_VERSION = "1.0.3"
+ENV_BASE = "QUALIFIED_XAPI_BASE"
+DEFAULT_BASE = "https://qualified.invalid"
+ADL = "http://adlnet.gov/expapi"
+VERBS = {name: f"{ADL}/verbs/{name}"
+         for name in ("attempted", "answered", "completed", "passed", "failed", "terminated")}
+SIMULATION = f"{ADL}/activities/simulation"
+INTERACTION = f"{ADL}/activities/cmi.interaction"
+_NAMESPACE = uuid.UUID("8c5e0a9e-3f4b-5b8e-9a52-2f1d6c0b7a41")  # fixed forever: ids stay stable
+
+
+def base_iri() -> str:
+    """The IRI prefix for activities and the account homePage."""
+    return (os.environ.get(ENV_BASE, "").strip() or DEFAULT_BASE).rstrip("/")
+
+
+def iso_duration(seconds: float) -> str:
+    """An ISO 8601 duration, e.g. `PT1H2M3.5S` (hundredths of a second at most)."""
+    centis = max(0, int(round(seconds * 100)))
+    hours, rest = divmod(centis, 360000)
+    minutes, centis = divmod(rest, 6000)
+    secs = f"{centis / 100:.2f}".rstrip("0").rstrip(".")
+    out = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    return out + (f"{secs}S" if secs != "0" or out == "PT" else "")
+
+
+def statement_id(attempt_id: str, verb: str, step: int = 0) -> str:
+    """The stable id of one statement."""
+    return str(uuid.uuid5(_NAMESPACE, f"{attempt_id}/{verb}/{step}"))
+
+
+def statements(records: list[AttemptRecord],
+               actions_of: Callable[[str], list[Action]]) -> Iterator[dict[str, Any]]:
+    """Every statement for `records`, attempt by attempt, in time order within each."""
+    base = base_iri()
+    for record in records:
+        yield from _attempt_statements(record, actions_of(record.attempt.id), base)
+
+
+def _attempt_statements(record: AttemptRecord, actions: list[Action],
+                        base: str) -> Iterator[dict[str, Any]]:
+    a, info = record.attempt, record.info
+    lang = str(info.get("language") or "en")
+    scenario_iri = f"{base}/scenarios/{a.scenario_id}"
+    scenario = {"objectType": "Activity", "id": scenario_iri,
+                "definition": {"type": SIMULATION,
+                               "name": {lang: str(info.get("title") or a.scenario_id)},
+                               "description": {lang: str(info.get("company") or
+                                                         info.get("title") or a.scenario_id)}}}
+    actor = {"objectType": "Agent", "name": a.player,
+             "account": {"homePage": base + "/", "name": a.player}}
+    context = {"registration": a.id, "platform": "Qualified", "language": lang,
+               "extensions": {f"{base}/xapi/extensions/seed": a.seed}}
+
+    def statement(verb: str, obj: dict[str, Any], when: str, step: int = 0,
+                  result: dict[str, Any] | None = None,
+                  ctx: dict[str, Any] | None = None) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": statement_id(a.id, verb, step), "actor": actor,
+            "verb": {"id": VERBS[verb], "display": {"en-US": verb}}, "object": obj,
+            "context": ctx or context, "timestamp": when, "version": XAPI_VERSION}
+        if result is not None:
+            out["result"] = result
+        return out
+
+    yield statement("attempted", scenario, to_text(a.started))
+    for action in actions:
+        yield statement("answered", _interaction_object(action, scenario_iri, lang),
+                        to_text(action.at), action.seq, _answer(action, base),
+                        {**context, "contextActivities": {"parent": [{
+                            "objectType": "Activity", "id": scenario_iri}]},
+                         "extensions": {**context["extensions"],
+                                        f"{base}/xapi/extensions/step": action.seq,
+                                        f"{base}/xapi/extensions/turn":
+                                            int(action.entry.get("turn", 0))}})
+    if a.finished is None:
+        return
+    when = to_text(a.finished)
+    duration = iso_duration(record.active_seconds)
+    if a.outcome not in ("won", "lost") or record.result is None:
+        yield statement("terminated", scenario, when,
+                        result={"completion": False, "duration": duration})
+        return
+    total = float(record.result["score"]["total"])
+    passed = total >= int(info.get("pass_mark", 60))
+    result = {"score": {"scaled": round(total / 100.0, 4), "raw": total, "min": 0, "max": 100},
+              "success": passed, "completion": True, "duration": duration,
+              "extensions": {f"{base}/xapi/extensions/outcome": a.outcome}}
+    yield statement("completed", scenario, when, result=result)
+    yield statement("passed" if passed else "failed", scenario, when, result=result)
+
+
+def _interaction_object(action: Action, scenario_iri: str, lang: str) -> dict[str, Any]:
+    detail = action.interaction
+    return {"objectType": "Activity",
+            "id": f"{scenario_iri}/interactions/{detail['id']}",
+            "definition": {
+                "type": INTERACTION, "interactionType": "choice",
+                "name": {lang: str(detail.get("prompt") or detail["id"])},
+                "choices": [{"id": str(c["id"]), "description": {lang: str(c["text"] or
+                                                                          c["id"])}}
+                            for c in detail["choices"]]}}
+
+
+def _answer(action: Action, base: str) -> dict[str, Any]:
+    detail = action.interaction
+    result: dict[str, Any] = {"response": str(detail["response"])}
+    mark = detail.get("mark")
+    if mark in ("good", "mistake"):
+        result["success"] = mark == "good"
+    extensions = {f"{base}/xapi/extensions/{k}": detail[k] for k in ("tactic", "mark")
+                  if detail.get(k)}
+    if extensions:
+        result["extensions"] = extensions
+    return result
+
+
+def to_jsonl(items: Iterator[dict[str, Any]]) -> str:
+    """One compact JSON statement per line (UTF-8 text, accents kept)."""
+    return "".join(json.dumps(s, ensure_ascii=False, separators=(",", ":")) + "\n"
+                   for s in items)
