@@ -65,8 +65,10 @@ def histogram(values: list[float], pass_mark: int | None, label: str,
         if n:
             parts.append(f'<text x="{x + band / 2:.1f}" y="{bottom - h - 4:.1f}" '
                          f'text-anchor="middle" fill="{INK}">{n}</text>')
-        parts.append(f'<text x="{x + band / 2:.1f}" y="{bottom + 15}" text-anchor="middle" '
+        parts.append(f'<text x="{x:.1f}" y="{bottom + 15}" text-anchor="middle" '
                      f'fill="{INK}" font-size="10">{i * 10}</text>')
+    parts.append(f'<text x="{left + 10 * band:.1f}" y="{bottom + 15}" text-anchor="middle" '
+                 f'fill="{INK}" font-size="10">100</text>')
     if pass_mark is not None:
         x = left + band * pass_mark / 10
         parts.append(f'<line x1="{x:.1f}" y1="{bottom - plot_h - 6}" x2="{x:.1f}" '
