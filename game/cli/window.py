@@ -35,18 +35,6 @@ def _make_app(**kwargs: Any) -> Any:
         return None
 
 
-def _best_score(ctx: Any) -> Any:
-    """best_score(player, scenario_id) from the results store, opened on first use."""
-
-    def best(player: str, scenario_id: str) -> float | None:
-        from game.ui import flow
-
-        keeper = flow.keeper(ctx)
-        return keeper.best_score(player, scenario_id) if keeper is not None else None
-
-    return best
-
-
 def open_window(scenario_folder: Path | None = None) -> int:
     """Open the window on the title screen and wait for the player. Returns the exit code."""
     app = _make_app()
@@ -55,7 +43,6 @@ def open_window(scenario_folder: Path | None = None) -> int:
     from game.ui import flow
 
     app.ctx.scenario_folder = scenario_folder
-    app.ctx.best_score = _best_score(app.ctx)
     flow.title(app.ctx)
     app.run()
     return 0
@@ -104,7 +91,6 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
     ctx.autoplay = autoplay
     ctx.keep_attempts = not autoplay
     ctx.player = " ".join((getattr(args, "player", None) or "").split())
-    ctx.best_score = _best_score(ctx)
     _begin(ctx, args, scenario, seed)
     app.run()
     session = ctx.session

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+import warnings
 from pathlib import Path
 from typing import Protocol
 
@@ -48,7 +49,9 @@ class App:
         pygame.display.set_caption(caption)
         self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         try:
-            pygame.Window.from_display_module().minimum_size = MINIMUM_SIZE
+            with warnings.catch_warnings():  # the display-module window is what we use
+                warnings.simplefilter("ignore", DeprecationWarning)
+                pygame.Window.from_display_module().minimum_size = MINIMUM_SIZE
         except (AttributeError, pygame.error):
             pass  # older SDL or a driver without windows: nothing to constrain
         settings = settings or Settings()

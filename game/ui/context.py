@@ -67,7 +67,7 @@ class Context:
     data_dir: Path | None = None
     scenario_folder: Path | None = None
     catalog: list[Any] | None = None    # the picker's scenarios, loaded once (game.ui.catalog)
-    best_score: BestScore = lambda player, scenario_id: None
+    best_score: BestScore | None = None  # None: ask the results store (game.ui.keep)
     play_mode: bool = False             # started by `play PATH`: home means quit
     autoplay: bool = False
     keep_attempts: bool = True          # record attempts in the results store

@@ -38,10 +38,15 @@ class Screen:
 
     def ensure_layout(self) -> None:
         """Lay out if the window, the settings or the content changed since last time."""
-        key = (self.ctx.size, self.ctx.epoch, self.version)
+        key = (self.ctx.size, self.ctx.epoch, self.version, self.content_key())
         if key != self._laid_out:
             self._laid_out = key
             self.layout()
+
+    def content_key(self) -> object:
+        """Something that changes when the shown content changes behind the screen's back
+        (e.g. tags set on the deal board above it); override."""
+        return None
 
     def layout(self) -> None:
         """Compute rectangles and prepare text for the current size (override)."""

@@ -60,6 +60,10 @@ class MeetingScreen(Screen):
 
     # --- layout -------------------------------------------------------------------------------
 
+    def content_key(self) -> object:
+        state = self.session.game.state
+        return len(state.path), state.phase
+
     def layout(self) -> None:
         ctx, t = self.ctx, self.ctx.text
         theme, fonts, words = ctx.theme, ctx.fonts, ctx.words

@@ -45,8 +45,10 @@ class PickerScreen(Screen):
             scenarios = [e.scenario for e in flow.catalog(ctx) if e.scenario is not None]
             keeper = flow.keeper(ctx)
             playable = keeper.playable(ctx.player, scenarios) if keeper is not None else None
-            self._facts = {s.id: (ctx.best_score(ctx.player, s.id),
-                                  playable is None or s.id in playable) for s in scenarios}
+            best = ctx.best_score or (keeper.best_score if keeper is not None else
+                                      (lambda player, scenario_id: None))
+            self._facts = {s.id: (best(ctx.player, s.id), playable is None or s.id in playable)
+                           for s in scenarios}
             flow.notify(ctx)
         return self._facts
 

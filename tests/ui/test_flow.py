@@ -1,0 +1,123 @@
+"""From the title to the briefing, the pause menu, and keeping and resuming attempts."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pygame
+
+from game.store import open_store
+from game.ui import flow
+from game.ui.app import App
+from tests.conftest import MINI
+from tests.ui.conftest import press, settle, type_text
+
+
+def to_picker(app: App, tmp_path: Path, name: str = "Íñigo Peña") -> None:
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "mini.yaml")
+    app.ctx.scenario_folder = folder
+    flow.title(app.ctx)
+    settle(app)
+    assert app.top.name == "title"
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "name" and app.top.wants_text_input
+    type_text(app, name)
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "picker"
+    settle(app, 4)                               # "Loading…", then the list
+    assert app.top.loaded
+
+
+def test_title_name_picker_briefing(app: App, tmp_path: Path) -> None:
+    to_picker(app, tmp_path)
+    assert app.ctx.player == "Íñigo Peña"
+    item = app.top.menu.items[0]
+    assert item.label == "Mini deal"
+    assert "EN" in item.note and "best: —" in item.note and "15 min" in item.note
+    press(app, pygame.K_1)
+    assert app.top.name == "briefing"
+    assert app.ctx.session.scenario.id == "mini"
+
+
+def test_typed_name_keeps_accents_and_backspace_edits(app: App) -> None:
+    flow.player_name(app.ctx)
+    settle(app)
+    for part in ("Ma", "ñ", "ú", "x"):
+        type_text(app, part)
+    press(app, pygame.K_BACKSPACE)
+    assert app.top.value == "Mañú"
+    press(app, pygame.K_m)                       # a letter key is text here, not "mute"
+    assert app.ctx.settings.muted is True        # unchanged (the fixture starts muted)
+
+
+def test_an_empty_name_is_refused(app: App) -> None:
+    flow.player_name(app.ctx)
+    settle(app)
+    type_text(app, "   ")
+    press(app, pygame.K_RETURN)
+    assert app.top.name == "name" and app.top.warning
+
+
+def test_quitting_mid_scenario_keeps_the_attempt_and_the_picker_offers_it(
+        app: App, tmp_path: Path) -> None:
+    to_picker(app, tmp_path, "Ana")
+    press(app, pygame.K_1)                       # the scenario
+    press(app, pygame.K_RETURN)                  # past the briefing
+    press(app, pygame.K_1)                       # meet Dana
+    press(app, pygame.K_1)                       # ask about routes
+    turn = app.ctx.session.game.state.turn
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause"
+    press(app, pygame.K_3)                       # quit to the title
+    assert app.top.name == "title"
+    with open_store(app.ctx.data_dir) as store:
+        kept = store.unfinished("Ana", "mini")
+        assert kept is not None and kept.steps == 2
+    press(app, pygame.K_RETURN)
+    type_text(app, "")                           # the name is remembered
+    press(app, pygame.K_RETURN)
+    settle(app, 4)
+    press(app, pygame.K_1)
+    assert app.top.name == "resume"
+    press(app, pygame.K_1)                       # resume it
+    assert app.top.name == "briefing"
+    state = app.ctx.session.game.state
+    assert state.turn == turn and "overtime" in state.needs_known
+
+
+def test_restart_from_the_pause_menu_starts_over(app: App, tmp_path: Path) -> None:
+    to_picker(app, tmp_path, "Ana")
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_1)
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_2)                       # restart
+    assert app.top.name == "briefing"
+    assert app.ctx.session.game.state.path == []
+
+
+def test_a_finished_attempt_gives_a_best_score(app: App, tmp_path: Path) -> None:
+    to_picker(app, tmp_path, "Ana")
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    session = app.ctx.session
+    while not session.over:
+        press(app, pygame.K_1)                   # first option every time, to the end
+        if app.top.name == "outcome":
+            press(app, pygame.K_1)
+    settle(app)
+    assert app.top.name == "debrief"
+    press(app, pygame.K_n)                       # next → the picker
+    settle(app, 4)
+    best = session.debrief().score.total
+    assert f"best: {best:.0f}" in app.top.menu.items[0].note
+
+
+def test_closing_the_window_stops_the_loop(app: App) -> None:
+    flow.title(app.ctx)
+    settle(app)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    app.run()
+    assert not app.running
