@@ -73,7 +73,20 @@ _HP = ["meet:dean", "#night_chat", "#ask_billets", "#ask_saturdays", "#pitch_lif
        "meet:ruth", "#ask_capex", "#how_decide", "#pitch_grant", "#pitch_overtime", "#criteria",
        "#close", "referral:ask"]
 
+_HC = ["meet:salvador", "#jornadas", "#inventario_pregunta", "#presentar_inventario",
+       "#quien_contrata", "#presupuesto", "#presentar_a_rosa", "leave",
+       "tag:salvador=influencer", "tag:rosa=decision_maker",
+       "meet:nieves", "#ingresos", "#reserva", "#en_turno", "#presentar_tiempo",
+       "#quien_mas_nieves", "tag:ernesto=saboteur",
+       "meet:ernesto", "#veinte_anos", "#que_objeta", "#ciclo_de_vida",
+       "meet:jorge", "#migracion", "#integraciones", "#presentar_integracion",
+       "#alguien_pregunto",
+       "meet:rosa", "#que_necesita_rosa", "#competencia", "#pago_por_uso",
+       "#presentar_inversion", "#presentar_caducidades", "#criterios", "#cierre",
+       "referral:ask"]
+
 WINNING_PATHS: dict[str, list[str]] = {
+    "hospital-comarcal": _HC,
     "harlow-precision": _HP,
     "supermercados-lozano": _SL,
     "tutorial-first-deal": _TU,
