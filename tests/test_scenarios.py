@@ -85,7 +85,18 @@ _HC = ["meet:salvador", "#jornadas", "#inventario_pregunta", "#presentar_inventa
        "#presentar_inversion", "#presentar_caducidades", "#criterios", "#cierre",
        "referral:ask"]
 
+_BW = ["meet:gemma", "#since_spring", "#who_decides", "#intro_karen", "leave",
+       "tag:alan=decision_maker", "tag:karen=influencer",
+       "meet:karen", "#ask_inspections", "#pitch_compliance", "#which_homes", "#intro_alan",
+       "leave",
+       "meet:marcus", "#his_plan", "#sso", "leave", "tag:marcus=saboteur",
+       "meet:joyce", "#residents", "#agency", "#account_manager", "#pitch_care", "#pitch_agency",
+       "#ask_marcus",
+       "meet:alan", "#ask_review", "#how_decide", "#rightsize", "#pitch_uplift", "#pitch_agency",
+       "#marcus_agrees", "#criteria", "#close", "referral:ask"]
+
 WINNING_PATHS: dict[str, list[str]] = {
+    "brightwell-renewal": _BW,
     "hospital-comarcal": _HC,
     "harlow-precision": _HP,
     "supermercados-lozano": _SL,
