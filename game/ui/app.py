@@ -285,7 +285,7 @@ class App:
         pad = ctx.px(10)
         w, h = self.surface.get_size()
         box = pygame.Rect(0, 0, text.get_width() + 2 * pad, text.get_height() + 2 * pad)
-        box.midbottom = (w // 2, h - ctx.px(48))
+        box.midbottom = (w // 2, h - 2 * ctx.fonts.line_height("tiny") - ctx.px(30))
         pygame.draw.rect(self.surface, theme.accent, box, border_radius=ctx.px(8))
         pygame.draw.rect(self.surface, theme.border, box, theme.line, border_radius=ctx.px(8))
         self.surface.blit(text, (box.x + pad, box.y + pad))

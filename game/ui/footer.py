@@ -31,8 +31,25 @@ def post_key(code: int, mod: int = 0, unicode: str = "") -> None:
                                          scancode=0))
 
 
+def hint_width(fonts: Fonts, hint: Hint) -> int:
+    """The width of one hint: its key cap and its words."""
+    return widgets.key_cap_width(fonts, hint.key, "tiny") + 4 + fonts.width(hint.action, "tiny")
+
+
+def rows_needed(fonts: Fonts, hints: list[Hint], width: int, gap: int) -> int:
+    """How many rows the hints take in `width` (with big text they wrap)."""
+    rows, x = 1, 0
+    for hint in hints:
+        w = hint_width(fonts, hint)
+        if x and x + w > width:
+            rows, x = rows + 1, 0
+        x += w + gap
+    return rows
+
+
 class Footer:
-    """A row of hints laid out from the left; it drops what does not fit."""
+    """Rows of hints laid out from the left; a hint that does not fit goes to the next row,
+    and what does not fit in the area at all is left out."""
 
     def __init__(self) -> None:
         self.hints: list[Hint] = []
@@ -43,20 +60,22 @@ class Footer:
         """Place `hints` in `area`."""
         self.area = pygame.Rect(area)
         self.hints, self.rects = [], []
-        x = area.x
+        row_h = widgets.key_cap_height(fonts, "tiny")
+        x, y = area.x, area.y
         for hint in hints:
-            cap = widgets.key_cap_width(fonts, hint.key, "tiny")
-            w = cap + 4 + fonts.width(hint.action, "tiny")
-            if x + w > area.right:
+            w = hint_width(fonts, hint)
+            if x > area.x and x + w > area.right:
+                x, y = area.x, y + row_h + 4
+            if y + row_h > area.bottom + 1 or w > area.w:
                 break
             self.hints.append(hint)
-            self.rects.append(pygame.Rect(x, area.y, w, area.h))
+            self.rects.append(pygame.Rect(x, y, w, row_h))
             x += w + gap
 
     def draw(self, surface: pygame.Surface, fonts: Fonts, theme: Theme) -> None:
         """Paint the bar."""
-        pygame.draw.line(surface, theme.border, (0, self.area.y - 4),
-                         (surface.get_width(), self.area.y - 4), theme.line)
+        pygame.draw.line(surface, theme.border, (0, self.area.y - 5),
+                         (surface.get_width(), self.area.y - 5), theme.line)
         for hint, rect in zip(self.hints, self.rects):
             cap = widgets.key_cap(surface, fonts, theme, (rect.x, rect.y), hint.key, "tiny")
             label = fonts.render(hint.action, "tiny", theme.muted)

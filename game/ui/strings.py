@@ -115,8 +115,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     "resume-resume": ("Resume it", "Continuarlo"),
     "resume-over": ("Start over", "Empezar de nuevo"),
     "resume-back": ("Back to the list", "Volver a la lista"),
-    "picker-locked": ("locked — win a referral to unlock it", "bloqueado: consigue una referencia "
-                      "para desbloquearlo"),
+    "picker-locked": ("locked — win the deal and its referral in “{source}”",
+                      "bloqueado: gana la venta y su referencia en «{source}»"),
+    "picker-locked-any": ("locked — win a referral to unlock it",
+                          "bloqueado: consigue una referencia para desbloquearlo"),
     # key hints in the footer
     "key-choose": ("choose", "elegir"),
     "key-board": ("deal board", "tablero"),

@@ -58,6 +58,11 @@ def key_cap(surface: pygame.Surface, fonts: Fonts, theme: Theme, pos: tuple[int,
     return box
 
 
+def key_cap_height(fonts: Fonts, style: str = "small-bold") -> int:
+    """The height `key_cap` uses in `style`."""
+    return fonts.render("9", style, (0, 0, 0)).get_height() + 4
+
+
 def key_cap_width(fonts: Fonts, label: str, style: str = "small-bold") -> int:
     """The width `key_cap` will use for `label`."""
     rendered = fonts.render(label, style, (0, 0, 0))
@@ -150,6 +155,8 @@ def stage_track(surface: pygame.Surface, fonts: Fonts, theme: Theme, rect: pygam
     needs = [fonts.width(label, bold) + 2 * pad + (tick + 4 if i < current else 0)
              for i, label in enumerate(labels)]
     room = rect.w - arrow * (n - 1)
+    if sum(needs) > room and style == "small":  # too long at this size: a smaller style
+        return stage_track(surface, fonts, theme, rect, labels, current, "tiny", on_dark)
     extra = (room - sum(needs)) / n if sum(needs) < room else 0.0
     scale = min(1.0, room / max(1, sum(needs)))
     boxes = []

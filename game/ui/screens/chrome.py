@@ -4,7 +4,8 @@ from __future__ import annotations
 import pygame
 
 from game.ui.context import Context
-from game.ui.footer import Footer, Hint, common_hints
+from game.ui.footer import Footer, Hint, common_hints, rows_needed
+from game.ui.widgets import key_cap_height
 
 
 class Chrome:
@@ -19,13 +20,21 @@ class Chrome:
     def layout(self, ctx: Context, hints: list[Hint], header: int = 64) -> None:
         """Split the window and place the footer hints (the screen's, then the common ones)."""
         w, h = ctx.size
+        fonts = ctx.fonts
         self.margin = m = ctx.px(16)
-        foot_h = ctx.fonts.line_height("tiny") + ctx.px(10)
-        head_h = ctx.px(header) if header else 0
+        hints = hints + common_hints(ctx.text)
+        gap = ctx.px(14)
+        rows = min(2, rows_needed(fonts, hints, w - 2 * m, gap))
+        row_h = key_cap_height(fonts, "tiny")
+        foot_h = rows * row_h + (rows - 1) * 4 + ctx.px(12)
+        head_h = 0
+        if header:  # tall enough for a title and a subtitle at any text size
+            head_h = max(ctx.px(header), fonts.line_height("title") + fonts.line_height("small")
+                         + ctx.px(10))
         self.header = pygame.Rect(0, 0, w, head_h)
-        footer_area = pygame.Rect(m, h - foot_h, w - 2 * m, foot_h - ctx.px(6))
-        self.body = pygame.Rect(m, head_h + m, w - 2 * m, footer_area.y - head_h - 2 * m)
-        self.footer.layout(footer_area, ctx.fonts, hints + common_hints(ctx.text), ctx.px(14))
+        footer_area = pygame.Rect(m, h - foot_h + ctx.px(6), w - 2 * m, foot_h - ctx.px(10))
+        self.body = pygame.Rect(m, head_h + m, w - 2 * m, h - foot_h - head_h - 2 * m)
+        self.footer.layout(footer_area, fonts, hints, gap)
 
     def draw_header(self, surface: pygame.Surface, ctx: Context, title: str,
                     subtitle: str = "", width: int = 0) -> int:

@@ -39,6 +39,7 @@ class MeetingScreen(Screen):
         self.menu_panel = pygame.Rect(0, 0, 0, 0)
         self.stage_rect = pygame.Rect(0, 0, 0, 0)
         self.clock_centre = (0, 0)
+        self.clock_radius = 22
         self._blocks: dict[tuple[object, ...], pygame.Surface] = {}
         self._shown: list[Shown] = []
         self.backdrop: pygame.Surface | None = None
@@ -76,8 +77,10 @@ class MeetingScreen(Screen):
         head = self.chrome.header
         self.stage_rect = pygame.Rect(int(head.w * 0.30), 0, int(head.w * 0.48),
                                       fonts.line_height("small") + ctx.px(12))
-        self.stage_rect.centery = head.centery
+        label_h = fonts.line_height("tiny")
+        self.stage_rect.y = head.centery - (label_h + self.stage_rect.h) // 2 + label_h
         self.clock_centre = (int(head.w * 0.80) + ctx.px(26), head.centery)
+        self.clock_radius = min(ctx.px(22), head.h // 2 - ctx.px(6))
         body, gap = self.chrome.body, ctx.px(14)
         # the buying centre
         col_w = max(ctx.px(240), int(body.w * 0.25))
@@ -240,7 +243,7 @@ class MeetingScreen(Screen):
 
     def _draw_clock(self, surface: pygame.Surface, board: DealBoard) -> None:
         ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
-        radius = ctx.px(22)
+        radius = self.clock_radius
         state = self.session.game.state
         used = state.turn
         widgets.turn_clock(surface, self.clock_centre, radius, used, board.turns,

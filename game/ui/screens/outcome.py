@@ -77,12 +77,18 @@ class OutcomeScreen(Screen):
         probe = pygame.Rect(self.box.x + pad, 0, inner_w, self.box.h // 2)
         self.menu.layout(probe, fonts, theme, ctx.px(10), ctx.px(8))
         menu_h = min(self.box.h // 2, self.menu.content_height)
+        blocks = self._blocks(inner_w - ctx.px(8))
+        gap, head_h = ctx.px(10), fonts.line_height("title") + ctx.px(10)
+        content = sum(b.get_height() for b in blocks) + gap * max(0, len(blocks) - 1)
+        # as tall as its content (centred), at most the whole body
+        self.box.h = min(body.h, 2 * pad + head_h + content + ctx.px(24) + menu_h)
+        self.box.centery = body.centery
         menu_area = pygame.Rect(self.box.x + pad, self.box.bottom - pad - menu_h, inner_w, menu_h)
         self.menu.layout(menu_area, fonts, theme, ctx.px(10), ctx.px(8))
-        top = self.box.y + pad + fonts.line_height("title") + ctx.px(10)
+        top = self.box.y + pad + head_h
         area = pygame.Rect(self.box.x + pad, top, inner_w - ctx.px(8),
                            menu_area.y - ctx.px(14) - top)
-        self.view.set_blocks(area, self._blocks(area.w), ctx.px(10))
+        self.view.set_blocks(area, blocks, gap)
 
     def _blocks(self, width: int) -> list[pygame.Surface]:
         ctx, t, words = self.ctx, self.ctx.text, self.ctx.words

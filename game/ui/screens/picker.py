@@ -64,7 +64,11 @@ class PickerScreen(Screen):
         parts = [scenario.language.upper(), t.get(f"difficulty-{scenario.difficulty}"),
                  t.get("picker-minutes", n=scenario.minutes), t.get("picker-best", score=score)]
         if not playable:
-            parts.append(t.get("picker-locked"))
+            source = next((e.scenario.title for e in flow.catalog(self.ctx)
+                           if e.scenario is not None and e.scenario.referral is not None
+                           and e.scenario.referral.leads_to == scenario.id), "")
+            parts.append(t.get("picker-locked", source=source) if source
+                         else t.get("picker-locked-any"))
         return Item(scenario.title, enabled=playable, note=" · ".join(parts), value=entry)
 
     def layout(self) -> None:
