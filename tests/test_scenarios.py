@@ -95,7 +95,17 @@ _BW = ["meet:gemma", "#since_spring", "#who_decides", "#intro_karen", "leave",
        "meet:alan", "#ask_review", "#how_decide", "#rightsize", "#pitch_uplift", "#pitch_agency",
        "#marcus_agrees", "#criteria", "#close", "referral:ask"]
 
+_CF = ["meet:aisha", "#two_phones", "#ask_slots", "#ask_charges", "#pitch_slots", "#how_decided",
+       "tag:aisha=influencer", "tag:douglas=decision_maker", "tag:graham=saboteur",
+       "meet:lee", "#hours_question", "#pitch_hours", "#spy_question", "#union_deal",
+       "tag:lee=saboteur",
+       "meet:douglas", "#docks_chat", "#what_matters", "#pitch_hardware", "#ask_it", "leave",
+       "meet:graham", "#standards_chat", "#ask_standard", "#northwind_ref",
+       "meet:kim", "#night_chat", "#ask_support", "#pitch_support", "#ask_lee",
+       "meet:douglas", "#pitch_demurrage", "#criteria", "#close", "referral:ask"]
+
 WINNING_PATHS: dict[str, list[str]] = {
+    "calder-freight": _CF,
     "brightwell-renewal": _BW,
     "hospital-comarcal": _HC,
     "harlow-precision": _HP,
