@@ -62,6 +62,15 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             sent TEXT NOT NULL,
             PRIMARY KEY (endpoint, statement_id))""",
     ),
+    # 3 — each question's wording and choices kept once per scenario version, not per action
+    #     (actions recorded before keep theirs inline; readers accept both)
+    (
+        """CREATE TABLE interactions (
+            scenario_digest TEXT NOT NULL,
+            id TEXT NOT NULL,                 -- "meet", "talk/dana/hello", "role/ines"…
+            definition TEXT NOT NULL,         -- JSON: {prompt, choices: [{id, text}]}
+            PRIMARY KEY (scenario_digest, id))""",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -66,11 +66,18 @@ def _filters(conn: sqlite3.Connection, player: str | None, scenario_id: str | No
 
 
 def actions(conn: sqlite3.Connection, attempt_id: str) -> list[Action]:
-    """The recorded actions of one attempt, in order."""
-    return [Action(int(r["seq"]), from_text(r["at"]), json.loads(r["entry"]),
-                   json.loads(r["interaction"]))
-            for r in conn.execute("SELECT seq, at, entry, interaction FROM actions "
-                                  "WHERE attempt_id = ? ORDER BY seq", (attempt_id,))]
+    """The recorded actions of one attempt, in order, each with its question's wording."""
+    rows = conn.execute(
+        "SELECT a.seq, a.at, a.entry, a.interaction, i.definition FROM actions a "
+        "JOIN attempts t ON t.id = a.attempt_id LEFT JOIN interactions i "
+        "ON i.scenario_digest = t.scenario_digest AND i.id = json_extract(a.interaction, '$.id') "
+        "WHERE a.attempt_id = ? ORDER BY a.seq", (attempt_id,))
+    out = []
+    for r in rows:
+        detail = json.loads(r["definition"]) if r["definition"] else {}
+        detail.update(json.loads(r["interaction"]))  # older rows carry the wording inline
+        out.append(Action(int(r["seq"]), from_text(r["at"]), json.loads(r["entry"]), detail))
+    return out
 
 
 def best_score(conn: sqlite3.Connection, player: str, scenario_id: str) -> float | None:

@@ -118,8 +118,8 @@ class Store:
 
     def _record(self, c: sqlite3.Connection, attempt: Attempt, game: Game,
                 final: bool = False) -> int:
-        row = c.execute("SELECT steps, finished, state, last_active, scenario_id, seed "
-                        "FROM attempts WHERE id = ?", (attempt.id,)).fetchone()
+        row = c.execute("SELECT steps, finished, state, last_active, scenario_id, seed, "
+                        "scenario_digest FROM attempts WHERE id = ?", (attempt.id,)).fetchone()
         if row is None:
             raise StoreError(f"attempt {attempt.id} is not in {self.path}")
         if row["finished"] is not None:
@@ -137,6 +137,10 @@ class Store:
         node_before = json.loads(row["state"]).get("node")
         for offset, entry in enumerate(path[done:]):
             detail = acts.interaction(game.rt, entry, node_before if offset == 0 else None)
+            definition = {"prompt": detail.pop("prompt"), "choices": detail.pop("choices")}
+            c.execute("INSERT OR IGNORE INTO interactions (scenario_digest, id, definition) "
+                      "VALUES (?, ?, ?)", (row["scenario_digest"], detail["id"],
+                                           _dumps(definition)))
             c.execute("INSERT INTO actions (attempt_id, seq, at, entry, interaction) "
                       "VALUES (?, ?, ?, ?, ?)",
                       (attempt.id, done + offset + 1, now, _dumps(entry), _dumps(detail)))

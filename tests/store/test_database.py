@@ -1,6 +1,7 @@
 """The database file: settings, data folder, migrations, damaged and locked databases."""
 from __future__ import annotations
 
+import json
 import sqlite3
 import sys
 from pathlib import Path
@@ -164,9 +165,29 @@ def test_no_pickle_anywhere_and_everything_stored_is_json(data_dir: Path) -> Non
             assert "import pickle" not in text and "pickle." not in text, source
     with open_store() as store:
         full_attempt(store, "Núñez", scenario(), 1, WIN)
-        import json
         for table, columns in (("attempts", ("info", "state", "result")),
                                ("actions", ("entry", "interaction"))):
             for row in store.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 for value in row:
                     json.loads(value)
+        for (definition,) in store.conn.execute("SELECT definition FROM interactions"):
+            json.loads(definition)
+
+
+def test_actions_saved_before_migration_3_keep_their_wording(data_dir: Path) -> None:
+    from game.reports import render
+    with open_store() as store:
+        attempt, _, _ = full_attempt(store, "Núñez", scenario(), 1, WIN)
+        before = store.actions(attempt.id)
+        xapi = render("xapi", store)
+        conn = store.conn
+        for action in before:  # write them back the way schema 2 stored them: inline
+            conn.execute("UPDATE actions SET interaction = ? WHERE attempt_id = ? AND seq = ?",
+                         (json.dumps(action.interaction), attempt.id, action.seq))
+        conn.execute("DROP TABLE interactions")
+        conn.execute("PRAGMA user_version = 2")
+    with open_store() as store:
+        assert migrations.version(store.conn) == migrations.LATEST
+        assert store.actions(attempt.id) == before
+        assert render("xapi", store) == xapi
+        assert store.conn.execute("SELECT COUNT(*) FROM interactions").fetchone()[0] == 0
