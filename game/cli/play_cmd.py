@@ -18,7 +18,7 @@ from game.loader import load_scenario
 from game.result import result_dict, write_json_atomically
 from game.runtime import Runtime
 from game.schema import Scenario
-from game.store import Attempt, Store, StoreError, open_store
+from game.store import Attempt, ResumeError, Store, StoreError, open_store
 from game.textplay import TextPlay, line_reader
 
 _UI = {
@@ -34,6 +34,7 @@ _UI = {
                  "--player \"{player}\" --resume",
         "unlocked": "New scenario unlocked: {id}",
         "not-saved": "warning: this action could not be saved: {error}",
+        "start-over": "To start over: python main.py play {path} --player \"{player}\" --new",
     },
     "es": {
         "unfinished": "{player}, tienes un intento sin terminar de «{title}» (empezado el "
@@ -49,6 +50,8 @@ _UI = {
                  "--player \"{player}\" --resume",
         "unlocked": "Nuevo escenario desbloqueado: {id}",
         "not-saved": "aviso: esta acción no se ha podido guardar: {error}",
+        "start-over": "Para empezar de nuevo: python main.py play {path} --player \"{player}\" "
+                      "--new",
     },
 }
 
@@ -115,6 +118,10 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
                 for notice in store.notices:
                     print(notice, file=sys.stderr)
                 begun = _begin(store, args, scenario, rt, seed, read, echo, ui)
+            except ResumeError as exc:
+                hint = ui["start-over"].format(path=args.path, player=args.player)
+                print(f"error: {exc}\n{hint}", file=sys.stderr)
+                return 1
             except (StoreError, ValueError) as exc:
                 print(f"error: {exc}", file=sys.stderr)
                 return 1
@@ -179,7 +186,10 @@ def _ask_resume(attempt: Attempt, scenario: Scenario, read: Callable[[], str | N
     while True:
         sys.stdout.write(ui["choose"])
         sys.stdout.flush()
-        raw = read()
+        try:
+            raw = read()
+        except KeyboardInterrupt:
+            raw = None
         if raw is None:
             sys.stdout.write("\n")
             return None

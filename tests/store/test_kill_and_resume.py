@@ -185,3 +185,24 @@ def test_resume_without_player_or_unfinished_attempt(data_dir: Path) -> None:
     done = _run(data_dir, ["1"], "--resume")
     assert done.returncode == 0, done.stderr
     assert "Núñez has no unfinished attempt at “Mini deal”: starting a new one." in done.stdout
+
+
+def test_a_changed_scenario_cannot_be_resumed_and_says_how_to_start_over(
+        data_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "mini.yaml"
+    copy.write_text(MINI.read_text(encoding="utf-8"), encoding="utf-8")
+    command = [sys.executable, str(ROOT / "main.py"), "play", str(copy), "--text", "--seed",
+               "42", "--player", "Núñez"]
+    first = subprocess.run(command, input="1\n1\n", cwd=ROOT, env=_env(data_dir),
+                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert first.returncode == 0, first.stderr
+    copy.write_text(MINI.read_text(encoding="utf-8").replace("stance: 0.2", "stance: 0.7"),
+                    encoding="utf-8")
+    done = subprocess.run(command + ["--resume"], input="1\n", cwd=ROOT, env=_env(data_dir),
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 1
+    assert "cannot be continued exactly" in done.stderr
+    assert f"To start over: python main.py play {copy} --player \"Núñez\" --new" in done.stderr
+    again = subprocess.run(command + ["--new"], input="1\n", cwd=ROOT, env=_env(data_dir),
+                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert again.returncode == 0 and "unfinished attempt" not in again.stdout
