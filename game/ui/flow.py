@@ -128,11 +128,11 @@ def pause(ctx: Context) -> None:
     ctx.nav.push(PauseScreen(ctx))
 
 
-def outcome(ctx: Context, lines: list[object]) -> None:
+def outcome(ctx: Context, lines: list[Any]) -> None:
     """Show the result of a close attempt (or of the attempt's end) over the meeting screen."""
     from game.ui.screens.outcome import OutcomeScreen
 
-    ctx.nav.push(OutcomeScreen(ctx, lines))  # type: ignore[arg-type]
+    ctx.nav.push(OutcomeScreen(ctx, lines))
 
 
 def debrief(ctx: Context) -> None:
@@ -185,7 +185,7 @@ def close_window(ctx: Context) -> None:
     ctx.nav.stop()
 
 
-def catalog(ctx: Context) -> list:  # type: ignore[type-arg]
+def catalog(ctx: Context) -> list[Any]:
     """The bundled scenarios, loaded once per window."""
     if ctx.catalog is None:
         from game.ui.catalog import load_catalog

@@ -38,6 +38,8 @@ def show(line: Line, words: Words, ui: UIText) -> list[Shown]:
     if line.kind == "event":
         return [Shown("event", line.text, ui.get("between"), "event")]
     code = line.code or ""
+    if code.startswith("ui-"):  # the window's own notes (e.g. a resumed attempt)
+        return [Shown("meeting", ui.get(code[3:], **line.params))]
     if code == "meeting":
         return [Shown("meeting", words.note(code, line.params))]
     if code == "game-over":

@@ -35,9 +35,13 @@ class Session:
             self.game = Game(self.runtime, self.seed)
         if self.keeper is not None and self.attempt is None and self.player:
             self.attempt = self.keeper.begin(self.player, self.path, self.scenario, self.seed)
-        current = self.game.current_line()
-        if current is not None:  # a resumed meeting: show what was being said
-            self.transcript.append(current)
+        if self.game.state.path:  # resumed: say so, and what was being said
+            self.transcript.append(Line("note", code="ui-resumed",
+                                        params={"turn": self.game.state.turn,
+                                                "steps": len(self.game.state.path)}))
+            current = self.game.current_line()
+            if current is not None:
+                self.transcript.append(current)
 
     @classmethod
     def start(cls, scenario: Scenario | Runtime, seed: int, player: str = "", *,

@@ -115,6 +115,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "resume-resume": ("Resume it", "Continuarlo"),
     "resume-over": ("Start over", "Empezar de nuevo"),
     "resume-back": ("Back to the list", "Volver a la lista"),
+    "resumed": ("Attempt resumed: turn {turn}, {steps} actions replayed.",
+                "Intento reanudado: turno {turn}, {steps} acciones repetidas."),
     "picker-locked": ("locked — win the deal and its referral in “{source}”",
                       "bloqueado: gana la venta y su referencia en «{source}»"),
     "picker-locked-any": ("locked — win a referral to unlock it",

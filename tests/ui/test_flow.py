@@ -85,6 +85,9 @@ def test_quitting_mid_scenario_keeps_the_attempt_and_the_picker_offers_it(
     assert app.top.name == "briefing"
     state = app.ctx.session.game.state
     assert state.turn == turn and "overtime" in state.needs_known
+    press(app, pygame.K_RETURN)
+    shown = [s.text for s in app.top._shown]
+    assert shown[0].startswith("Attempt resumed: turn 1") and "“Hello there.”" in shown
 
 
 def test_restart_from_the_pause_menu_starts_over(app: App, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from game.ui.choice_list import digit_of
 from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.screen import Screen
+from game.ui.session import Session
 from game.ui.screens.chrome import Chrome
 from game.ui.scroll import Piece, ScrollView, compose
 
@@ -42,7 +43,7 @@ class BoardScreen(Screen):
         self.compact = False
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
+    def session(self) -> Session:
         """The attempt under way."""
         assert self.ctx.session is not None
         return self.ctx.session

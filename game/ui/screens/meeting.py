@@ -14,6 +14,7 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for
 from game.ui.screen import Screen
+from game.ui.session import Session
 from game.ui.screens.chrome import Chrome
 from game.ui.scroll import Piece, ScrollView, compose
 
@@ -45,7 +46,7 @@ class MeetingScreen(Screen):
         self.backdrop: pygame.Surface | None = None
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
+    def session(self) -> Session:
         """The attempt under way."""
         assert self.ctx.session is not None
         return self.ctx.session

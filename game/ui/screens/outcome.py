@@ -11,6 +11,7 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.lines import option_label, sound_for
 from game.ui.screen import Screen
+from game.ui.session import Session
 from game.ui.screens.chrome import Chrome
 from game.ui.scroll import Piece, ScrollView, compose
 
@@ -31,7 +32,7 @@ class OutcomeScreen(Screen):
         self.box = pygame.Rect(0, 0, 0, 0)
 
     @property
-    def session(self):  # type: ignore[no-untyped-def]
+    def session(self) -> Session:
         """The attempt under way."""
         assert self.ctx.session is not None
         return self.ctx.session
