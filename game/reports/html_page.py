@@ -31,8 +31,9 @@ min-width:120px}.card b{display:block;font-size:24px}
 overflow-x:auto}
 table{border-collapse:collapse;width:100%;font-size:13px;background:#fff}
 th,td{padding:5px 8px;border-bottom:1px solid #eceff1;text-align:left;vertical-align:top}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .won{color:#2e7d32}.lost{color:#c62828}.abandoned,.unfinished{color:#757575}
+.stack{display:flex;flex-direction:column;gap:12px}
 .legend span{margin-right:12px;font-size:12px}.dot{display:inline-block;width:10px;
 height:10px;border-radius:50%;margin-right:4px;vertical-align:middle}
 """
@@ -164,7 +165,8 @@ def _missed(records: list[AttemptRecord], words: ReportWords) -> str:
         panels.append(f'<div class="panel"><h3>{escape(titles[sid])} <small>({escape(sid)})'
                       f"</small></h3><table>{''.join(lines)}</table></div>")
     return (f"<h2>{escape(words('missed'))}</h2>"
-            f'<p class="note">{escape(words("missed-note"))}</p>' + "".join(panels))
+            f'<p class="note">{escape(words("missed-note"))}</p>'
+            f'<div class="stack">{"".join(panels)}</div>')
 
 
 def _attempts(rows: list[Row], words: ReportWords) -> str:
