@@ -98,7 +98,7 @@ class Autoplay:
             self.press(pygame.K_RETURN)
 
     def on_meeting(self, screen: Any, app: App) -> None:
-        """Between meetings: visit the deal board once a turn while someone met is untagged,
+        """Between meetings: visit the deal board (once a turn) while someone met is untagged,
         then pick whom to meet. In a meeting: pick a choice, weighted by its tactic."""
         session = app.ctx.session
         state = session.game.state
@@ -107,7 +107,7 @@ class Autoplay:
             if state.path and state.path[-1]["kind"] == "meet":
                 self.dry.add(str(state.path[-1]["stakeholder"]))
             untagged = [c for c in board.people if c.mood != "unknown" and c.tag is None]
-            if (untagged or not self.board_visits) and state.turn not in self.board_visits:
+            if untagged and state.turn not in self.board_visits:
                 self.board_visits.add(state.turn)
                 self.press(pygame.K_d)
                 return

@@ -9,7 +9,9 @@ import pygame
 from game.board import PersonCard
 from game.ui import widgets
 from game.ui.context import Context
+from game.ui.fonts import Fonts
 from game.ui.portrait import portrait
+from game.ui.theme import Colour
 
 
 @dataclass(frozen=True)
@@ -60,18 +62,20 @@ def draw_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, card: Pe
         here = fonts.render(label, "tiny", theme.accent)
         surface.blit(here, (x + name.get_width() + pad, y - name.get_height() +
                             (name.get_height() - here.get_height()) // 2))
+    line = fonts.line_height("small")
+    tag_h = fonts.line_height("tiny") + ctx.px(4) if look.show_tag and not look.compact else 0
+    spare = rect.bottom - pad - y - line - tag_h  # room left for the title (and wrapping)
     if not look.compact:
-        title = fonts.render_fit(card.title, "small", theme.muted, room)
+        title = _text(fonts, card.title, "small", theme.muted, room, spare - line)
         surface.blit(title, (x, y))
         y += title.get_height()
-    line = fonts.line_height("small")
     icon = max(8, line * 3 // 5)
     widgets.mood_icon(surface, (x + icon // 2, y + line // 2), icon, card.mood,
                       theme.mood(card.mood))
-    mood_text = fonts.render_fit(note or mood, "small", theme.muted if dim else theme.text,
-                                 room - icon - ctx.px(6))
+    mood_text = _text(fonts, note or mood, "small", theme.muted if dim else theme.text,
+                      room - icon - ctx.px(6), rect.bottom - pad - y - tag_h - line)
     surface.blit(mood_text, (x + icon + ctx.px(6), y))
-    y += line
+    y += mood_text.get_height()
     if look.compact or not look.show_tag:
         return
     tag_text = fonts.render_fit(tag, "tiny", theme.text if card.tag else theme.muted, room)
@@ -82,6 +86,19 @@ def draw_card(surface: pygame.Surface, ctx: Context, rect: pygame.Rect, card: Pe
         pygame.draw.rect(surface, theme.accent if card.tag else theme.border, chip, 1,
                          border_radius=4)
         surface.blit(tag_text, (chip.x + ctx.px(5), chip.y + 1))
+
+
+def _text(fonts: Fonts, words: str, style: str, colour: Colour, width: int,
+          extra: int) -> pygame.Surface:
+    """`words` on one line; wrapped onto a second line when it is too wide and `extra` pixels
+    of height allow; else cut with an ellipsis."""
+    if fonts.width(words, style) <= width:
+        return fonts.render(words, style, colour)
+    if extra >= fonts.line_height(style):
+        wrapped = fonts.render(words, style, colour, width)
+        if wrapped.get_height() <= 2 * fonts.line_height(style) + 2:
+            return wrapped
+    return fonts.render_fit(words, style, colour, width)
 
 
 def card_height(ctx: Context, compact: bool = False, show_tag: bool = True) -> int:

@@ -239,8 +239,9 @@ class BoardScreen(Screen):
         assert board is not None
         surface.fill(theme.background)
         self.chrome.draw_header(surface, ctx, t.get("board-heading"),
-                                f"{self.session.scenario.title} · "
-                                f"{t.get('turn-clock', turn=board.turn, turns=board.turns)}")
+                                f"{t.get('turn-clock', turn=board.turn, turns=board.turns)} · "
+                                f"{self.session.scenario.title}",
+                                width=self.stage_rect.x - ctx.px(24))
         widgets.stage_track(surface, fonts, theme, self.stage_rect,
                             [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
                             on_dark=True)

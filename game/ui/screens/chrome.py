@@ -46,7 +46,8 @@ class Chrome:
         pygame.draw.rect(surface, theme.accent, self.header)
         m = self.margin
         width = width or self.header.w // 2 - m
-        head = fonts.render_fit(title, "title", theme.on_accent, width)
+        style = "title" if fonts.width(title, "title") <= width else "heading"  # long titles
+        head = fonts.render_fit(title, style, theme.on_accent, width)
         if subtitle:
             sub = fonts.render_fit(subtitle, "small", theme.on_accent, width)
             top = self.header.centery - (head.get_height() + sub.get_height()) // 2

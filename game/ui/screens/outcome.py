@@ -56,7 +56,8 @@ class OutcomeScreen(Screen):
         ctx, t = self.ctx, self.ctx.text
         fonts, theme = ctx.fonts, ctx.theme
         self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
-                                 Hint("Enter", t.get("key-continue"), pygame.K_RETURN)])
+                                 Hint("Enter", t.get("key-continue"), pygame.K_RETURN),
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)])
         body = self.chrome.body
         self.box = pygame.Rect(0, 0, min(body.w, ctx.px(900)), body.h)
         self.box.center = body.center
@@ -139,6 +140,9 @@ class OutcomeScreen(Screen):
 
     def handle_event(self, event: pygame.event.Event) -> None:
         if self.chrome.handle_event(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            flow.pause(self.ctx)
             return
         if self.view.handle_event(event, arrows=False):
             return
