@@ -4,8 +4,10 @@ ones — keeps every accent from file to result JSON.
 
 `WINNING_PATHS` records a good player's path per scenario id. A step is an engine option key
 ("meet:greg", "leave", "referral:ask"), "#choice_id" for a choice of the current node (resolved
-to its key, so reordering choices in a file does not break the path), or "tag:sid=role".
-bench/playouts.py reads these paths to report each scenario's par.
+to its key, so reordering choices in a file does not break the path), or "tag:sid=role"; a
+step written "?flag:step" is taken only when the flag is set, so one path serves every variant
+(variants set flags at the start). bench/playouts.py reads these paths to report each
+scenario's par.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.playouts import play_steps, random_playout, resolve
+from bench.playouts import play_steps, random_playout, resolve, variant_seeds
 from game.engine import Game
 from game.loader import load_scenario
 from game.result import result_dict
@@ -33,7 +35,9 @@ _NW_GREG = ["meet:greg", "#depot_chat", "#ask_pains", "#pitch_miles", "#who_deci
 _NW_PRIYA = ["meet:priya", "#her_story", "#walk_replan", "#ask_drivers", "#pitch_app",
              "#who_else", "leave", "tag:sandra=saboteur"]
 _NW_SANDRA = ["meet:sandra", "#her_system", "#what_worries", "#pilot", "leave"]
-_NW_RAJ = ["meet:raj", "#server_rack", "#ask_support", "#pitch_support", "#anyone_else"]
+_NW_RAJ = ["meet:raj", "#server_rack", "?pain_support:#ask_support", "?pain_support:#pitch_support",
+           "?pain_rekeying:#ask_mornings", "?pain_rekeying:#pitch_rekeying", "#anyone_else",
+           "?pain_rekeying:leave"]
 _NW_MAUREEN = ["meet:maureen", "#ask_goals", "#how_decide", "#pitch_licence", "#pitch_overtime",
                "#criteria", "#close", "referral:ask"]
 
@@ -43,8 +47,9 @@ _CS_CARMEN = ["meet:carmen", "#su_historia", "#que_se_tira", "#buscar_material",
               "#presentar_busqueda", "#quien_mas", "#presentar_pilar", "leave",
               "tag:pilar=decision_maker", "tag:lucia=saboteur"]
 _CS_LUCIA = ["meet:lucia", "#proveedor_actual", "#que_preocupa", "#catalogo_abierto", "leave"]
-_CS_ANDRES = ["meet:andres", "#servidores", "#soporte_actual", "#presentar_soporte",
-              "#alguien_mas"]
+_CS_ANDRES = ["meet:andres", "#servidores", "?dolor_soporte:#soporte_actual",
+              "?dolor_soporte:#presentar_soporte", "?dolor_registro:#cuadre_nocturno",
+              "?dolor_registro:#presentar_registro", "#alguien_mas", "?dolor_registro:leave"]
 _CS_PILAR = ["meet:pilar", "#que_necesita", "#como_decide", "#presentar_inversion",
              "#presentar_caducidades", "#criterios", "#cierre", "referral:ask"]
 
@@ -57,8 +62,9 @@ _TU = ["meet:jo", "#contract_chat", "#ask_morning", "#ask_failed", "#pitch_app",
 
 _SL = ["meet:ramon", "#historia", "#preguntar_ofertas", "#presentar_ofertas", "#quien_decide",
        "leave", "tag:ramon=influencer",
-       "meet:rocio", "#la_tienda", "#sabados", "#cierre_caja", "#cuando_falla",
-       "#presentar_colas", "#presentar_soporte", "#quien_firma", "#presentame",
+       "meet:rocio", "#la_tienda", "#sabados", "#cierre_caja", "?dolor_soporte:#cuando_falla",
+       "?dolor_recuento:#recuento", "#presentar_colas", "?dolor_soporte:#presentar_soporte",
+       "?dolor_recuento:#presentar_recuento", "#quien_firma", "#presentame",
        "tag:marta=decision_maker", "tag:paco=saboteur",
        "meet:paco", "#doce_anos", "#que_te_preocupa", "#modo_offline",
        "meet:marta", "#que_necesita", "#firma_ella", "#presentar_equipos",
@@ -69,7 +75,8 @@ _HP = ["meet:dean", "#night_chat", "#ask_billets", "#ask_saturdays", "#pitch_lif
        "meet:tom", "#show_chat", "#ask_night", "#pitch_spindles", "#who_approves",
        "#include_bill", "#intro_ruth", "leave", "tag:tom=influencer", "tag:ruth=decision_maker",
        "meet:bill", "#cmm_chat", "#ask_approvals", "#fai_pack", "#who_else_bill",
-       "meet:anika", "#fix_chat", "#ask_service", "#pitch_service",
+       "meet:anika", "#fix_chat", "?pain_service:#ask_service", "?pain_service:#pitch_service",
+       "?pain_callouts:#ask_callouts", "?pain_callouts:#pitch_callouts", "?pain_callouts:leave",
        "meet:ruth", "#ask_capex", "#how_decide", "#pitch_grant", "#pitch_overtime", "#criteria",
        "#close", "referral:ask"]
 
@@ -147,22 +154,45 @@ def test_validates_with_no_problem_at_all(path: Path) -> None:
         "# yaml-language-server: $schema=../docs/scenario.schema.json\n")
 
 
-@pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids())
-def test_recorded_path_wins_with_a_high_score(path: Path) -> None:
-    rt = _load(path)
+def _play_recorded(rt: Runtime, seed: int) -> Game:
+    """The recorded path played with `seed`, choosing options by key (game.choose_key)."""
     steps = WINNING_PATHS.get(rt.scenario.id)
     assert steps is not None, f"record a winning path for {rt.scenario.id} in WINNING_PATHS"
-    game = Game(rt, seed=1)
+    game = Game(rt, seed=seed)
     for step in steps:
+        if step.startswith("?"):
+            flag, _, step = step[1:].partition(":")
+            if flag not in game.state.flags:
+                continue
         assert not game.over, f"the attempt ended before step {step!r}"
         if step.startswith("tag:"):
             sid, _, role = step[4:].partition("=")
             game.tag(sid, role)
         else:
             game.choose_key(resolve(game, step))
-    assert game.state.outcome == "won"
-    assert game.state.referral == "won"
-    assert score(rt, game.state).total >= PAR_MIN
+    return game
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids())
+def test_recorded_path_wins_with_a_high_score_in_every_variant(path: Path) -> None:
+    rt = _load(path)
+    for seed in variant_seeds(rt.scenario):
+        game = _play_recorded(rt, seed)
+        assert game.state.outcome == "won", f"seed {seed}"
+        assert game.state.referral == "won", f"seed {seed}"
+        # the seed's own variant scores the attempt (game.rt), as the result file does
+        assert score(game.rt, game.state).total >= PAR_MIN, f"seed {seed}"
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids())
+def test_recorded_path_wins_whatever_the_starting_stances(path: Path) -> None:
+    rt = _load(path)
+    if rt.scenario.variants is None or not rt.scenario.variants.stances:
+        pytest.skip("no stance ranges")
+    for seed in range(0, 60, 3):
+        game = _play_recorded(rt, seed)
+        assert game.state.outcome == "won", f"seed {seed}"
+        assert score(game.rt, game.state).total >= PAR_MIN, f"seed {seed}"
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids())
@@ -180,7 +210,8 @@ def test_first_option_every_time_does_not_win(path: Path) -> None:
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids())
 def test_random_play_rarely_wins_and_scores_well_below_par(path: Path) -> None:
     rt = _load(path)
-    par = score(rt, play_steps(rt, WINNING_PATHS[rt.scenario.id]).state).total
+    par = min(score(g.rt, g.state).total
+              for g in (_play_recorded(rt, seed) for seed in variant_seeds(rt.scenario)))
     rng = random.Random(20_240_601)
     results = [random_playout(rt, rng, 0.1) for _ in range(RANDOM_RUNS)]
     win_rate = sum(won for won, _ in results) / RANDOM_RUNS
