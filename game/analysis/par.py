@@ -1,0 +1,232 @@
+"""Par: the best total score an attempt can reach, and a path that reaches it.
+
+The engine is deterministic, so par is a search over play states. The trainee's role tags are
+free actions, so the search tags everyone correctly at the start instead of branching on them.
+It then goes meeting by meeting: from each position between meetings it tries every meeting and,
+inside it, every option (leaving included), merging positions that are the same (see
+`forking.state_key`). Each finished attempt is scored; the best is par.
+
+Small scenarios are searched exhaustively and par is exact. Each meeting round gets a share of
+the `budget` of choices; when the positions between meetings are more than the next round can
+afford, only the most promising (by the score the attempt would have so far; at least `width`)
+are carried on, and par is the best found, marked approximate.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.analysis.forking import fork, state_key
+from game.engine import Game
+from game.runtime import Runtime
+from game.schema import Scenario
+from game.scoring import score
+
+DEFAULT_BUDGET = 40_000   # choices the search may make in all
+DEFAULT_WIDTH = 32        # positions between meetings carried on at least, when not all fit
+
+Path = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Par:
+    """The best total found, the steps reaching it ("tag:sid=role" then option keys), whether
+    the search was exhaustive, and the figures of that best attempt."""
+
+    total: float
+    path: Path
+    exact: bool
+    choices_made: int
+    outcome: str | None
+    turns: int
+    competencies: dict[str, tuple[float, float]] = field(default_factory=dict)
+    seed: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready figures."""
+        return {"total": self.total, "exact": self.exact, "path": list(self.path),
+                "outcome": self.outcome, "turns": self.turns, "seed": self.seed,
+                "choices_made": self.choices_made,
+                "competencies": {k: {"score": s, "max": m}
+                                 for k, (s, m) in self.competencies.items()}}
+
+
+class _Search:
+    def __init__(self, rt: Runtime, budget: int, width: int) -> None:
+        self.rt = rt
+        self.budget = budget
+        self.width = width
+        self.made = 0            # choices made so far
+        self.limit = budget      # the current round's ceiling on `made`
+        self.exact = True
+        self.best: tuple[tuple[float, int], Game, Path] | None = None
+        self.inside: set[tuple[Any, ...]] = set()   # positions inside meetings, this round
+        self.after: dict[tuple[Any, ...], tuple[Game, Path]] = {}  # positions after this round
+
+    def finished(self, game: Game, path: Path) -> None:
+        rank = (score(self.rt, game.state).total, -len(path))
+        if self.best is None or rank > self.best[0]:
+            self.best = (rank, game, path)
+
+    def explore(self, game: Game, path: Path) -> None:
+        """Follow every option from `game` until the meeting is over."""
+        phase = game.state.phase
+        if phase == "over":
+            self.finished(game, path)
+            return
+        key = state_key(game.state)
+        if phase == "between":
+            self.after.setdefault(key, (game, path))
+            return
+        if key in self.inside:
+            return
+        self.inside.add(key)
+        self.branch(game, path)
+
+    def branch(self, game: Game, path: Path) -> None:
+        options = game.options()
+        for index, option in enumerate(options):
+            if not option.available:
+                continue
+            if self.made >= self.limit:
+                self.exact = False
+                return
+            child = fork(game)
+            child.choose(index)
+            self.made += 1
+            self.explore(child, path + (option.key,))
+
+    def rounds(self, root: Game, tags: Path) -> None:
+        frontier = [(root, tags)]
+        turns = self.rt.scenario.turns
+        while frontier:
+            self.inside = set()
+            self.after = {}
+            rounds_left = max(1, turns - frontier[0][0].state.turn)
+            self.limit = self.made + max(1, (self.budget - self.made) // rounds_left)
+            start, expanded = self.made, 0
+            for game, path in frontier:
+                if self.made >= self.limit:
+                    self.exact = False
+                    break
+                self.branch(game, path)
+                expanded += 1
+            ranked = sorted(self.after.values(), key=lambda gp: self.promise(gp[0]), reverse=True)
+            # carry every position when the next round can afford them all, else the best ones
+            cost = (self.made - start) / max(1, expanded)
+            share = (self.budget - self.made) / max(1, rounds_left - 1)
+            keep = len(ranked) if len(ranked) * cost <= share else max(self.width, int(share / cost))
+            if len(ranked) > keep:
+                self.exact = False
+                ranked = _diverse(ranked, keep)
+            frontier = ranked
+
+    def promise(self, game: Game) -> tuple[float, int, float]:
+        """How good a position between meetings looks: the score so far, then interest, then
+        the decision-maker's stance."""
+        s = game.state
+        dm = self.rt.decision_maker
+        return (score(self.rt, s).total, s.interest, s.stance[dm] if dm is not None else 0.0)
+
+
+def _diverse(ranked: list[tuple[Game, Path]], keep: int) -> list[tuple[Game, Path]]:
+    """The best `keep` positions, taken in turns from each group of positions that have met the
+    same people — so that an order of meetings that pays off late (the decision-maker last)
+    is not crowded out by orders that score sooner."""
+    groups: dict[frozenset[str], list[tuple[Game, Path]]] = {}
+    for item in ranked:
+        groups.setdefault(frozenset(item[0].state.met), []).append(item)
+    chosen: list[tuple[Game, Path]] = []
+    depth = 0
+    while len(chosen) < keep:
+        for members in groups.values():
+            if depth < len(members) and len(chosen) < keep:
+                chosen.append(members[depth])
+        depth += 1
+    return chosen
+
+
+def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_BUDGET,
+             width: int = DEFAULT_WIDTH) -> Par:
+    """Search for the best total of the scenario (its variant for `seed`)."""
+    root = Game(base, seed)
+    rt = root.rt
+    tags: Path = ()
+    for sid, person in rt.scenario.stakeholders.items():
+        root.tag(sid, person.role)
+        tags += (f"tag:{sid}={person.role}",)
+    search = _Search(rt, budget, width)
+    search.rounds(root, tags)
+    if search.best is None:  # nothing finished within the budget: score where it stopped
+        return Par(score(rt, root.state).total, tags, False, search.made, None, 0,
+                   score(rt, root.state).competencies, seed)
+    (total, _), game, path = search.best
+    if not search.exact:
+        total, game, path = _polish(rt, seed, total, game, path, len(tags))
+    result = score(rt, game.state)
+    return Par(total, path, search.exact, search.made, game.state.outcome, game.state.turn,
+               result.competencies, seed)
+
+
+def _meetings(path: Path, start: int) -> list[Path]:
+    """`path[start:]` cut into meetings: each starts with a "meet:" step."""
+    cut: list[list[str]] = []
+    for step in path[start:]:
+        if step.startswith("meet:") or not cut:
+            cut.append([])
+        cut[-1].append(step)
+    return [tuple(m) for m in cut]
+
+
+def _polish(rt: Runtime, seed: int, total: float, game: Game, path: Path,
+            tags: int) -> tuple[float, Game, Path]:
+    """Improve an approximate par path by rearranging whole meetings: drop one, move one, or
+    join two meetings with the same person into one (the search, carrying only the positions
+    that score early, misses orders that pay off late). Each try is replayed; the best is kept."""
+    improved = True
+    while improved:
+        improved = False
+        head, parts = path[:tags], _meetings(path, tags)
+        for trial in _rearrangements(parts):
+            candidate = head + tuple(step for part in trial for step in part)
+            try:
+                played = replay(rt, seed, candidate)
+            except (KeyError, ValueError, IndexError, RuntimeError):
+                continue  # an option that this order no longer offers
+            if not played.over:
+                continue
+            value = score(rt, played.state).total
+            if (value, -len(candidate)) > (total, -len(path)):
+                total, game, path, improved = value, played, candidate, True
+                break
+    return total, game, path
+
+
+def _rearrangements(parts: list[Path]) -> list[list[Path]]:
+    """Every order of meetings one edit away from `parts`."""
+    trials: list[list[Path]] = []
+    n = len(parts)
+    for i in range(n):
+        trials.append(parts[:i] + parts[i + 1:])
+        for j in range(n):
+            if j != i:
+                rest = parts[:i] + parts[i + 1:]
+                trials.append(rest[:j] + [parts[i]] + rest[j:])
+                if parts[i][0] == parts[j][0]:  # the same person: say both in one meeting
+                    first = tuple(s for s in parts[i] if s != "leave")
+                    joined = first + parts[j][1:]
+                    both = [joined if k == j else p for k, p in enumerate(parts) if k != i]
+                    trials.append(both)
+    return trials
+
+
+def replay(base: Runtime | Scenario, seed: int, path: Path) -> Game:
+    """Play `path` (as `Par.path` gives it) from the start; the game it leaves."""
+    game = Game(base, seed)
+    for step in path:
+        if step.startswith("tag:"):
+            sid, _, role = step[4:].partition("=")
+            game.tag(sid, role or None)
+        else:
+            game.choose_key(step)
+    return game

@@ -1,0 +1,109 @@
+"""`analyze PATH [--json] [--runs N] [--seed S] [--graph FILE]`: par, random play, coverage,
+findings and statistics of one scenario (game.analysis). Readable tables by default; `--json`
+for tools. A progress bar goes to standard error when it is a terminal, never to the report.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from typing import TextIO
+
+from game.analysis.graph import GraphFormatError, graph_format, write_graph
+from game.analysis.par import DEFAULT_BUDGET
+from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE
+from game.analysis.report import analyze, render_text
+from game.loader import load_scenario
+
+
+def _count(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, not {value}")
+    return value
+
+
+def _rate(text: str) -> float:
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1, not {value}")
+    return value
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Register the command."""
+    p = sub.add_parser("analyze", help="par, random play, coverage and findings of a scenario")
+    p.add_argument("path", metavar="PATH", help="the scenario file")
+    p.add_argument("--json", action="store_true", help="print the analysis as JSON")
+    p.add_argument("--runs", type=_count, default=DEFAULT_RUNS,
+                   help=f"random attempts to play (default {DEFAULT_RUNS:,})")
+    p.add_argument("--seed", type=int, default=0, help="seed of the random play (default 0)")
+    p.add_argument("--graph", metavar="FILE", default=None,
+                   help="also write the conversations as a graph: .dot/.gv (Graphviz) or "
+                        ".mmd/.md (Mermaid), shaded by how often random play reached each node")
+    p.add_argument("--budget", type=_count, default=DEFAULT_BUDGET,
+                   help=f"choices the par search may make (default {DEFAULT_BUDGET:,}); "
+                        "beyond it par is approximate")
+    p.add_argument("--tag-rate", type=_rate, default=DEFAULT_TAG_RATE,
+                   help="chance the random player tags a random role before a choice "
+                        f"(default {DEFAULT_TAG_RATE})")
+    p.add_argument("--jobs", type=_count, default=None,
+                   help="worker processes for random play (default: up to 2)")
+    p.set_defaults(run=run)
+
+
+class ProgressBar:
+    """A one-line progress bar on a terminal stream (drawn at most ten times a second)."""
+
+    def __init__(self, stream: TextIO, label: str) -> None:
+        self.stream, self.label = stream, label
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.1:
+            return
+        self.last = now
+        filled = int(30 * done / total) if total else 30
+        self.stream.write(f"\r{self.label} [{'#' * filled}{'.' * (30 - filled)}] "
+                          f"{done:,}/{total:,}")
+        if done >= total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load, analyse, print; exit 1 when the scenario has errors or a file cannot be written."""
+    if args.graph is not None:
+        try:
+            graph_format(args.graph)
+        except GraphFormatError as exc:
+            print(exc, file=sys.stderr)
+            return 1
+    loaded = load_scenario(args.path)
+    if loaded.scenario is None:
+        for problem in loaded.problems:
+            print(problem.format(), file=sys.stderr)
+        print(f"{args.path}: cannot be analysed until these errors are fixed", file=sys.stderr)
+        return 1
+    tty = sys.stderr is not None and sys.stderr.isatty()
+    progress = ProgressBar(sys.stderr, "random play") if tty and args.runs else None
+    if tty:
+        print("searching for par and playing at random…", file=sys.stderr)
+    analysis = analyze(loaded.scenario, runs=args.runs, seed=args.seed, budget=args.budget,
+                       tag_rate=args.tag_rate, jobs=args.jobs, locator=loaded.locator,
+                       file=args.path, progress=progress)
+    if args.graph is not None:
+        try:
+            write_graph(args.graph, loaded.scenario, analysis.playouts)
+        except OSError as exc:
+            print(f"{args.graph}: cannot write the graph: {exc.strerror or exc}", file=sys.stderr)
+            return 1
+    if args.json:
+        print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(analysis))
+        if args.graph is not None:
+            print(f"graph written to {args.graph}")
+    return 0
