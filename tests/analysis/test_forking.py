@@ -1,0 +1,80 @@
+"""Copying attempts and naming positions, for the par search."""
+from __future__ import annotations
+
+from dataclasses import fields
+
+from game.analysis.forking import KEY_FIELDS, clone_state, fork, state_key
+from game.engine import Game
+from game.runtime import Runtime
+from game.state import PlayState
+
+
+def test_every_state_field_is_accounted_for() -> None:
+    # a new PlayState field must be added to KEY_FIELDS (and to state_key if it matters)
+    assert list(KEY_FIELDS) == [f.name for f in fields(PlayState)]
+
+
+def test_a_clone_equals_its_source_and_shares_nothing_mutable(tiny_rt: Runtime) -> None:
+    game = Game(tiny_rt, 3)
+    for key in ("meet:bo", "bo/hi/0"):
+        game.choose_key(key)
+    copy = clone_state(game.state)
+    assert copy == game.state and copy is not game.state
+    for f in fields(PlayState):
+        value = getattr(game.state, f.name)
+        if isinstance(value, (set, dict)):
+            assert getattr(copy, f.name) is not value, f.name
+    copy.objections["risk"]["state"] = "resolved"
+    assert game.state.objections["risk"]["state"] == "open"
+
+
+def test_a_fork_plays_on_without_touching_the_original(tiny_rt: Runtime) -> None:
+    game = Game(tiny_rt, 0)
+    game.choose_key("meet:ana")
+    game.choose_key("ana/hi/0")
+    before = game.state.to_dict()
+    twin = fork(game)
+    twin.choose_key("ana/hi/1")
+    twin.choose_key("ana/hi/2")
+    assert twin.over and not game.over
+    assert game.state.to_dict() == before
+    assert [o.key for o in game.options()] == ["ana/hi/0", "ana/hi/1", "ana/hi/2", "leave"]
+    # the original can still take the other road
+    game.choose_key("leave")
+    assert game.state.phase == "between"
+
+
+def test_a_fork_continues_exactly_like_a_replay(tiny_rt: Runtime) -> None:
+    keys = ["meet:bo", "bo/hi/0", "bo/worry/0", "meet:ana", "ana/hi/0", "ana/hi/1", "ana/hi/2"]
+    straight = Game(tiny_rt, 0)
+    forked = Game(tiny_rt, 0)
+    for key in keys:
+        assert forked.choose_key(key) == straight.choose_key(key)
+        forked = fork(forked)
+    assert forked.state.to_dict() == straight.state.to_dict()
+
+
+def test_the_same_position_by_two_roads_has_one_key(tiny_rt: Runtime) -> None:
+    first, second = Game(tiny_rt, 0), Game(tiny_rt, 0)
+    first.choose_key("meet:ana")
+    second.choose_key("meet:ana")
+    first.choose_key("ana/hi/0")
+    first.choose_key("leave")
+    second.choose_key("ana/hi/0")
+    second.choose_key("leave")
+    assert state_key(first.state) == state_key(second.state)
+    second.tag("bo", "saboteur")
+    assert state_key(first.state) != state_key(second.state)
+
+
+def test_the_key_leaves_out_what_only_the_debrief_reads(tiny_rt: Runtime) -> None:
+    game = Game(tiny_rt, 0)
+    game.choose_key("meet:ana")
+    game.choose_key("ana/hi/0")
+    other = clone_state(game.state)
+    other.needs_known["cost"]["turn"] = 9
+    other.seen.clear()
+    other.path.clear()
+    assert state_key(other) == state_key(game.state)
+    other.trust["ana"] += 0.1
+    assert state_key(other) != state_key(game.state)

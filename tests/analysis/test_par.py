@@ -1,0 +1,98 @@
+"""Par: exact on small scenarios (checked against brute force), approximate under a budget."""
+from __future__ import annotations
+
+import copy
+
+from game.analysis.par import Par, find_par, replay
+from game.engine import Game
+from game.runtime import Runtime
+from game.schema import Scenario
+from game.scoring import score
+
+from .conftest import TINY, load
+
+
+def brute_force(rt: Runtime) -> float:
+    """The best total over every sequence of options (no merging, no pruning)."""
+    root = Game(rt, 0)
+    for sid, person in rt.scenario.stakeholders.items():
+        root.tag(sid, person.role)
+    best = 0.0
+    todo = [root]
+    while todo:
+        game = todo.pop()
+        if game.over:
+            best = max(best, score(rt, game.state).total)
+            continue
+        for index, option in enumerate(game.options()):
+            if option.available:
+                child = copy.deepcopy(game, {id(rt): rt})
+                child.choose(index)
+                todo.append(child)
+    return best
+
+
+def test_par_of_a_small_scenario_is_exact_and_equals_brute_force(tiny_rt: Runtime) -> None:
+    par = find_par(tiny_rt)
+    assert par.exact
+    assert par.total == 91.8 == brute_force(tiny_rt)
+    assert par.path == ("tag:ana=decision_maker", "tag:bo=saboteur",
+                        "meet:bo", "bo/hi/0", "bo/worry/0",
+                        "meet:ana", "ana/hi/0", "ana/hi/1", "ana/hi/2")
+    assert (par.outcome, par.turns) == ("won", 2)
+    assert par.competencies["closing"] == (13.8, 15.0)
+    assert par.competencies["relationship"] == (3.0, 10.0)
+
+
+def test_the_par_path_replays_to_the_par_score(tiny_rt: Runtime) -> None:
+    par = find_par(tiny_rt)
+    game = replay(tiny_rt, par.seed, par.path)
+    assert game.over and score(game.rt, game.state).total == par.total
+
+
+def test_mini_par(mini_rt: Runtime) -> None:
+    par = find_par(mini_rt)
+    assert par.exact and par.total == 91.9
+    assert par.path[3:] == ("meet:dana", "dana/hi/0", "dana/hi/1", "dana/hi/2",
+                            "meet:ines", "ines/hi/0", "ines/hi/1",
+                            "meet:marta", "marta/hi/0", "marta/hi/1", "marta/hi/2",
+                            "referral:ask")
+
+
+def test_a_small_budget_gives_an_approximate_par(mini_rt: Runtime) -> None:
+    par = find_par(mini_rt, budget=300, width=2)
+    assert not par.exact
+    assert par.choices_made <= 300 + 5   # rounds stop at their share; polishing replays aside
+    assert 0 < par.total <= 91.9
+
+
+def test_a_scenario_that_cannot_be_won_still_has_a_par() -> None:
+    scenario = load(TINY.replace("            - text: Shall we sign?\n              tactic: close\n"
+                                 "              next: end\n", ""))
+    par = find_par(scenario)
+    assert par.exact and par.outcome == "lost"
+    assert par.competencies["closing"] == (0.0, 15.0)
+    assert par.total == brute_force(Runtime(scenario))
+
+
+def test_par_searches_the_variant_of_its_seed() -> None:
+    varied = TINY + """\
+variants:
+  casts:
+    - roles: {ana: decision_maker, bo: saboteur}
+    - roles: {ana: influencer, bo: decision_maker}
+"""
+    scenario = load(varied.replace("role: saboteur", "role: saboteur\n    cares_about: [cost]"))
+    first, second = find_par(scenario, 1), find_par(scenario, 0)
+    assert Game(scenario, 1).rt.decision_maker == "ana"
+    assert Game(scenario, 0).rt.decision_maker == "bo"
+    assert first.path[:2] == ("tag:ana=decision_maker", "tag:bo=saboteur")
+    assert second.path[:2] == ("tag:ana=influencer", "tag:bo=decision_maker")
+    assert first.outcome == "won" and second.outcome == "lost"   # Bo has no close choice
+    assert isinstance(first, Par) and first.total > second.total
+
+
+def test_to_dict(tiny: Scenario) -> None:
+    data = find_par(tiny).to_dict()
+    assert data["total"] == 91.8 and data["exact"] is True and data["turns"] == 2
+    assert data["competencies"]["discovery"] == {"score": 20.0, "max": 20.0}
