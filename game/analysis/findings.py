@@ -116,8 +116,9 @@ def static_findings(scenario: Scenario, locator: Locator | None = None) -> list[
                          if s.stakeholder in rt.holders.get(n, ())}
     for nid, need in scenario.needs.items():
         if nid not in revealed:
-            add("need-never-revealed", f"need '{nid}' ({need.text}) is never revealed by "
-                "anything reachable", ("needs", nid))
+            if nid not in rt.discoverable:  # else the discovery cap below names it
+                add("need-never-revealed", f"need '{nid}' ({need.text}) is never revealed: "
+                    "nothing lists it in `reveal_needs`", ("needs", nid))
         elif rt.holders.get(nid) and nid not in pitched_to_holder:
             add("need-never-pitched", f"need '{nid}' can be found but no reachable choice "
                 "pitches it to someone who has it: value pitch cannot reach full marks",
@@ -184,7 +185,7 @@ def par_findings(par: Par) -> list[Finding]:
         if top and got < top:
             how = "no path can reach more" if par.exact else "the best path found reaches no more"
             found.append(Finding("competency-cap", f"{name}: par reaches {got:g} of {top:g} "
-                                 f"({how})", ("scoring", "weights", name)))
+                                 f"({how})"))
     return found
 
 

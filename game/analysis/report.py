@@ -161,6 +161,10 @@ def _steps(analysis: Analysis) -> list[str]:
     return ([f"  tag: {', '.join(tags)}"] if tags else []) + out
 
 
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def render_text(analysis: Analysis, *, limit: int = 12) -> str:
     """The readable report: par, random play, coverage, findings, statistics."""
     s, p, r, st = analysis.scenario, analysis.par, analysis.playouts, analysis.stats
@@ -225,8 +229,8 @@ def render_text(analysis: Analysis, *, limit: int = 12) -> str:
     rows.append(["total", "", str(st.nodes), str(st.choices), str(st.words),
                  str(sum(x.feedback_words for x in st.people))])
     lines += _table(rows, {2, 3, 4, 5})
-    lines.append(f"  {st.needs} needs, {st.objections} objections, {st.events} events; "
-                 f"briefing {st.briefing_words} words")
+    lines.append(f"  {_n(st.needs, 'need')}, {_n(st.objections, 'objection')}, "
+                 f"{_n(st.events, 'event')}; briefing {_n(st.briefing_words, 'word')}")
     if st.estimated_minutes is not None:
         lines.append(f"  estimated play time along the par path: {st.estimated_minutes:.0f} min "
                      f"(the scenario says {st.declared_minutes})")

@@ -66,7 +66,6 @@ def test_end_nodes_count_as_reached() -> None:
     scenario = load(TINY.replace(
         "              effects: {counter: {objection: risk, using: pilot}}\n              next: end",
         "              effects: {counter: {objection: risk, using: pilot}}\n              next: bye")
-        .replace("needs:\n  cost:", "needs:\n  cost:", 1)
         .replace("        worry:\n", "        bye: {say: Fine., end: true}\n        worry:\n"))
     result = play_runs(Runtime(scenario), 0, 0, 200)
     assert result.node_runs[("bo", "bye")] == result.choice_runs["bo/worry/0"] > 0

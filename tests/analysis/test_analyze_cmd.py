@@ -1,0 +1,149 @@
+"""`python main.py analyze`: the JSON contract, the tables, errors, the graph, the progress bar."""
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.cli.analyze_cmd import ProgressBar
+
+from .conftest import TINY
+
+
+@pytest.fixture()
+def tiny_file(tmp_path: Path) -> Path:
+    path = tmp_path / "tiny.yaml"
+    path.write_text(TINY, encoding="utf-8")
+    return path
+
+
+def test_json(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tiny_file), "--json", "--runs", "300"]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == ""               # no progress bar: standard error is not a terminal
+    data = json.loads(captured.out)
+    assert data["par"] == 91.8 and data["par_exact"] is True
+    assert data["best_path"] == ["tag:ana=decision_maker", "tag:bo=saboteur", "meet:bo",
+                                 "bo/hi/0", "bo/worry/0", "meet:ana", "ana/hi/0", "ana/hi/1",
+                                 "ana/hi/2"]
+    assert data["random"]["runs"] == 300
+    assert data["random"]["win_rate"] == 0.0667
+    assert data["random"]["score_percentiles"] == {"p10": 2.5, "p50": 12.0, "p90": 58.0}
+    assert data["coverage"]["nodes"] == {"ana/hi": 0.88, "bo/hi": 0.84, "bo/worry": 0.5967}
+    assert data["coverage"]["never_reached"] == {"nodes": [], "choices": []}
+    assert [f["code"] for f in data["findings"]] == ["competency-cap", "competency-cap"]
+    assert data["statistics"]["words"] == 30 and data["variants"] is None
+
+
+def test_the_same_seed_gives_the_same_json(tiny_file: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    outputs = []
+    for _ in range(2):
+        assert main(["analyze", str(tiny_file), "--json", "--runs", "100", "--seed", "4"]) == 0
+        outputs.append(capsys.readouterr().out)
+    assert outputs[0] == outputs[1]
+    assert json.loads(outputs[0])["random"]["seed"] == 4
+
+
+def test_tables(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tiny_file), "--runs", "300"]) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0] == "Tiny deal  (tiny · en · intermediate)"
+    assert "PAR  91.8 / 100  (exact)" in lines
+    assert "  won 6.7 %   score p10 2.5  p50 12.0  p90 58.0   (80 % of par: 73.4)" in lines
+    assert "    close        “Shall we sign?”" in lines
+    assert "  Bo               2        2        2      2  worry 59.7 %" in lines
+    assert "  1 need, 1 objection, 0 events; briefing 5 words" in lines
+    for heading in ("RANDOM PLAY  300 runs", "COVERAGE", "FINDINGS (2)", "STATISTICS"):
+        assert any(line.startswith(heading) for line in lines), heading
+
+
+def test_an_invalid_scenario_prints_the_problems_and_exits_1(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(TINY.replace("turns: 3", "turns: three"), encoding="utf-8")
+    assert main(["analyze", str(bad), "--json"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.splitlines() == [
+        f"{bad}:6:8: error: 'turns' must be a whole number, not the text 'three' [wrong-type]",
+        f"{bad}: cannot be analysed until these errors are fixed"]
+
+
+def test_a_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", "no/such.yaml"]) == 1
+    assert "no/such.yaml:1:1: error: no such file" in capsys.readouterr().err
+
+
+def test_graph_files(tiny_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    dot, mmd = tmp_path / "g.dot", tmp_path / "g.mmd"
+    assert main(["analyze", str(tiny_file), "--runs", "50", "--graph", str(dot)]) == 0
+    assert dot.read_text(encoding="utf-8").startswith('digraph "tiny" {')
+    assert capsys.readouterr().out.endswith(f"graph written to {dot}\n")
+    assert main(["analyze", str(tiny_file), "--runs", "50", "--json", "--graph", str(mmd)]) == 0
+    assert mmd.read_text(encoding="utf-8").startswith("flowchart LR\n")
+    json.loads(capsys.readouterr().out)     # the report stays pure JSON
+
+
+def test_a_bad_graph_name_is_refused_before_any_work(
+        tiny_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tiny_file), "--graph", str(tmp_path / "g.svg")]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and "cannot tell the graph format from '.svg'" in captured.err
+    assert main(["analyze", str(tiny_file), "--runs", "10",
+                 "--graph", str(tmp_path / "missing" / "g.dot")]) == 1
+    assert "cannot write the graph" in capsys.readouterr().err
+
+
+def test_bad_arguments_are_refused(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for args in (["--runs", "-5"], ["--runs", "many"], ["--tag-rate", "2"]):
+        with pytest.raises(SystemExit) as stop:
+            main(["analyze", str(tiny_file), *args])
+        assert stop.value.code == 2
+    assert "must be 0 or more" in capsys.readouterr().err
+
+
+def test_no_random_runs(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["analyze", str(tiny_file), "--json", "--runs", "0"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["random"]["runs"] == 0 and data["coverage"]["never_reached"] is None
+
+
+def test_the_progress_bar() -> None:
+    stream = io.StringIO()
+    bar = ProgressBar(stream, "random play")
+    bar(250, 1000)
+    bar(1000, 1000)
+    assert stream.getvalue() == ("\rrandom play [#######.......................] 250/1,000"
+                                 "\rrandom play [##############################] 1,000/1,000\n")
+
+
+VARIED = TINY.replace("role: saboteur", "role: saboteur\n    cares_about: [cost]") + """\
+variants:
+  casts:
+    - roles: {ana: decision_maker, bo: saboteur}
+    - roles: {ana: influencer, bo: decision_maker}
+  stances:
+    ana: [0.0, 0.1]
+"""
+
+
+def test_every_variant_gets_a_par_and_the_lowest_is_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "varied.yaml"
+    path.write_text(VARIED, encoding="utf-8")
+    assert main(["analyze", str(path), "--json", "--runs", "200"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["variants"] == {"checked": "all 2 cast × need-set variants", "pars": [
+        {"variant": "cast 1/2 · stance ana +0.10", "seed": 1, "par": 91.8, "exact": True},
+        {"variant": "cast 2/2 · stance ana +0.05", "seed": 0, "par": 69.4, "exact": True}]}
+    assert data["par"] == 69.4 and data["par_detail"]["seed"] == 0
+    assert data["best_path"][:2] == ["tag:ana=influencer", "tag:bo=decision_maker"]
+    assert data["random"]["variants"] == {
+        "cast 1/2 · stance ana +0.00": 36, "cast 1/2 · stance ana +0.05": 38,
+        "cast 1/2 · stance ana +0.10": 28, "cast 2/2 · stance ana +0.00": 30,
+        "cast 2/2 · stance ana +0.05": 41, "cast 2/2 · stance ana +0.10": 27}
