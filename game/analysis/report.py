@@ -110,7 +110,9 @@ def _pars(rt: Runtime, seed: int, budget: int,
     if not variants.varies(scenario):
         return find_par(rt, seed, budget=budget, width=width), [], None
     combos = variants.combinations(scenario)
-    checked = f"all {len(combos)} cast × need-set variants"
+    v = scenario.variants
+    checked = (f"all {len(combos)} cast × need-set combinations" if v is not None
+               and (v.casts or v.needs) else "one: only starting stances vary")
     if len(combos) > MAX_VARIANT_PARS:
         step = len(combos) / MAX_VARIANT_PARS
         combos = [combos[int(i * step)] for i in range(MAX_VARIANT_PARS)]
