@@ -41,10 +41,11 @@ def test_errors_come_back_as_located_messages(copy: Path) -> None:
                                                                     "role: sabotuer"),
                     encoding="utf-8")
     reloaded = reload_scenario(copy)
-    role_line = copy.read_text(encoding="utf-8").splitlines().index("    role: sabotuer") + 1
+    lines = copy.read_text(encoding="utf-8").splitlines()
+    turns_line, role_line = lines.index("turns: four") + 1, lines.index("    role: sabotuer") + 1
     assert not reloaded.ok and reloaded.scenario is None
     assert reloaded.messages() == [
-        f"{copy}:6:8: error: 'turns' must be a whole number, not the text 'four' [wrong-type]",
+        f"{copy}:{turns_line}:8: error: 'turns' must be a whole number, not the text 'four' [wrong-type]",
         f"{copy}:{role_line}:11: error: 'role' is 'sabotuer', but must be one of: decision_maker, "
         "influencer, saboteur, user, gatekeeper — did you mean 'saboteur'? [bad-value]",
     ]
