@@ -34,7 +34,7 @@ _UI = {
         "found-by": "from {who}, turn {turn}",
         "debrief": "DEBRIEF", "outcome": "Outcome", "score": "Score", "timeline": "Timeline",
         "feedback": "Coach",
-        "abandoned": "Input ended: the attempt is saved as abandoned.",
+        "abandoned": "Input ended: the attempt stops here (counted as abandoned).",
         "why": "Why", "front-end": "front end", "back-end": "back end",
     },
     "es": {
@@ -53,7 +53,7 @@ _UI = {
         "pitched-to": "presentado a {who}", "found-by": "de {who}, turno {turn}",
         "debrief": "ANÁLISIS FINAL", "outcome": "Resultado", "score": "Puntuación",
         "timeline": "Cronología", "feedback": "Consejo",
-        "abandoned": "Fin de la entrada: el intento queda guardado como abandonado.",
+        "abandoned": "Fin de la entrada: el intento se detiene aquí (cuenta como abandonado).",
         "why": "Motivo", "front-end": "inicial", "back-end": "indirecto",
     },
 }

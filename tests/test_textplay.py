@@ -26,7 +26,7 @@ def test_bad_input_gets_a_hint_and_the_prompt_again(mini_rt: Runtime) -> None:
 def test_end_of_input_abandons_cleanly_with_a_debrief(mini_rt: Runtime) -> None:
     game, text = run_text(mini_rt, [])
     assert game.state.outcome == "abandoned"
-    assert "Input ended: the attempt is saved as abandoned." in text
+    assert "Input ended: the attempt stops here (counted as abandoned)." in text
     assert "DEBRIEF" in text and "Score: " in text
 
 
