@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pygame
 
+from game.schema import Scenario
 from game.store import open_store
 from game.ui import flow
 from game.ui.app import App
@@ -124,3 +125,33 @@ def test_closing_the_window_stops_the_loop(app: App) -> None:
     pygame.event.post(pygame.event.Event(pygame.QUIT))
     app.run()
     assert not app.running
+
+
+def test_a_broken_scenario_is_listed_disabled_with_what_to_do(app: App, tmp_path: Path) -> None:
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    shutil.copy(MINI, folder / "mini.yaml")
+    (folder / "broken.yaml").write_text("id: broken\ntitle: [unclosed\n", encoding="utf-8")
+    app.ctx.scenario_folder = folder
+    app.ctx.player = "Ana"
+    flow.picker(app.ctx)
+    settle(app, 4)
+    items = app.top.menu.items
+    broken = next(i for i in items if i.label == "broken.yaml")
+    assert not broken.enabled and "validate" in broken.note
+    assert app.top.menu.numbers[items.index(broken)] is None
+
+
+def test_the_game_still_plays_when_results_cannot_be_saved(app: App, tmp_path: Path,
+                                                           mini: Scenario) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    app.ctx.data_dir = blocker
+    app.ctx.player = "Ana"
+    flow.start(app.ctx, mini, 1)
+    settle(app)
+    assert app.top.name == "briefing"
+    assert app.ctx.session.attempt is None and app.ctx.toast_text  # says why
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_1)
+    assert app.ctx.session.game.state.meeting_with == "dana"
