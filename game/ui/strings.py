@@ -89,7 +89,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "debrief-missed": ("Missed opportunities", "Oportunidades perdidas"),
     "debrief-none": ("Nothing missed.", "No se perdió nada."),
     "debrief-empty": ("No choices were made.", "No se tomó ninguna decisión."),
-    "debrief-coach": ("Coach: {text}", "Coach: {text}"),
+    "debrief-coach": ("Coach: {text}", "Consejo: {text}"),
     "debrief-replay": ("Replay", "Repetir"),
     "debrief-next": ("Next", "Siguiente"),
     "debrief-title": ("Title screen", "Pantalla de inicio"),
