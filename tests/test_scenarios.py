@@ -97,8 +97,7 @@ _BW = ["meet:gemma", "#since_spring", "#who_decides", "#intro_karen", "leave",
        "meet:karen", "#ask_inspections", "#pitch_compliance", "#which_homes", "#intro_alan",
        "leave",
        "meet:marcus", "#his_plan", "#sso", "leave", "tag:marcus=saboteur",
-       "meet:joyce", "#residents", "#agency", "#account_manager", "#pitch_care", "#pitch_agency",
-       "#ask_marcus",
+       "meet:joyce", "#residents", "#agency", "#account_manager", "#pitch_care", "#ask_marcus",
        "meet:alan", "#ask_review", "#how_decide", "#rightsize", "#pitch_uplift", "#pitch_agency",
        "#marcus_agrees", "#criteria", "#close", "referral:ask"]
 
