@@ -69,3 +69,16 @@ def test_board_lists_needs_found_with_benefit_and_who(app: App, mini: Scenario) 
     assert [(n.id, n.benefit, n.found_by) for n in board.needs] == [
         ("overtime", "back_end_savings", "dana")]
     assert app.top.details.content_height > 0
+
+
+def test_esc_on_the_board_opens_the_pause_menu_and_tab_goes_back(app: App, mini: Scenario) -> None:
+    open_board(app, mini)
+    press(app, pygame.K_ESCAPE)
+    assert app.top.name == "pause" and app.stack[-2].name == "board"
+    press(app, pygame.K_ESCAPE)                  # resume: back on the board
+    assert app.top.name == "board"
+    press(app, pygame.K_TAB)
+    assert app.top.name == "meeting"
+    press(app, pygame.K_d)
+    press(app, pygame.K_d)
+    assert app.top.name == "meeting"

@@ -1,6 +1,6 @@
-"""The deal board (D or Tab from the meeting screen): role tags set here by keyboard or mouse,
-the qualification checklist, needs found with their benefit kind and who has them, clues,
-objections and the savings pitched so far."""
+"""The deal board (D or Tab from the meeting screen; D or Tab goes back, Esc opens the pause menu
+as elsewhere): role tags set here by keyboard or mouse, the qualification checklist, needs found
+with their benefit kind and who has them, clues, objections and the savings pitched so far."""
 from __future__ import annotations
 
 import pygame
@@ -19,7 +19,7 @@ from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 CLEAR_KEYS = (pygame.K_0, pygame.K_KP0, pygame.K_BACKSPACE, pygame.K_DELETE)
-CLOSE_KEYS = (pygame.K_d, pygame.K_TAB, pygame.K_ESCAPE)
+CLOSE_KEYS = (pygame.K_d, pygame.K_TAB)
 
 
 class BoardScreen(Screen):
@@ -56,7 +56,8 @@ class BoardScreen(Screen):
         self.chrome.layout(ctx, [Hint("↑↓", t.get("key-person")),
                                  Hint("1–5", t.get("key-role")),
                                  Hint("0", t.get("board-clear"), pygame.K_0),
-                                 Hint("D", t.get("key-back"), pygame.K_d)], header=68)
+                                 Hint("D", t.get("key-back"), pygame.K_d),
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)], header=68)
         self.board = board = self.session.board()
         head = self.chrome.header
         self.stage_rect = pygame.Rect(int(head.w * 0.50), 0, int(head.w * 0.48),
@@ -190,6 +191,9 @@ class BoardScreen(Screen):
             if event.key in CLOSE_KEYS:
                 self.ctx.sounds.play("click")
                 self.ctx.nav.pop()
+                return
+            if event.key == pygame.K_ESCAPE:
+                flow.pause(self.ctx)
                 return
             if event.key in (pygame.K_UP, pygame.K_DOWN) and people:
                 step = -1 if event.key == pygame.K_UP else 1
