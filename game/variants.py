@@ -28,6 +28,7 @@ choices that need it known never open, and pitching it is premature.
 """
 from __future__ import annotations
 
+import copy
 import itertools
 import random
 from collections.abc import Iterable
@@ -170,22 +171,46 @@ _CACHE: dict[tuple[int, Draw], tuple[Scenario, Runtime]] = {}
 def runtime_for(base: Runtime | Scenario, seed: int) -> Runtime:
     """The runtime of the variant `seed` draws (`base` itself when the scenario has none).
 
-    Concrete runtimes are cached per scenario object and draw, so thousands of seeded games
-    (the analyser's random play) share a few of them.
+    Runtimes are cached per scenario object and draw, so thousands of seeded games (the
+    analyser's random play) share a few of them. Starting stances are no part of a runtime's
+    derived data (game/runtime.py reads roles, influence links, needs and conversations), so
+    draws that differ only in stances share the runtime of their cast × need set, with the
+    scenario swapped — tests/test_variants.py checks the two agree.
     """
     scenario = base.scenario if isinstance(base, Runtime) else base
     if not varies(scenario):
         return base if isinstance(base, Runtime) else Runtime(scenario)
     chosen = draw(scenario, seed)
-    key = (id(scenario), chosen)
-    hit = _CACHE.get(key)
-    if hit is not None and hit[0] is scenario:
-        return hit[1]
-    runtime = Runtime(apply(scenario, chosen))
+    runtime = _cached(scenario, chosen)
+    if runtime is not None:
+        return runtime
+    cast_and_needs = Draw(chosen.cast, chosen.needs)
+    shared = _cached(scenario, cast_and_needs)
+    if shared is None:
+        shared = _remember(scenario, cast_and_needs, Runtime(apply(scenario, cast_and_needs)))
+    if not chosen.stances:
+        return shared
+    runtime = copy.copy(shared)
+    runtime.scenario = _with_stances(shared.scenario, dict(chosen.stances))
+    return _remember(scenario, chosen, runtime)
+
+
+def _cached(scenario: Scenario, chosen: Draw) -> Runtime | None:
+    hit = _CACHE.get((id(scenario), chosen))
+    return hit[1] if hit is not None and hit[0] is scenario else None
+
+
+def _remember(scenario: Scenario, chosen: Draw, runtime: Runtime) -> Runtime:
     if len(_CACHE) >= CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[key] = (scenario, runtime)
+    _CACHE[(id(scenario), chosen)] = (scenario, runtime)
     return runtime
+
+
+def _with_stances(scenario: Scenario, stances: dict[str, float]) -> Scenario:
+    people = {sid: p.model_copy(update={"stance": stances[sid]}) if sid in stances else p
+              for sid, p in scenario.stakeholders.items()}
+    return scenario.model_copy(update={"stakeholders": people})
 
 
 def _without_needs(fx: Effects, off: frozenset[str]) -> Effects:
