@@ -225,6 +225,11 @@ class App:
             return self._text_scale(settings.text_scale - 1)
         if ctrl and key in (pygame.K_0, pygame.K_KP_0):
             return self._text_scale(TEXT_SCALES.index(1.0))
+        if key == pygame.K_F5 and self.top is not None and self.top.reloadable:
+            from game.ui import flow
+
+            flow.reload(ctx)
+            return True
         typing = self.top is not None and self.top.wants_text_input
         if typing and not ctrl:
             return False

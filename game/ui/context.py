@@ -26,6 +26,10 @@ DEFAULT_TEXT_SCALE = TEXT_SCALES.index(1.0)
 class Navigator(Protocol):
     """The app's screen stack, as screens may use it."""
 
+    @property
+    def top(self) -> Screen | None:
+        """The screen receiving input."""
+
     def push(self, screen: Screen) -> None:
         """Put `screen` on top."""
 

@@ -7,6 +7,7 @@ route reads in one place. Screen modules are imported lazily: the title shows be
 """
 from __future__ import annotations
 
+import os
 import secrets
 from typing import Any
 
@@ -152,6 +153,37 @@ def replay(ctx: Context) -> None:
 def restart(ctx: Context) -> None:
     """Start the scenario over (the store closes the interrupted attempt as abandoned)."""
     replay(ctx)
+
+
+def reload(ctx: Context) -> None:
+    """F5: read the scenario file again and start it over with the same seed (a fresh attempt,
+    at its briefing). If the file now has errors, show them and leave the attempt under way
+    exactly as it was; F5 on that screen tries again."""
+    session = ctx.session
+    if session is None:
+        return
+    if not session.path:
+        ctx.toast(ctx.text.get("toast-reload-no-file"), 3.0)
+        return
+    from game.reload import reload_scenario
+    from game.ui.screens.reload_errors import ReloadErrorScreen
+
+    reloaded = reload_scenario(session.path)
+    top = ctx.nav.top
+    if reloaded.scenario is None:
+        ctx.sounds.play("bad")
+        if isinstance(top, ReloadErrorScreen):
+            top.show(reloaded)
+            ctx.toast(ctx.text.get("toast-reload-still"), 2.0)
+        else:
+            ctx.nav.push(ReloadErrorScreen(ctx, reloaded))
+        return
+    ctx.catalog = None  # the picker reads the folder again
+    start(ctx, reloaded.scenario, session.seed, session.path)
+    name = os.path.basename(session.path)
+    warnings = len(reloaded.problems)
+    ctx.toast(ctx.text.get("toast-reloaded-warnings", file=name, n=warnings, seed=session.seed)
+              if warnings else ctx.text.get("toast-reloaded", file=name, seed=session.seed), 4.0)
 
 
 def next_scenario(ctx: Context) -> None:

@@ -20,6 +20,7 @@ class Screen:
     name = "screen"       # also the screenshot name
     opaque = True         # False: the screen beneath shows through (pause menu)
     wants_text_input = False  # True: letter keys are text, not shortcuts
+    reloadable = False    # True: F5 reads the scenario file again and restarts it here
 
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx

@@ -107,6 +107,22 @@ _TEXT: dict[str, tuple[str, str]] = {
     "toast-sound-off": ("Sound off", "Sonido desactivado"),
     "toast-language": ("Language: {name}", "Idioma: {name}"),
     "toast-unlocked": ("New scenario unlocked: {ids}", "Nuevo escenario desbloqueado: {ids}"),
+    "toast-reloaded": ("Reloaded {file}: a fresh attempt, seed {seed}",
+                       "{file} recargado: un intento nuevo, semilla {seed}"),
+    "toast-reloaded-warnings": ("Reloaded {file} ({n} warnings — run validate): a fresh "
+                                "attempt, seed {seed}",
+                                "{file} recargado ({n} avisos: ejecuta validate): un intento "
+                                "nuevo, semilla {seed}"),
+    "toast-reload-no-file": ("This attempt has no scenario file to reload.",
+                             "Este intento no tiene un archivo de escenario que recargar."),
+    "toast-reload-still": ("The file still has errors.", "El archivo sigue teniendo errores."),
+    "reload-heading": ("The scenario file has errors", "El archivo del escenario tiene errores"),
+    "reload-summary": ("Errors: {errors} · warnings: {warnings}. The attempt under way is "
+                       "unchanged.",
+                       "Errores: {errors} · avisos: {warnings}. El intento en curso no ha "
+                       "cambiado."),
+    "reload-hint": ("Fix the file and press F5 again; Esc to go back.",
+                    "Corrige el archivo y pulsa F5 otra vez; Esc para volver."),
     "resume-heading": ("Unfinished attempt", "Intento sin terminar"),
     "resume-text": ("You have an unfinished attempt at “{title}”: started {date}, turn {turn}, "
                     "{steps} actions saved.",
@@ -139,6 +155,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "key-quit": ("quit", "salir"),
     "key-replay": ("replay", "repetir"),
     "key-next": ("next", "siguiente"),
+    "key-reload": ("reload file", "recargar archivo"),
 }
 
 

@@ -14,7 +14,7 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome
+from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -26,6 +26,7 @@ class BoardScreen(Screen):
     """The trainee's view of the deal; the one place role tags are set."""
 
     name = "board"
+    reloadable = True
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -57,7 +58,8 @@ class BoardScreen(Screen):
                                  Hint("1–5", t.get("key-role")),
                                  Hint("0", t.get("board-clear"), pygame.K_0),
                                  Hint("D", t.get("key-back"), pygame.K_d),
-                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)], header=68)
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
+                        + reload_hints(ctx), header=68)
         self.board = board = self.session.board()
         head = self.chrome.header
         self.stage_rect = pygame.Rect(int(head.w * 0.50), 0, int(head.w * 0.48),

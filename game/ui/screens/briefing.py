@@ -10,7 +10,7 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.portrait import portrait
 from game.ui.screen import Screen
-from game.ui.screens.chrome import Chrome
+from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 
@@ -18,6 +18,7 @@ class BriefingScreen(Screen):
     """Read, then Enter to start the first meeting."""
 
     name = "briefing"
+    reloadable = True
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -36,7 +37,8 @@ class BriefingScreen(Screen):
         theme, fonts = ctx.theme, ctx.fonts
         self.chrome.layout(ctx, [Hint("Enter", t.get("key-start"), pygame.K_RETURN),
                                  Hint("PgUp/PgDn", t.get("key-scroll")),
-                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)])
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
+                        + reload_hints(ctx))
         body, gap = self.chrome.body, ctx.px(16)
         left_w = int(body.w * 0.6)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)

@@ -8,6 +8,14 @@ from game.ui.footer import Footer, Hint, common_hints, rows_needed
 from game.ui.widgets import key_cap_height
 
 
+def reload_hints(ctx: Context) -> list[Hint]:
+    """The F5 hint, when the attempt under way has a scenario file to read again."""
+    session = ctx.session
+    if session is None or not session.path:
+        return []
+    return [Hint("F5", ctx.text.get("key-reload"), pygame.K_F5)]
+
+
 class Chrome:
     """Header, body and footer rectangles for the current window, and the footer's hints."""
 

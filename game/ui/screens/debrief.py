@@ -10,7 +10,7 @@ from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.screen import Screen
-from game.ui.screens.chrome import Chrome
+from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 LETTERS = {pygame.K_r: "replay", pygame.K_n: "next", pygame.K_t: "title"}
@@ -20,6 +20,7 @@ class DebriefScreen(Screen):
     """The end of an attempt."""
 
     name = "debrief"
+    reloadable = True
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -40,7 +41,7 @@ class DebriefScreen(Screen):
         fonts, theme = ctx.fonts, ctx.theme
         self.chrome.layout(ctx, [Hint("↑↓", t.get("key-scroll")),
                                  Hint("R", t.get("key-replay"), pygame.K_r),
-                                 Hint("N", t.get("key-next"), pygame.K_n)])
+                                 Hint("N", t.get("key-next"), pygame.K_n)] + reload_hints(ctx))
         body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(16)
         left_w = int(body.w * 0.42)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)

@@ -15,7 +15,7 @@ from game.ui.footer import Hint
 from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome
+from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -26,6 +26,7 @@ class MeetingScreen(Screen):
     """Where the trainee spends most of the game."""
 
     name = "meeting"
+    reloadable = True
 
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
@@ -73,7 +74,8 @@ class MeetingScreen(Screen):
         self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
                                  Hint("D", t.get("key-board"), pygame.K_d),
                                  Hint("PgUp/PgDn", t.get("key-scroll")),
-                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)], header=68)
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
+                        + reload_hints(ctx), header=68)
         self.board = session.board()
         head = self.chrome.header
         self.stage_rect = pygame.Rect(int(head.w * 0.30), 0, int(head.w * 0.48),

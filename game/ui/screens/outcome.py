@@ -12,7 +12,7 @@ from game.ui.footer import Hint
 from game.ui.lines import option_label, sound_for
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome
+from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 
@@ -20,6 +20,7 @@ class OutcomeScreen(Screen):
     """Shown over the meeting screen after a close attempt or the attempt's end."""
 
     name = "outcome"
+    reloadable = True
 
     def __init__(self, ctx: Context, lines: list[Line]) -> None:
         super().__init__(ctx)
@@ -57,7 +58,8 @@ class OutcomeScreen(Screen):
         fonts, theme = ctx.fonts, ctx.theme
         self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
                                  Hint("Enter", t.get("key-continue"), pygame.K_RETURN),
-                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)])
+                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
+                        + reload_hints(ctx))
         body = self.chrome.body
         self.box = pygame.Rect(0, 0, min(body.w, ctx.px(900)), body.h)
         self.box.center = body.center
