@@ -258,7 +258,8 @@ class Game:
                 marks.append("need-found")
         for hint in fx.role_hints:
             if not any(h["about"] == hint.about and h["text"] == hint.text for h in s.hints):
-                s.hints.append({"about": hint.about, "text": hint.text, "turn": s.turn})
+                s.hints.append({"about": hint.about, "text": hint.text, "turn": s.turn,
+                                "vague": hint.vague})
                 out.append(Line("note", code="hint", text=hint.text, params={"about": hint.about}))
                 marks.append("hint")
         if who is not None:
@@ -334,12 +335,21 @@ class Game:
             out.append(Line("note", code="pitch-irrelevant", params={"need": nid, "who": who}))
             marks.append("mistake:irrelevant-pitch")
         elif nid not in s.pitched:
-            s.pitched[nid] = {"turn": s.turn, "to": who}
+            s.pitched[nid] = {"turn": s.turn, "to": who, "also": []}
             self._move_stance(who, rules.PITCH_GAIN)
             rules.raise_interest(s, 1)
             out.append(Line("note", code="pitch-landed",
                             params={"need": nid, "who": who, "level": s.interest}))
             marks.append("pitch-landed")
+        elif who != s.pitched[nid]["to"] and who not in s.pitched[nid].setdefault("also", []):
+            # another person with the same pain: it lands with them too (interest is the
+            # account's, so it does not rise twice for one benefit)
+            s.pitched[nid]["also"].append(who)
+            self._move_stance(who, rules.PITCH_GAIN)
+            out.append(Line("note", code="pitch-landed", params={"need": nid, "who": who}))
+            marks.append("pitch-landed")
+        else:
+            out.append(Line("note", code="pitch-repeated", params={"need": nid, "who": who}))
 
     def _close(self, who: str, out: list[Line], marks: list[str]) -> bool:
         s = self.state

@@ -28,9 +28,11 @@ def clamp(value: float, low: float, high: float) -> float:
 
 
 def authority_established(rt: Runtime, state: PlayState) -> bool:
-    """Authority ✓: the decision-maker has been met and a clue about their part was collected."""
+    """Authority ✓: the decision-maker has been met and a clear (not vague) clue about their part
+    was collected."""
     dm = rt.decision_maker
-    return dm is not None and dm in state.met and any(h["about"] == dm for h in state.hints)
+    return dm is not None and dm in state.met and any(
+        h["about"] == dm and not h.get("vague", False) for h in state.hints)
 
 
 def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:

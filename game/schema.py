@@ -77,10 +77,12 @@ class Condition(_Strict):
 
 
 class RoleHint(_Strict):
-    """A clue about someone's part in the buying decision, shown on the deal board."""
+    """A clue about someone's part in the buying decision, shown on the deal board. A clue
+    about the decision-maker establishes authority unless it is `vague` (an evasive answer)."""
 
     about: Id
     text: Text
+    vague: bool = False
 
 
 class Counter(_Strict):

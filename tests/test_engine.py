@@ -271,3 +271,36 @@ def test_tags_are_recorded_in_the_path(mini_rt: Runtime) -> None:
     assert [e["kind"] for e in game.state.path] == ["tag", "tag"]
     with pytest.raises(ValueError):
         game.tag("dana", "boss")
+
+
+def _mini_variant(old: str, new: str) -> Game:
+    from game.loader import load_scenario_text
+    from tests.conftest import MINI
+    result = load_scenario_text(MINI.read_text(encoding="utf-8").replace(old, new), "v.yaml",
+                                lint=False)
+    assert result.scenario is not None, result.problems
+    return Game(result.scenario)
+
+
+def test_a_shared_need_lands_with_each_holder_once() -> None:
+    game = _mini_variant("cares_about: [price]", "cares_about: [price, overtime]")
+    play(game, ["meet:dana", "dana/hi/0", "dana/hi/1", "dana/hi/2", "meet:marta"])
+    before = game.state.anchor["marta"]
+    interest = game.state.interest
+    lines: list = []
+    marks: list[str] = []
+    game._pitch("overtime", "marta", lines, marks)
+    assert marks == ["pitch-landed"]
+    assert game.state.anchor["marta"] == pytest.approx(before + rules.PITCH_GAIN)
+    assert game.state.interest == interest  # one benefit raises the account's interest once
+    assert game.state.pitched["overtime"]["also"] == ["marta"]
+    game._pitch("overtime", "marta", lines, marks := [])
+    assert marks == [] and lines[-1].code == "pitch-repeated"
+
+
+def test_a_vague_clue_does_not_establish_authority() -> None:
+    game = _mini_variant("role_hints: [{about: marta, text: Marta signs anything over 5k.}]",
+                         "role_hints: [{about: marta, text: Ask Marta maybe?, vague: true}]")
+    play(game, ["meet:dana", "dana/hi/1", "leave", "meet:marta"])
+    assert game.state.hints[0]["vague"] is True
+    assert rules.checklist(game.rt, game.state)["authority"] is False

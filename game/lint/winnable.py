@@ -83,10 +83,10 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             entry, "warning", "cannot-win",
             f"cannot be won: {person.name} is the decision-maker, but no choice in their "
             "conversation has `tactic: close` — add a close attempt", key=True)
-    if not any(h.about == dm for at in all_fx for h in at.effects.role_hints):
+    if not any(h.about == dm and not h.vague for at in all_fx for h in at.effects.role_hints):
         yield locator.problem(
             entry, "warning", "cannot-win",
-            f"cannot be won: no role hint is about {person.name}, so the trainee can never "
+            f"cannot be won: no clear role hint (one not marked `vague`) is about {person.name}, so the trainee can never "
             f"establish who has authority — add `role_hints: [{{about: {dm}, text: …}}]` to "
             "an authority question's effects", key=True)
     interest = reachable_interest(scenario)

@@ -73,7 +73,7 @@ _MISSED: dict[str, dict[str, str]] = {
     "influencer-not-met": {"en": "Never met {who}, who sways the decision",
                            "es": "Nunca se reunió con {who}, que influye en la decisión"},
     "saboteur-not-tagged": {"en": "Did not spot {who} as a saboteur",
-                            "es": "No identificó a {who} como saboteador"},
+                            "es": "No identificó a {who} como saboteador/a"},
     "decision-maker-not-tagged": {"en": "Did not tag {who} as the decision-maker",
                                   "es": "No marcó a {who} como quien decide"},
     "referral-not-asked": {"en": "Won the deal but never asked for a referral",

@@ -7,11 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.board import DealBoard, deal_board
-from game.engine import Game, Line, Option
+from game.engine import Game, GameOver, Line, Option
 from game.runtime import Runtime
 from game.schema import Scenario
 from game.scoring import Debrief, debrief
 from game.store import Attempt
+from game.store.actions import option_key
 from game.ui.keep import Keeper
 
 
@@ -35,13 +36,31 @@ class Session:
             self.game = Game(self.runtime, self.seed)
         if self.keeper is not None and self.attempt is None and self.player:
             self.attempt = self.keeper.begin(self.player, self.path, self.scenario, self.seed)
-        if self.game.state.path:  # resumed: say so, and what was being said
+        if self.game.state.path:  # resumed: what was being said, then say so
+            self.transcript.extend(self.earlier_conversation())
             self.transcript.append(Line("note", code="ui-resumed",
                                         params={"turn": self.game.state.turn,
                                                 "steps": len(self.game.state.path)}))
+
+    def earlier_conversation(self) -> list[Line]:
+        """The lines of the meeting under way (or of the last one, between meetings) of a
+        resumed attempt, rebuilt by replaying its path on a fresh game with the same seed —
+        play is deterministic, so they are the lines the trainee saw."""
+        state = self.game.state
+        replay = Game(self.runtime, state.seed)
+        lines: list[Line] = []
+        try:
+            for entry in state.path:
+                if entry.get("kind") == "tag":
+                    replay.tag(str(entry["stakeholder"]), entry.get("role"))
+                else:
+                    lines.extend(replay.choose_key(option_key(entry)))
+        except (KeyError, ValueError, IndexError, GameOver):
+            # the store has already replayed this path, so this is only a safety net
             current = self.game.current_line()
-            if current is not None:
-                self.transcript.append(current)
+            return [current] if current is not None else []
+        starts = [i for i, line in enumerate(lines) if line.code == "meeting"]
+        return lines[starts[-1]:] if starts else []
 
     @classmethod
     def start(cls, scenario: Scenario | Runtime, seed: int, player: str = "", *,
@@ -103,11 +122,11 @@ class Session:
 
     def board(self) -> DealBoard:
         """The deal board now."""
-        return deal_board(self.runtime, self.game.state)
+        return deal_board(self.game.rt, self.game.state)  # the seed's variant
 
     def debrief(self) -> Debrief:
         """The debrief of the attempt."""
-        return debrief(self.runtime, self.game.state)
+        return debrief(self.game.rt, self.game.state)  # the seed's variant
 
     def again(self) -> Session:
         """A fresh attempt at the same scenario with the same seed (a replay)."""
