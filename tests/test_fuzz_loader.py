@@ -246,7 +246,7 @@ def rewired(draw: st.DrawFn) -> dict[str, object]:
     data["objections"]["precio"]["raised_by"] = draw(ids)
     data["events"]["duda"]["effects"] = {"stance": 0.1, "introduce": draw(some),
                                          "interest": draw(st.integers(0, 4))}
-    data["close"] = {"interest": draw(st.integers(0, 4)), "needs": draw(st.integers(0, 3))}
+    data["close"] = {"interest": draw(st.integers(0, 4)), "needs": draw(st.integers(1, 3))}
     return data
 
 
