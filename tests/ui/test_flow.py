@@ -87,8 +87,13 @@ def test_quitting_mid_scenario_keeps_the_attempt_and_the_picker_offers_it(
     state = app.ctx.session.game.state
     assert state.turn == turn and "overtime" in state.needs_known
     press(app, pygame.K_RETURN)
-    shown = [s.text for s in app.top._shown]
-    assert shown[0].startswith("Attempt resumed: turn 1") and "“Hello there.”" in shown
+    shown = [s.text for s in app.top._shown]     # the meeting as it was, then a note
+    assert shown[0] == "Turn 1: you meet Dana Ruiz."
+    said = shown.index("“Hello there.”")
+    asked = shown.index("“How do you plan routes today?”")
+    assert said < asked and any("Overtime re-planning routes" in t for t in shown[asked:])
+    assert shown[-1].startswith("Attempt resumed: turn 1")
+    assert app.top.talk.scroll == app.top.talk.max_scroll  # where they were: the bottom
 
 
 def test_restart_from_the_pause_menu_starts_over(app: App, tmp_path: Path) -> None:
@@ -155,3 +160,31 @@ def test_the_game_still_plays_when_results_cannot_be_saved(app: App, tmp_path: P
     press(app, pygame.K_RETURN)
     press(app, pygame.K_1)
     assert app.ctx.session.game.state.meeting_with == "dana"
+
+
+def test_resumed_between_meetings_shows_the_last_meeting(
+        app: App, tmp_path: Path) -> None:
+    to_picker(app, tmp_path, "Ana")
+    press(app, pygame.K_1)
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_3)                       # meet Inés
+    press(app, pygame.K_1)                       # "What worries you?": an objection
+    leave = next(i for i, item in enumerate(app.top.menu.items) if item.value == "leave")
+    press(app, pygame.K_0 + app.top.menu.numbers[leave])
+    press(app, pygame.K_1)                       # meet Dana (turn 2)
+    press(app, pygame.K_3)                       # a premature pitch that ends the meeting
+    assert app.ctx.session.game.state.phase == "between"
+    seen = [s.text for s in app.top._shown]
+    press(app, pygame.K_ESCAPE)
+    press(app, pygame.K_3)                       # quit to the title
+    press(app, pygame.K_RETURN)
+    press(app, pygame.K_RETURN)
+    settle(app, 4)
+    press(app, pygame.K_1)
+    press(app, pygame.K_1)                       # resume
+    press(app, pygame.K_RETURN)
+    shown = [s.text for s in app.top._shown]
+    last_meeting = max(i for i, text in enumerate(seen) if " you meet " in text)
+    assert shown[:-1] == seen[last_meeting:]     # exactly what was on screen for Dana's meeting
+    assert "“What worries you?”" not in shown    # earlier meetings are not repeated
+    assert shown[-1].startswith("Attempt resumed: turn 2")
