@@ -159,7 +159,9 @@ class TextPlay:
             if self.echo:
                 self.out.write(raw if raw.endswith("\n") else raw + "\n")
             raw = raw.strip()
-            if raw.isdigit() and 1 <= int(raw) <= n:
+            # isdecimal, not isdigit: '²' is a digit int() refuses; the length cap keeps
+            # int() away from its limit on a line of thousands of digits
+            if raw.isdecimal() and len(raw) <= 9 and 1 <= int(raw) <= n:
                 return int(raw) - 1
             self.say(self.ui["hint"].format(n=n), "  ")
 
