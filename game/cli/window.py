@@ -35,14 +35,28 @@ def _make_app(**kwargs: Any) -> Any:
         return None
 
 
+def _saved_settings() -> tuple[Any, Path, str | None]:
+    """The player's settings from the last run, their file, and a notice if it was damaged."""
+    from game.ui.prefs import load_settings, settings_path
+
+    path = settings_path()
+    settings, notice = load_settings(path)
+    if notice:
+        print(notice, file=sys.stderr)
+    return settings, path, notice
+
+
 def open_window(scenario_folder: Path | None = None) -> int:
     """Open the window on the title screen and wait for the player. Returns the exit code."""
-    app = _make_app()
+    settings, settings_file, notice = _saved_settings()
+    app = _make_app(settings=settings, settings_file=settings_file)
     if app is None:
         return 1
     from game.ui import flow
 
     app.ctx.scenario_folder = scenario_folder
+    if notice:
+        app.ctx.toast(notice, 8.0)
     flow.title(app.ctx)
     app.run()
     return 0
@@ -75,18 +89,25 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
     shots = getattr(args, "screenshots", None)
     from game.ui.context import Settings
 
-    driver = None
-    if autoplay:
+    driver, settings_file, notice = None, None, None
+    lang = getattr(args, "lang", None)
+    if autoplay:  # a preview looks the same on every machine: default settings, none kept
         from game.ui.autoplay import Autoplay
 
         driver = Autoplay(seed)
-    settings = Settings(language=getattr(args, "lang", None), muted=autoplay)
-    app = _make_app(settings=settings, screenshots=Path(shots) if shots else None, driver=driver)
+        settings = Settings(language=lang, muted=True)
+    else:
+        settings, settings_file, notice = _saved_settings()
+        settings.language = lang or settings.language
+    app = _make_app(settings=settings, screenshots=Path(shots) if shots else None, driver=driver,
+                    settings_file=settings_file)
     if app is None:
         return 1
     from game.ui import flow
 
     ctx = app.ctx
+    if notice:
+        ctx.toast(notice, 8.0)
     ctx.play_mode = True
     ctx.autoplay = autoplay
     ctx.keep_attempts = not autoplay

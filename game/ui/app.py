@@ -43,7 +43,7 @@ class App:
 
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, *, settings: Settings | None = None,
                  screenshots: Path | None = None, driver: Driver | None = None,
-                 caption: str = "Qualified") -> None:
+                 caption: str = "Qualified", settings_file: Path | None = None) -> None:
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(caption)
@@ -65,6 +65,8 @@ class App:
         self.screenshots = screenshots
         self.shots: dict[str, Path] = {}
         self.exit_after_first_frame = bool(os.environ.get(EXIT_AFTER_FIRST_FRAME))
+        self.settings_file = settings_file  # where changed settings are kept (None: nowhere)
+        self._save_failed = False
         self._blocking_wait = pygame.display.get_driver() in BLOCKING_DRIVERS
         self._last = time.perf_counter()
         self._text_input: bool | None = None
@@ -238,6 +240,7 @@ class App:
             ctx.toast(ctx.text.get("toast-sound-off" if settings.muted else "toast-sound-on"))
             if not settings.muted:
                 ctx.sounds.play("click")
+            self._keep_settings()
             return True
         if key == pygame.K_l:
             current = ctx.language
@@ -245,12 +248,14 @@ class App:
             ctx.relayout()
             ctx.toast(UIText(settings.language).get("toast-language",
                                                     name=LANGUAGE_NAMES[settings.language]))
+            self._keep_settings()
             return True
         if key == pygame.K_h:
             settings.high_contrast = not settings.high_contrast
             ctx.relayout()
             ctx.toast(ctx.text.get("toast-contrast-on" if settings.high_contrast
                                    else "toast-contrast-off"))
+            self._keep_settings()
             return True
         return False
 
@@ -260,7 +265,19 @@ class App:
         ctx.relayout()
         ctx.toast(ctx.text.get("toast-text-size",
                                pct=round(100 * TEXT_SCALES[ctx.settings.text_scale])))
+        self._keep_settings()
         return True
+
+    def _keep_settings(self) -> None:
+        """Save the settings for the next run; say once if they cannot be."""
+        if self.settings_file is None:
+            return
+        from game.ui.prefs import save_settings
+
+        problem = save_settings(self.ctx.settings, self.settings_file)
+        if problem and not self._save_failed:
+            self._save_failed = True
+            self.ctx.toast(problem, 6.0)
 
     # --- drawing ------------------------------------------------------------------------------
 
@@ -286,9 +303,11 @@ class App:
     def _draw_toast(self) -> None:
         ctx = self.ctx
         theme = ctx.theme
-        text = ctx.fonts.render(ctx.toast_text, "small-bold", theme.on_accent)
         pad = ctx.px(10)
         w, h = self.surface.get_size()
+        room = w - 2 * ctx.px(40) - 2 * pad  # a long message (a file's path) wraps
+        wrap = room if ctx.fonts.width(ctx.toast_text, "small-bold") > room else 0
+        text = ctx.fonts.render(ctx.toast_text, "small-bold", theme.on_accent, wrap)
         box = pygame.Rect(0, 0, text.get_width() + 2 * pad, text.get_height() + 2 * pad)
         box.midbottom = (w // 2, h - 2 * ctx.fonts.line_height("tiny") - ctx.px(30))
         pygame.draw.rect(self.surface, theme.accent, box, border_radius=ctx.px(8))
