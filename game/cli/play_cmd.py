@@ -35,6 +35,9 @@ _UI = {
         "unlocked": "New scenario unlocked: {id}",
         "not-saved": "warning: this action could not be saved: {error}",
         "start-over": "To start over: python main.py play {path} --player \"{player}\" --new",
+        "kept-partly": "Your attempt is kept up to its last saved action. Once this is fixed, "
+                       "continue it with: python main.py play {path} --player \"{player}\" "
+                       "--resume",
     },
     "es": {
         "unfinished": "{player}, tienes un intento sin terminar de «{title}» (empezado el "
@@ -52,6 +55,9 @@ _UI = {
         "not-saved": "aviso: esta acción no se ha podido guardar: {error}",
         "start-over": "Para empezar de nuevo: python main.py play {path} --player \"{player}\" "
                       "--new",
+        "kept-partly": "Tu intento se conserva hasta la última acción guardada. Cuando esté "
+                       "resuelto, continúalo con: python main.py play {path} --player "
+                       "\"{player}\" --resume",
     },
 }
 
@@ -111,6 +117,7 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
     store: Store | None = None
     attempt: Attempt | None = None
     resumed = False
+    code = 0
     try:
         if args.player:
             try:
@@ -139,9 +146,7 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
         print(f"(seed {game.state.seed} — replay this attempt with --seed {game.state.seed})")
         front.run()
         if store is not None and attempt is not None:
-            code = _close(store, attempt, game, args, ui)
-            if code:
-                return code
+            code = _close(store, attempt, game, args, ui)  # the result file is written anyway
     finally:
         if store is not None:
             store.close()
@@ -149,10 +154,11 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
         try:
             write_json_atomically(args.result_json, result_dict(game, args.player))
         except OSError as exc:
-            print(f"{args.result_json}: cannot write the result: {exc.strerror or exc}",
-                  file=sys.stderr)
+            print(f"{args.result_json}: cannot write the result ({exc.strerror or exc}) — free "
+                  f"some disk space or give another file with --result-json; any earlier file "
+                  f"there is unchanged", file=sys.stderr)
             return 1
-    return 0
+    return code
 
 
 def _begin(store: Store, args: argparse.Namespace, scenario: Scenario, rt: Runtime, seed: int,
@@ -226,13 +232,15 @@ def _close(store: Store, attempt: Attempt, game: Game, args: argparse.Namespace,
            ui: dict[str, str]) -> int:
     """After play: finish a won/lost attempt; keep one stopped by the end of input resumable."""
     try:
-        if game.state.end_reason == "abandoned":  # every action is saved already
+        if game.state.end_reason == "abandoned":
+            store.record(attempt, game)  # catches up if a save failed on the way
             print(ui["saved"].format(path=args.path, player=attempt.player))
             return 0
         for scenario_id in sorted(store.finish(attempt, game)):
             print(ui["unlocked"].format(id=scenario_id))
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
+        print(ui["kept-partly"].format(path=args.path, player=attempt.player), file=sys.stderr)
         return 1
     return 0
 
