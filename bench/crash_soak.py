@@ -10,10 +10,12 @@ flight, at the start; tests/crash/harness.py). After each kill: `PRAGMA integrit
 store opens without notices, nothing confirmed is lost; then `--resume`. The last game must
 end with the same path and score as the script played in one go. Prints the tally.
 
-Part 2 (root only) — a 1 MB tmpfs is mounted and filled to different levels; a whole play
-with `--player` and `--result-json` runs on it (64 kB is too small for the database itself). Each run must end with exit code 0 or 1 and a
-message (never a traceback or a signal), the database must pass `integrity_check`, and the
-earlier result file must be intact or replaced by a complete one; no temporary file is left.
+Part 2 (root only) — a 1 MB tmpfs is mounted and filled to different levels (64 kB is too
+small for the database itself); a whole play with `--player` and `--result-json` runs on it.
+Each run must end with exit code 0 or 1 and a message (never a traceback or a signal), the
+earlier result file must be intact or replaced by a complete one, and no temporary file is
+left. Then the space is freed: the database must pass `integrity_check`, and an unfinished
+attempt must resume to the same path and score as the script played in one go.
 Exit 1 if anything failed.
 """
 from __future__ import annotations
@@ -144,7 +146,7 @@ def _inspect(db: Path) -> tuple[str, str]:
         conn.close()
 
 
-def full_disk(seed: int) -> bool:
+def full_disk() -> bool:
     """Part 2: whole plays on a 1 MB tmpfs filled to several levels; then the space is freed
     and the attempt, if unfinished, is resumed to the end."""
     if os.geteuid() != 0:
@@ -227,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_kills:
             ok &= soak(args.plays, args.seed, Path(work))
     if not args.no_disk:
-        ok &= full_disk(args.seed)
+        ok &= full_disk()
     print("\nall good" if ok else "\nSOMETHING WENT WRONG (see above)")
     return 0 if ok else 1
 

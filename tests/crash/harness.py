@@ -46,7 +46,7 @@ TIMEOUT = 60.0
 Action = Union[str, tuple[str, Union[str, None]]]  # an option key, or (stakeholder, role)
 
 
-# --- scripts and the numbers that play them ---------------------------------------------------------
+# --- scripts and the numbers that play them -------------------------------------------------------
 
 def act(game: Game, action: Action) -> None:
     """Do one action on a game."""
@@ -130,7 +130,7 @@ def expected_result(rt: Runtime, seed: int, script: list[Action]) -> dict:
     return result_dict(game, PLAYER)
 
 
-# --- the play as a subprocess -----------------------------------------------------------------------
+# --- the play as a subprocess ---------------------------------------------------------------------
 
 def command(path: Path, seed: int, *extra: str) -> list[str]:
     """`python main.py play PATH --text --seed N --player P …`."""
@@ -212,7 +212,7 @@ def run_to_end(path: Path, seed: int, data_dir: Path, typed: list[str],
                           text=True, encoding="utf-8", timeout=TIMEOUT * 2)
 
 
-# --- checks after a kill ----------------------------------------------------------------------------
+# --- checks after a kill --------------------------------------------------------------------------
 
 def integrity(data_dir: Path) -> str:
     """`PRAGMA integrity_check` of the results database ('ok' when sound, 'absent' if the
@@ -248,7 +248,7 @@ def saved(data_dir: Path, scenario_id: str) -> Saved:
                      list(store.notices))
 
 
-# --- one scripted play with kills ---------------------------------------------------------------------
+# --- one scripted play with kills -----------------------------------------------------------------
 
 @dataclass
 class Kill:

@@ -170,7 +170,7 @@ def _ids(lines: list[str]) -> list[str]:
     return sorted(words)
 
 
-# --- line and block operators ----------------------------------------------------------------------
+# --- line and block operators ---------------------------------------------------------------------
 
 def delete_line(lines: list[str], c: Chooser) -> None:
     """Remove one line."""
@@ -244,7 +244,7 @@ def swap_blocks(lines: list[str], c: Chooser) -> None:
     lines[i:end_j] = lines[j:end_j] + lines[end_i:j] + lines[i:end_i]
 
 
-# --- value operators --------------------------------------------------------------------------------
+# --- value operators ------------------------------------------------------------------------------
 
 def wrong_type(lines: list[str], c: Chooser) -> None:
     """Replace a scalar value by one of another type (or nothing, or broken YAML)."""
@@ -271,7 +271,8 @@ def value_to_block(lines: list[str], c: Chooser) -> None:
 def block_to_value(lines: list[str], c: Chooser) -> None:
     """Replace a nested block (`key:` and what is under it) by a scalar value."""
     targets = [i for i, line in enumerate(lines)
-               if _is_content(line) and line.rstrip().endswith(":") and _block_end(lines, i) > i + 1]
+               if _is_content(line) and line.rstrip().endswith(":")
+               and _block_end(lines, i) > i + 1]
     if not targets:
         return
     i = c.pick(targets)
@@ -334,7 +335,7 @@ def rename_key(lines: list[str], c: Chooser) -> None:
     lines[i] = lines[i][:m.start(1)] + new + lines[i][m.end(1):]
 
 
-# --- text-level damage -----------------------------------------------------------------------------
+# --- text-level damage ----------------------------------------------------------------------------
 
 INJECTIONS = ["\t", "\ufeff", "\x00", "\r", "\x01", "\x1b", "\x7f", "\x85", "\u2028", "\ufffe",
               "\u200d", "\u202e", "\u0301", "\U0001F600", "\ud800", "&a ", "*a", "&x [1] ",
@@ -487,7 +488,7 @@ def encoded(text: str, encoding: str, c: Chooser) -> bytes:
     return text.encode(encoding, "replace")
 
 
-# --- what every load must give ---------------------------------------------------------------------
+# --- what every load must give --------------------------------------------------------------------
 
 def load_violations(result: Any, name: str) -> list[str]:
     """How a load result breaks the contract (empty when it is well-formed): a LoadResult whose
