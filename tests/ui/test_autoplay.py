@@ -68,3 +68,11 @@ def test_the_policy_uses_key_events_only(monkeypatch: pytest.MonkeyPatch) -> Non
     driver.step(FakeApp())  # type: ignore[arg-type]
     assert posted == [pygame.KEYDOWN, pygame.KEYUP]
     assert isinstance(App, type)
+
+
+@pytest.mark.parametrize("name", ["tutorial-first-deal", "supermercados-lozano"])
+def test_a_preview_reaches_a_won_close_and_the_referral(tmp_path: Path, name: str) -> None:
+    code, names, result = run_autoplay(tmp_path, ROOT / "scenarios" / f"{name}.yaml", 0)
+    assert code == 0 and result["outcome"] == "won"
+    kinds = {n.split("-", 1)[1].removesuffix(".png") for n in names}
+    assert {"close-won", "referral", "board", "debrief"} <= kinds
