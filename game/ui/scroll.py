@@ -72,6 +72,7 @@ class ScrollView:
         self.content_height = 0
         self.scroll = 0
         self._at_bottom = True
+        self._fades: dict[tuple[int, int, Colour, bool], pygame.Surface] = {}
 
     @property
     def max_scroll(self) -> int:
@@ -100,6 +101,11 @@ class ScrollView:
             if y + block.get_height() < top or y > bottom:
                 continue
             surface.blit(block, (self.area.x, self.area.y + y - self.scroll))
+        if self.scroll < self.max_scroll:  # more below: the last line fades out, not cut
+            fade = self._fade(theme.panel, down=True)
+            surface.blit(fade, (self.area.x, self.area.bottom - fade.get_height()))
+        if self.scroll > 0:
+            surface.blit(self._fade(theme.panel, down=False), self.area.topleft)
         surface.set_clip(clip)
         if self.content_height > self.area.h:
             track = pygame.Rect(self.area.right + 3, self.area.y, 4, self.area.h)
@@ -107,6 +113,22 @@ class ScrollView:
             y = track.y + round((track.h - thumb_h) * self.scroll / max(1, self.max_scroll))
             pygame.draw.rect(surface, theme.bar_back, track)
             pygame.draw.rect(surface, theme.muted, (track.x, y, track.w, thumb_h))
+
+    def _fade(self, colour: Colour, down: bool) -> pygame.Surface:
+        """A strip of the panel's colour, transparent on the inside, nearly opaque at the edge
+        (made once per size and colour)."""
+        height = max(6, min(28, self.area.h // 6))
+        key = (self.area.w, height, colour, down)
+        fade = self._fades.get(key)
+        if fade is None:
+            fade = pygame.Surface((max(1, self.area.w), height), pygame.SRCALPHA)
+            for y in range(height):
+                alpha = round(235 * ((y + 1) / height if down else (height - y) / height))
+                pygame.draw.line(fade, (*colour[:3], alpha), (0, y), (self.area.w, y))
+            if len(self._fades) > 8:
+                self._fades.clear()
+            self._fades[key] = fade
+        return fade
 
     def scroll_to(self, value: int) -> None:
         """Scroll to `value` pixels from the top (clamped)."""

@@ -10,7 +10,7 @@ from game.loader import load_scenario
 from game.schema import Scenario
 from game.ui import strings, widgets
 from game.ui.app import App
-from game.ui.cards import CardLook, draw_card
+from game.ui.cards import CardLook, card_lines, draw_card
 from game.ui.fonts import STYLES, Fonts
 from game.ui.portrait import initials, looks, portrait
 from game.ui.theme import DEFAULT
@@ -165,3 +165,25 @@ def test_the_window_lays_out_again_when_resized(app: App, mini: Scenario) -> Non
     assert app.ctx.size == (1920, 1080)
     assert app.top.cards[0].w > narrow
     assert app.ctx.fonts.px("body") > 18
+
+
+@pytest.mark.parametrize("name", ["calder-freight", "clinica-del-sol"])
+def test_role_chips_and_card_lines_fit_on_the_board(app: App, name: str) -> None:
+    scenario = load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario
+    assert scenario is not None
+    start(app, scenario)
+    press(app, pygame.K_d)
+    screen, fonts = app.top, app.ctx.fonts
+    assert screen.name == "board"
+    icon = max(8, screen.chips[0][0][0].h // 2) + app.ctx.px(4)
+    for (rect, _), label in zip(screen.chips[0], screen._chip_labels):  # chosen: bold, with ✓
+        assert fonts.width(label, "small-bold") <= rect.w - app.ctx.px(10) - icon, label
+    px = app.ctx.px
+    for card, person in zip(screen.cards, screen.board.people):
+        size = max(16, min(card.h - 2 * px(8), px(64)))   # as game.ui.cards lays a card out
+        room = card.w - 2 * px(8) - size - px(10)
+        mood, _, note = card_lines(app.ctx, person)
+        assert fonts.width(person.name, "strong") <= room, person.name
+        assert fonts.width(person.title, "small") <= room, person.title
+        icon = max(8, fonts.line_height("small") * 3 // 5)
+        assert fonts.width(note or mood, "small") <= room - icon - px(6), note or mood

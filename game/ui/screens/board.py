@@ -66,7 +66,7 @@ class BoardScreen(Screen):
                                       fonts.line_height("small") + ctx.px(12))
         self.stage_rect.centery = head.centery
         body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(12)
-        left_w = int(body.w * 0.6)
+        left_w = int(body.w * 0.63)  # cards and role chips side by side, Spanish labels too
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
         self.right = pygame.Rect(self.left.right + gap, body.y, body.w - left_w - gap, body.h)
         top = self.left.y + pad + fonts.line_height("heading") + fonts.line_height("tiny") + pad
@@ -74,24 +74,27 @@ class BoardScreen(Screen):
         row_gap = ctx.px(8)
         room = self.left.bottom - pad - top - row_gap * (n - 1)
         row_w = self.left.w - 2 * pad
-        card_w = int(row_w * 0.40)
-        chips_w = row_w - card_w - ctx.px(10)
         labels = [(f"{i + 1} {ctx.words.get(f'role-{role}')}", role) for i, role in enumerate(ROLES)]
         labels.append((f"0 {t.get('board-clear')}", None))
         self._chip_labels = [label for label, _ in labels]
         chip_h = fonts.line_height("small") + ctx.px(8)
         chip_gap = ctx.px(6)
-        widest = max(fonts.width(label, "small-bold") for label in self._chip_labels)
-        per_row = 2
-        for columns in (6, 3):
-            if (chips_w - chip_gap * (columns - 1)) // columns >= widest + ctx.px(12) + chip_h // 2:
-                per_row = columns
+        # each chip as wide as its words (bold, with the ✓ of a chosen tag); the card gets the rest
+        natural = [fonts.width(label, "small-bold") + ctx.px(14) + max(8, chip_h // 2)
+                   for label in self._chip_labels]
+        most = row_w - int(row_w * 0.34) - ctx.px(10)
+        per_row, columns = 3, self._column_widths(natural, 3)
+        for count in (6, 3, 2):
+            widths = self._column_widths(natural, count)
+            lines = -(-len(labels) // count)
+            tall = n * (lines * chip_h + (lines - 1) * chip_gap + ctx.px(8)) > room
+            if sum(widths) + chip_gap * (count - 1) <= most and not (count == 2 and tall):
+                per_row, columns = count, widths
                 break
+        chips_w = min(most, sum(columns) + chip_gap * (per_row - 1))
+        card_w = row_w - chips_w - ctx.px(10)
         lines = -(-len(labels) // per_row)
         chips_h = lines * chip_h + (lines - 1) * chip_gap
-        if per_row == 2 and n * (chips_h + ctx.px(8)) > room:
-            per_row, lines = 3, 2  # too tall: narrower chips (labels may be cut)
-            chips_h = 2 * chip_h + chip_gap
         full = card_height(ctx, show_tag=False)
         row_h = max(chips_h + ctx.px(4), min(max(full, chips_h + ctx.px(8)), room // n))
         self.compact = row_h < full
@@ -102,24 +105,32 @@ class BoardScreen(Screen):
             self.cards.append(pygame.Rect(row.x, row.y, card_w, row.h))
             self.chips.append(self._flow_chips(
                 [role for _, role in labels],
-                pygame.Rect(row.right - chips_w, row.y, chips_w, row.h), chip_h, per_row))
+                pygame.Rect(row.right - chips_w, row.y, chips_w, row.h), chip_h, columns))
         self.selected = max(0, min(self.selected, len(board.people) - 1))
         area = self.right.inflate(-2 * pad, -2 * pad)
         area.w -= ctx.px(8)
         self.details.set_blocks(area, self._detail_blocks(board, area.w), ctx.px(10))
 
+    @staticmethod
+    def _column_widths(natural: list[int], per_row: int) -> list[int]:
+        """The width of each chip column: its widest chip."""
+        return [max(natural[c::per_row]) for c in range(per_row)]
+
     def _flow_chips(self, roles: list[str | None], area: pygame.Rect, chip_h: int,
-                    per_row: int) -> list[tuple[pygame.Rect, str | None]]:
+                    columns: list[int]) -> list[tuple[pygame.Rect, str | None]]:
         gap = self.ctx.px(6)
+        per_row = len(columns)
+        room = area.w - gap * (per_row - 1)
+        spare = room - sum(columns)  # shared out; negative (cut labels) only when nothing fits
+        widths = [w + spare * w // max(1, sum(columns)) for w in columns]
+        lefts = [area.x + sum(widths[:c]) + gap * c for c in range(per_row)]
         lines = -(-len(roles) // per_row)
-        chip_w = (area.w - gap * (per_row - 1)) // per_row
         total_h = lines * chip_h + (lines - 1) * gap
         y0 = area.y + max(0, (area.h - total_h) // 2)
         out = []
         for i, role in enumerate(roles):
             r, c = divmod(i, per_row)
-            out.append((pygame.Rect(area.x + c * (chip_w + gap), y0 + r * (chip_h + gap), chip_w,
-                                    chip_h), role))
+            out.append((pygame.Rect(lefts[c], y0 + r * (chip_h + gap), widths[c], chip_h), role))
         return out
 
     def _detail_blocks(self, board: DealBoard, width: int) -> list[pygame.Surface]:
@@ -169,7 +180,7 @@ class BoardScreen(Screen):
         if objections:
             blocks.append(section(t.get("board-objections"), []))
             blocks.append(compose(fonts, theme, width, objections, theme.panel, gutter=gutter))
-        clues = [Piece(f"{words.name(str(h['about']))}: {h['text']}", "small",
+        clues = [Piece(f"{words.name(str(h['about']))} — {h['text']}", "small",
                        icon=("mood", "neutral"), icon_colour=theme.accent) for h in board.hints]
         if clues:
             blocks.append(section(t.get("board-clues"), []))

@@ -53,6 +53,7 @@ class BriefingScreen(Screen):
         words = ctx.words
         pieces = [Piece(t.get("briefing-account"), "small-bold", theme.muted),
                   Piece(account.company, "heading"),
+                  Piece(" ", "tiny"),
                   Piece(t.get("briefing-product"), "small-bold", theme.muted),
                   Piece(account.product, "heading")]
         if account.deal_value:
