@@ -13,6 +13,7 @@ import pygame
 
 from game.ui import widgets
 from game.ui.fonts import Fonts
+from game.ui.scroll import fade_strip
 from game.ui.theme import Colour, Theme
 
 DIGITS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)}
@@ -141,6 +142,12 @@ class ChoiceList:
             if rect.bottom < self.area.top or rect.top > self.area.bottom:
                 continue
             surface.blit(self._pictures[i][i == self.focus], rect)
+        fade_h = max(6, min(18, self.area.h // 8))  # more beyond an edge: fade, not a cut line
+        if self.scroll < self.content_height - self.area.h:
+            surface.blit(fade_strip(self.area.w, fade_h, theme.panel, True),
+                         (self.area.x, self.area.bottom - fade_h))
+        if self.scroll > 0:
+            surface.blit(fade_strip(self.area.w, fade_h, theme.panel, False), self.area.topleft)
         surface.set_clip(clip)
         if 0 <= self.focus < len(self.items):
             rect = self.visible_rect(self.focus)

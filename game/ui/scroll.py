@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -60,6 +61,18 @@ def compose(fonts: Fonts, theme: Theme, width: int, pieces: list[Piece], fill: C
     return block
 
 
+@lru_cache(maxsize=16)
+def fade_strip(width: int, height: int, colour: Colour, down: bool) -> pygame.Surface:
+    """A strip of `colour`, transparent on the inside and nearly opaque at the edge (the
+    bottom edge when `down`): laid over a scrolled list's edge, it says "more this way"
+    instead of cutting a line in half."""
+    fade = pygame.Surface((max(1, width), max(1, height)), pygame.SRCALPHA)
+    for y in range(height):
+        alpha = round(235 * ((y + 1) / height if down else (height - y) / height))
+        pygame.draw.line(fade, (*colour[:3], alpha), (0, y), (width, y))
+    return fade
+
+
 class ScrollView:
     """Blocks stacked in an area; wheel, arrows, PgUp/PgDn, Home/End scroll it."""
 
@@ -72,7 +85,6 @@ class ScrollView:
         self.content_height = 0
         self.scroll = 0
         self._at_bottom = True
-        self._fades: dict[tuple[int, int, Colour, bool], pygame.Surface] = {}
 
     @property
     def max_scroll(self) -> int:
@@ -101,11 +113,12 @@ class ScrollView:
             if y + block.get_height() < top or y > bottom:
                 continue
             surface.blit(block, (self.area.x, self.area.y + y - self.scroll))
+        fade_h = max(6, min(28, self.area.h // 6))
         if self.scroll < self.max_scroll:  # more below: the last line fades out, not cut
-            fade = self._fade(theme.panel, down=True)
-            surface.blit(fade, (self.area.x, self.area.bottom - fade.get_height()))
+            surface.blit(fade_strip(self.area.w, fade_h, theme.panel, True),
+                         (self.area.x, self.area.bottom - fade_h))
         if self.scroll > 0:
-            surface.blit(self._fade(theme.panel, down=False), self.area.topleft)
+            surface.blit(fade_strip(self.area.w, fade_h, theme.panel, False), self.area.topleft)
         surface.set_clip(clip)
         if self.content_height > self.area.h:
             track = pygame.Rect(self.area.right + 3, self.area.y, 4, self.area.h)
@@ -113,22 +126,6 @@ class ScrollView:
             y = track.y + round((track.h - thumb_h) * self.scroll / max(1, self.max_scroll))
             pygame.draw.rect(surface, theme.bar_back, track)
             pygame.draw.rect(surface, theme.muted, (track.x, y, track.w, thumb_h))
-
-    def _fade(self, colour: Colour, down: bool) -> pygame.Surface:
-        """A strip of the panel's colour, transparent on the inside, nearly opaque at the edge
-        (made once per size and colour)."""
-        height = max(6, min(28, self.area.h // 6))
-        key = (self.area.w, height, colour, down)
-        fade = self._fades.get(key)
-        if fade is None:
-            fade = pygame.Surface((max(1, self.area.w), height), pygame.SRCALPHA)
-            for y in range(height):
-                alpha = round(235 * ((y + 1) / height if down else (height - y) / height))
-                pygame.draw.line(fade, (*colour[:3], alpha), (0, y), (self.area.w, y))
-            if len(self._fades) > 8:
-                self._fades.clear()
-            self._fades[key] = fade
-        return fade
 
     def scroll_to(self, value: int) -> None:
         """Scroll to `value` pixels from the top (clamped)."""

@@ -152,17 +152,19 @@ def stage_track(surface: pygame.Surface, fonts: Fonts, theme: Theme, rect: pygam
     tick = max(8, rect.h // 3)
     pad = max(6, rect.h // 3)
     bold = f"{style}-bold" if f"{style}-bold" in STYLES else style
-    needs = [fonts.width(label, bold) + 2 * pad + (tick + 4 if i < current else 0)
-             for i, label in enumerate(labels)]
+    needs = [fonts.width(label, bold if i == current else style) + 2 * pad
+             + (tick + 4 if i < current else 0) for i, label in enumerate(labels)]
     room = rect.w - arrow * (n - 1)
     if sum(needs) > room and style == "small":  # too long at this size: a smaller style
         return stage_track(surface, fonts, theme, rect, labels, current, "tiny", on_dark)
     extra = (room - sum(needs)) / n if sum(needs) < room else 0.0
-    scale = min(1.0, room / max(1, sum(needs)))
+    # still too long: the current stage keeps its words whole, the others share what is left
+    here_need = needs[current] if 0 <= current < n else 0
+    scale = min(1.0, max(0.0, room - here_need) / max(1, sum(needs) - here_need))
     boxes = []
     x = float(rect.x)
     for i, label in enumerate(labels):
-        w = needs[i] * scale + extra
+        w = needs[i] + extra if i == current else needs[i] * scale + extra
         box = pygame.Rect(round(x), rect.y, round(w), rect.h)
         boxes.append(box)
         here, passed = i == current, i < current

@@ -187,3 +187,25 @@ def test_role_chips_and_card_lines_fit_on_the_board(app: App, name: str) -> None
         assert fonts.width(person.title, "small") <= room, person.title
         icon = max(8, fonts.line_height("small") * 3 // 5)
         assert fonts.width(note or mood, "small") <= room - icon - px(6), note or mood
+
+
+def test_with_big_text_the_board_rows_scroll_to_the_selected_person(app: App) -> None:
+    spanish = load_scenario(ROOT / "scenarios" / "clinica-del-sol.yaml").scenario
+    assert spanish is not None
+    app.ctx.settings.text_scale = 5              # 150 %
+    app.ctx.relayout()
+    start(app, spanish)
+    press(app, pygame.K_d)
+    screen, fonts = app.top, app.ctx.fonts
+    assert screen.max_row_scroll > 0             # five people do not fit: the rows scroll
+    for (rect, _), label in zip(screen.chips[0], screen._chip_labels):
+        assert fonts.width(label, "small-bold") <= rect.w, label   # and no label is cut
+    for _ in range(len(screen.board.people) - 1):
+        press(app, pygame.K_DOWN)
+    last = screen.rows[-1]
+    assert screen.selected == len(screen.board.people) - 1
+    assert screen.people_area.top <= last.top and last.bottom <= screen.people_area.bottom
+    press(app, pygame.K_2)                       # the key tags the person in view
+    assert app.ctx.session.game.state.tags == {screen.board.people[-1].id: "influencer"}
+    press(app, pygame.K_DOWN)                    # wraps to the first, scrolled back
+    assert screen.row_scroll == 0 and screen.rows[0].top == screen.people_area.top

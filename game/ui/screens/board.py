@@ -15,7 +15,7 @@ from game.ui.footer import Hint
 from game.ui.screen import Screen
 from game.ui.session import Session
 from game.ui.screens.chrome import Chrome, reload_hints
-from game.ui.scroll import Piece, ScrollView, compose
+from game.ui.scroll import Piece, ScrollView, compose, fade_strip
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 CLEAR_KEYS = (pygame.K_0, pygame.K_KP0, pygame.K_BACKSPACE, pygame.K_DELETE)
@@ -39,6 +39,10 @@ class BoardScreen(Screen):
         self.rows: list[pygame.Rect] = []
         self.cards: list[pygame.Rect] = []
         self.chips: list[list[tuple[pygame.Rect, str | None]]] = []  # per row: (rect, role)
+        self.people_area = pygame.Rect(0, 0, 0, 0)   # where the rows are (they may scroll)
+        self.row_scroll = 0
+        self._rows_at: tuple[int, ...] = (0, 1, 0, 0, 0, 0, ())  # the rows' measures
+        self._chip_roles: list[str | None] = []
         self.stage_rect = pygame.Rect(0, 0, 0, 0)
         self._chip_labels: list[str] = []
         self.compact = False
@@ -72,44 +76,75 @@ class BoardScreen(Screen):
         top = self.left.y + pad + fonts.line_height("heading") + fonts.line_height("tiny") + pad
         n = max(1, len(board.people))
         row_gap = ctx.px(8)
-        room = self.left.bottom - pad - top - row_gap * (n - 1)
         row_w = self.left.w - 2 * pad
+        self.people_area = pygame.Rect(self.left.x + pad, top, row_w, self.left.bottom - pad - top)
+        room = self.people_area.h - row_gap * (n - 1)
         labels = [(f"{i + 1} {ctx.words.get(f'role-{role}')}", role) for i, role in enumerate(ROLES)]
         labels.append((f"0 {t.get('board-clear')}", None))
         self._chip_labels = [label for label, _ in labels]
+        self._chip_roles = [role for _, role in labels]
         chip_h = fonts.line_height("small") + ctx.px(8)
         chip_gap = ctx.px(6)
-        # each chip as wide as its words (bold, with the ✓ of a chosen tag); the card gets the rest
+        # each chip as wide as its words (bold, with the ✓ of a chosen tag); the card gets the
+        # rest; with big text the chips take more lines and the rows scroll
         natural = [fonts.width(label, "small-bold") + ctx.px(14) + max(8, chip_h // 2)
                    for label in self._chip_labels]
         most = row_w - int(row_w * 0.34) - ctx.px(10)
         per_row, columns = 3, self._column_widths(natural, 3)
         for count in (6, 3, 2):
             widths = self._column_widths(natural, count)
-            lines = -(-len(labels) // count)
-            tall = n * (lines * chip_h + (lines - 1) * chip_gap + ctx.px(8)) > room
-            if sum(widths) + chip_gap * (count - 1) <= most and not (count == 2 and tall):
+            if sum(widths) + chip_gap * (count - 1) <= most:
                 per_row, columns = count, widths
                 break
         chips_w = min(most, sum(columns) + chip_gap * (per_row - 1))
-        card_w = row_w - chips_w - ctx.px(10)
         lines = -(-len(labels) // per_row)
         chips_h = lines * chip_h + (lines - 1) * chip_gap
         full = card_height(ctx, show_tag=False)
-        row_h = max(chips_h + ctx.px(4), min(max(full, chips_h + ctx.px(8)), room // n))
+        natural_h = max(full, chips_h + ctx.px(8))
+        squeezed = room // n
+        if natural_h <= squeezed:
+            row_h = natural_h
+        elif squeezed >= max(chips_h + ctx.px(4), card_height(ctx, True, show_tag=False)):
+            row_h = squeezed                    # compact cards, every row in view
+        else:
+            row_h = natural_h                   # the rows scroll with the selection
         self.compact = row_h < full
-        self.rows, self.cards, self.chips = [], [], []
-        for i in range(len(board.people)):
-            row = pygame.Rect(self.left.x + pad, top + i * (row_h + row_gap), row_w, row_h)
-            self.rows.append(row)
-            self.cards.append(pygame.Rect(row.x, row.y, card_w, row.h))
-            self.chips.append(self._flow_chips(
-                [role for _, role in labels],
-                pygame.Rect(row.right - chips_w, row.y, chips_w, row.h), chip_h, columns))
+        self._rows_at = (top, row_h, row_gap, row_w, chips_w, chip_h, tuple(columns))
         self.selected = max(0, min(self.selected, len(board.people) - 1))
+        self._place_rows()
         area = self.right.inflate(-2 * pad, -2 * pad)
         area.w -= ctx.px(8)
         self.details.set_blocks(area, self._detail_blocks(board, area.w), ctx.px(10))
+
+    @property
+    def max_row_scroll(self) -> int:
+        """How far the rows of people can scroll (0: they all fit)."""
+        _, row_h, row_gap, *_ = self._rows_at
+        n = len(self.board.people) if self.board else 0
+        return max(0, n * row_h + (n - 1) * row_gap - self.people_area.h)
+
+    def _place_rows(self) -> None:
+        """Put the rows where the scroll says, keeping the selected row in view."""
+        top, row_h, row_gap, row_w, chips_w, chip_h, columns = self._rows_at
+        first = self.selected * (row_h + row_gap)
+        self.row_scroll = min(self.row_scroll, first)
+        self.row_scroll = max(self.row_scroll, first + row_h - self.people_area.h)
+        self.row_scroll = max(0, min(self.row_scroll, self.max_row_scroll))
+        card_w = row_w - chips_w - self.ctx.px(10)
+        self.rows, self.cards, self.chips = [], [], []
+        for i in range(len(self.board.people) if self.board else 0):
+            row = pygame.Rect(self.people_area.x, top + i * (row_h + row_gap) - self.row_scroll,
+                              row_w, row_h)
+            self.rows.append(row)
+            self.cards.append(pygame.Rect(row.x, row.y, card_w, row.h))
+            self.chips.append(self._flow_chips(
+                self._chip_roles, pygame.Rect(row.right - chips_w, row.y, chips_w, row.h),
+                chip_h, list(columns)))
+
+    def _select(self, row: int) -> None:
+        self.selected = row
+        self._place_rows()
+        self.ctx.redraw()
 
     @staticmethod
     def _column_widths(natural: list[int], per_row: int) -> list[int]:
@@ -210,8 +245,7 @@ class BoardScreen(Screen):
                 return
             if event.key in (pygame.K_UP, pygame.K_DOWN) and people:
                 step = -1 if event.key == pygame.K_UP else 1
-                self.selected = (self.selected + step) % len(people)
-                self.ctx.redraw()
+                self._select((self.selected + step) % len(people))
                 return
             n = digit_of(event)
             if n is not None and n <= len(ROLES) and people:
@@ -222,7 +256,18 @@ class BoardScreen(Screen):
                 return
             self.details.handle_event(event, arrows=False)
             return
-        if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+        inside = self.people_area.collidepoint(pygame.mouse.get_pos())
+        if event.type == pygame.MOUSEWHEEL and inside and self.max_row_scroll:
+            _, row_h, row_gap, *_ = self._rows_at
+            self.row_scroll = max(0, min(self.max_row_scroll,
+                                         self.row_scroll - event.y * (row_h + row_gap)))
+            top = -(-self.row_scroll // (row_h + row_gap))  # keep the selection in view
+            bottom = (self.row_scroll + self.people_area.h - row_h) // (row_h + row_gap)
+            self.selected = max(top, min(self.selected, bottom))
+            self._select(self.selected)
+            return
+        if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
+                and self.people_area.collidepoint(event.pos)):
             for row, chips in enumerate(self.chips):
                 for rect, role in chips:
                     if rect.collidepoint(event.pos):
@@ -231,8 +276,7 @@ class BoardScreen(Screen):
                         return
             for row, rect in enumerate(self.rows):
                 if rect.collidepoint(event.pos):
-                    self.selected = row
-                    self.ctx.redraw()
+                    self._select(row)
                     return
         self.details.handle_event(event, keys=False)
 
@@ -269,13 +313,25 @@ class BoardScreen(Screen):
                      (self.left.x + pad, self.left.y + pad))
         surface.blit(fonts.render(t.get("board-help"), "tiny", theme.muted),
                      (self.left.x + pad, self.left.y + pad + fonts.line_height("heading")))
+        clip = surface.get_clip()
+        view = self.people_area.inflate(ctx.px(8), ctx.px(8))  # room for the focus ring
+        surface.set_clip(view)
         for i, (card, chips) in enumerate(zip(self.cards, self.chips)):
+            if not self.rows[i].colliderect(view):
+                continue
             person = board.people[i]
             draw_card(surface, ctx, card, person, CardLook(compact=self.compact, show_tag=False))
             for (rect, role), label in zip(chips, self._chip_labels):
                 self._draw_chip(surface, rect, label, role, person.tag)
             if i == self.selected:
                 widgets.focus_ring(surface, self.rows[i].inflate(ctx.px(6), ctx.px(4)), theme)
+        fade_h = ctx.px(18)
+        if self.row_scroll < self.max_row_scroll:
+            surface.blit(fade_strip(view.w, fade_h, theme.panel, True),
+                         (view.x, view.bottom - fade_h))
+        if self.row_scroll > 0:
+            surface.blit(fade_strip(view.w, fade_h, theme.panel, False), view.topleft)
+        surface.set_clip(clip)
         self.details.draw(surface, theme)
         self.chrome.draw_footer(surface, ctx)
 

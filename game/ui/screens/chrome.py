@@ -47,13 +47,21 @@ class Chrome:
     def draw_header(self, surface: pygame.Surface, ctx: Context, title: str,
                     subtitle: str = "", width: int = 0) -> int:
         """Paint the header band with `title` (and `subtitle` under it), cut to `width` (default:
-        half the window); returns the text's right edge."""
+        half the window) — a title too long for one line takes two, without the subtitle;
+        returns the text's right edge."""
         theme, fonts = ctx.theme, ctx.fonts
         if not self.header.h:
             return 0
         pygame.draw.rect(surface, theme.accent, self.header)
         m = self.margin
         width = width or self.header.w // 2 - m
+        if fonts.width(title, "title") > width and fonts.width(title, "heading") > width:
+            # a long title: on two lines in place of the subtitle, when two lines are enough
+            wrapped = fonts.render(title, "heading", theme.on_accent, width)
+            if wrapped.get_height() <= min(2 * fonts.line_height("heading"),
+                                           self.header.h - 4):
+                surface.blit(wrapped, (m, self.header.centery - wrapped.get_height() // 2))
+                return m + wrapped.get_width()
         style = "title" if fonts.width(title, "title") <= width else "heading"  # long titles
         head = fonts.render_fit(title, style, theme.on_accent, width)
         if subtitle:
