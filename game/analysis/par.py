@@ -6,10 +6,11 @@ It then goes meeting by meeting: from each position between meetings it tries ev
 inside it, every option (leaving included), merging positions that are the same (see
 `forking.state_key`). Each finished attempt is scored; the best is par.
 
-Small scenarios are searched exhaustively and par is exact. Each meeting round gets a share of
-the `budget` of choices; when the positions between meetings are more than the next round can
-afford, only the most promising (by the score the attempt would have so far; at least `width`)
-are carried on, and par is the best found, marked approximate.
+Small scenarios are searched exhaustively and par is exact. When the positions between meetings
+grow past what the `budget` of choices can pay for, the search starts again as a beam: each
+meeting round gets a share of the budget and carries on only the most promising positions (by
+the score the attempt would have so far; at least `width`), and the best path found is then
+polished by small edits (`_polish`); par is marked approximate.
 """
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from game.runtime import Runtime
 from game.schema import Scenario
 from game.scoring import score
 
-DEFAULT_BUDGET = 40_000   # choices the search may make in all
+DEFAULT_BUDGET = 15_000   # choices the search may make in all (exhaustive up to about this)
 DEFAULT_WIDTH = 32        # positions between meetings carried on at least, when not all fit
 
 Path = tuple[str, ...]
@@ -51,14 +52,19 @@ class Par:
                                  for k, (s, m) in self.competencies.items()}}
 
 
+class _TooBig(Exception):
+    """The exhaustive search would not fit in its budget."""
+
+
 class _Search:
-    def __init__(self, rt: Runtime, budget: int, width: int) -> None:
+    def __init__(self, rt: Runtime, budget: int, width: int, *, exhaustive: bool) -> None:
         self.rt = rt
         self.budget = budget
         self.width = width
+        self.exhaustive = exhaustive
         self.made = 0            # choices made so far
         self.limit = budget      # the current round's ceiling on `made`
-        self.exact = True
+        self.exact = exhaustive
         self.best: tuple[tuple[float, int], Game, Path] | None = None
         self.inside: set[tuple[Any, ...]] = set()   # positions inside meetings, this round
         self.after: dict[tuple[Any, ...], tuple[Game, Path]] = {}  # positions after this round
@@ -85,10 +91,13 @@ class _Search:
 
     def branch(self, game: Game, path: Path) -> None:
         options = game.options()
-        for index, option in enumerate(options):
+        for index in sorted(range(len(options)), key=lambda i: self.order(options[i].key)):
+            option = options[index]
             if not option.available:
                 continue
             if self.made >= self.limit:
+                if self.exhaustive:
+                    raise _TooBig
                 self.exact = False
                 return
             child = fork(game)
@@ -96,14 +105,28 @@ class _Search:
             self.made += 1
             self.explore(child, path + (option.key,))
 
+    def order(self, key: str) -> int:
+        """Which options to try first when the budget may not reach them all: choices the
+        author marked good, then unmarked ones, then those marked as mistakes."""
+        if key.count("/") != 2:
+            return 1
+        sid, nid, index = key.split("/")
+        quality = self.rt.choices[(sid, nid)][int(index)].choice.quality
+        return {"good": 0, "mistake": 2}.get(quality or "", 1)
+
     def rounds(self, root: Game, tags: Path) -> None:
+        """Meeting round after meeting round, until no position is left between meetings.
+        Exhaustive: every position is carried on (`_TooBig` when the budget cannot pay for
+        them). Otherwise each round gets its share of the budget and carries on the most
+        promising positions it can afford (at least `width`)."""
         frontier = [(root, tags)]
         turns = self.rt.scenario.turns
         while frontier:
             self.inside = set()
             self.after = {}
             rounds_left = max(1, turns - frontier[0][0].state.turn)
-            self.limit = self.made + max(1, (self.budget - self.made) // rounds_left)
+            if not self.exhaustive:
+                self.limit = self.made + max(1, (self.budget - self.made) // rounds_left)
             start, expanded = self.made, 0
             for game, path in frontier:
                 if self.made >= self.limit:
@@ -112,8 +135,14 @@ class _Search:
                 self.branch(game, path)
                 expanded += 1
             ranked = sorted(self.after.values(), key=lambda gp: self.promise(gp[0]), reverse=True)
-            # carry every position when the next round can afford them all, else the best ones
             cost = (self.made - start) / max(1, expanded)
+            if self.exhaustive:
+                # give up early when the next round alone looks far too dear (the estimate
+                # runs high: later rounds have fewer options as the quarter runs out)
+                if ranked and len(ranked) * cost > 2 * (self.budget - self.made):
+                    raise _TooBig
+                frontier = ranked
+                continue
             share = (self.budget - self.made) / max(1, rounds_left - 1)
             keep = len(ranked) if len(ranked) * cost <= share else max(self.width, int(share / cost))
             if len(ranked) > keep:
@@ -155,8 +184,14 @@ def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_B
     for sid, person in rt.scenario.stakeholders.items():
         root.tag(sid, person.role)
         tags += (f"tag:{sid}={person.role}",)
-    search = _Search(rt, budget, width)
-    search.rounds(root, tags)
+    search = _Search(rt, budget, width, exhaustive=True)
+    try:
+        search.rounds(fork(root), tags)
+    except _TooBig:
+        tried = search.made
+        search = _Search(rt, budget, width, exhaustive=False)
+        search.rounds(root, tags)
+        search.made += tried
     if search.best is None:  # nothing finished within the budget: score where it stopped
         return Par(score(rt, root.state).total, tags, False, search.made, None, 0,
                    score(rt, root.state).competencies, seed)
@@ -180,9 +215,9 @@ def _meetings(path: Path, start: int) -> list[Path]:
 
 def _polish(rt: Runtime, seed: int, total: float, game: Game, path: Path,
             tags: int) -> tuple[float, Game, Path]:
-    """Improve an approximate par path by rearranging whole meetings: drop one, move one, or
-    join two meetings with the same person into one (the search, carrying only the positions
-    that score early, misses orders that pay off late). Each try is replayed; the best is kept."""
+    """Improve an approximate par path one edit at a time: leave out a step, or drop, move or
+    join whole meetings (the search, carrying only the positions that score early, misses
+    orders that pay off late). Each try is replayed; a better one is kept, until none is."""
     improved = True
     while improved:
         improved = False
@@ -203,9 +238,13 @@ def _polish(rt: Runtime, seed: int, total: float, game: Game, path: Path,
 
 
 def _rearrangements(parts: list[Path]) -> list[list[Path]]:
-    """Every order of meetings one edit away from `parts`."""
+    """Every path one edit away from `parts`: one step said in a meeting left out, or one
+    meeting left out, moved, or joined to another with the same person."""
     trials: list[list[Path]] = []
     n = len(parts)
+    for i, part in enumerate(parts):
+        for j in range(1, len(part)):
+            trials.append(parts[:i] + [part[:j] + part[j + 1:]] + parts[i + 1:])
     for i in range(n):
         trials.append(parts[:i] + parts[i + 1:])
         for j in range(n):

@@ -62,7 +62,8 @@ def test_mini_par(mini_rt: Runtime) -> None:
 def test_a_small_budget_gives_an_approximate_par(mini_rt: Runtime) -> None:
     par = find_par(mini_rt, budget=300, width=2)
     assert not par.exact
-    assert par.choices_made <= 300 + 5   # rounds stop at their share; polishing replays aside
+    # an exhaustive try that gave up, then the beam: each within the budget (polishing aside)
+    assert par.choices_made <= 2 * 300
     assert 0 < par.total <= 91.9
 
 
