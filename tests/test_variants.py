@@ -294,9 +294,10 @@ def test_a_problem_of_one_cast_is_reported_at_that_cast() -> None:
     assert result.scenario is None
     [problem] = result.problems
     assert (problem.code, problem.level, problem.line, problem.col) == (
-        "several-decision-makers", "error", line_of(text, "    - roles: {ines"), 7)
+        "in-variant", "error", line_of(text, "    - roles: {ines"), 7)
     assert problem.message.startswith("in cast 2/2: Inés is a decision-maker, and so is Marta")
-    assert problem.message.endswith(f"(see line {line_of(text, 'role: saboteur')})")
+    assert problem.message.endswith(
+        f"(see line {line_of(text, 'role: saboteur')}, several-decision-makers)")
 
 
 def test_a_problem_of_some_variants_names_them() -> None:
@@ -305,7 +306,7 @@ def test_a_problem_of_some_variants_names_them() -> None:
                         "close: {stance: -0.5, interest: 1, needs: 2}")
     result = load(text)
     assert [(p.code, p.level, p.line) for p in result.problems] == [
-        ("cannot-win", "warning", line_of(text, "    - active: [overtime]\n"))]
+        ("in-variant", "warning", line_of(text, "    - active: [overtime]\n"))]
     assert result.problems[0].message.startswith("in need set 2/2: cannot be won: a close needs 2")
 
 

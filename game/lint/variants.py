@@ -27,7 +27,8 @@ report it here, at the cast):
 
 Every cast × need-set combination is checked with all the other rules (up to `MAX_CHECKED`
 of them; beyond that an evenly spaced sample, and a warning says so). A problem a variant has
-that the scenario as written does not is reported at the variant's entry. The warnings that an
+that the scenario as written does not is reported at the variant's entry, as `in-variant`
+with the level and the message of the rule that found it (its code in brackets at the end). The warnings that an
 inactive need is never revealed and has no holder, and that a flag only another variant sets
 is never set, are expected and left out.
 """
@@ -85,8 +86,8 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     for (level, code, line, _col, message), where in found.items():
         which, path = _which(scenario, where, checked)
         yield locator.problem(
-            path, level, code,  # type: ignore[arg-type]
-            f"in {which}: {message.rstrip('.')} (see line {line})", key=True)
+            path, level, "in-variant",  # type: ignore[arg-type]
+            f"in {which}: {message.rstrip('.')} (see line {line}, {code})", key=True)
 
 
 def _which(scenario: Scenario, where: list[variants.Draw],
