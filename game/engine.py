@@ -6,6 +6,7 @@ Play is deterministic for a scenario, a seed and a sequence of choices.
 """
 from __future__ import annotations
 
+import weakref
 from typing import Any, NamedTuple
 
 from game import rules, variants
@@ -35,6 +36,12 @@ class Line(NamedTuple):
     speaker: str | None = None
     code: str | None = None
     params: dict[str, Any] = {}  # never mutated
+
+
+# Options that never change, made once per runtime (see `_land` and `_build_options`).
+_OPEN_OPTIONS: weakref.WeakKeyDictionary[Runtime, dict[str, Option]] = weakref.WeakKeyDictionary()
+_MEET_OPTIONS: weakref.WeakKeyDictionary[Runtime, dict[frozenset[str], tuple[Option, ...]]] = \
+    weakref.WeakKeyDictionary()
 
 
 class GameOver(RuntimeError):
@@ -150,11 +157,19 @@ class Game:
     def _build_options(self) -> list[Option]:
         s = self.state
         people = self.scenario.stakeholders
-        if s.phase == "between":
-            return [Option(f"meet:{sid}", person.name, None, sid in s.introduced,
-                           None if sid in s.introduced else ("needs-introduction", {"who": sid}),
+        if s.phase == "between":  # depends on who has been introduced only: made once per set
+            by_introduced = _MEET_OPTIONS.get(self.rt)
+            if by_introduced is None:
+                by_introduced = _MEET_OPTIONS.setdefault(self.rt, {})
+            introduced = frozenset(s.introduced)
+            meet = by_introduced.get(introduced)
+            if meet is None:
+                meet = by_introduced[introduced] = tuple(
+                    Option(f"meet:{sid}", person.name, None, sid in introduced,
+                           None if sid in introduced else ("needs-introduction", {"who": sid}),
                            sid)
-                    for sid, person in people.items()]
+                    for sid, person in people.items())
+            return list(meet)
         if s.phase == "meeting":  # after a restore; in play, _land builds these
             assert s.meeting_with is not None and s.node is not None
             options = [Option(spec.key, spec.choice.text, spec.choice.tactic,
@@ -200,16 +215,32 @@ class Game:
         node = self.scenario.stakeholders[who].conversation.nodes[node_id]
         if speak and node.say:
             out.append(Line("say", node.say, speaker=who))
+        # An open choice's Option never changes: it is made once per runtime and shared (the
+        # analyser lands hundreds of thousands of times); `_blocked` is inlined for the same reason.
+        opened = _OPEN_OPTIONS.get(self.rt)
+        if opened is None:
+            opened = _OPEN_OPTIONS.setdefault(self.rt, {})
         options = []
         open_choices = 0
+        taken = s.taken
         for spec in self.rt.choices[(who, node_id)]:
-            reason = self._blocked(spec)
+            key = spec.key
+            if spec.once and key in taken:
+                reason: Reason | None = ("already-said", {})
+            else:
+                reason = None if spec.check is None else spec.check(s, who)
             if reason is None:
                 open_choices += 1
-                if spec.valuable and spec.key not in s.seen:
-                    s.seen[spec.key] = s.turn
-            options.append(Option(spec.key, spec.choice.text, spec.choice.tactic,
-                                  reason is None, reason, who))
+                if spec.valuable and key not in s.seen:
+                    s.seen[key] = s.turn
+                option = opened.get(key)
+                if option is None:
+                    option = opened[key] = Option(key, spec.choice.text, spec.choice.tactic,
+                                                  True, None, who)
+                options.append(option)
+            else:
+                options.append(Option(key, spec.choice.text, spec.choice.tactic, False, reason,
+                                      who))
         if node.end:
             self._end_meeting(out)
         elif open_choices == 0:

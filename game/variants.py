@@ -73,6 +73,17 @@ def draw(scenario: Scenario, seed: int) -> Draw:
     v = scenario.variants
     if v is None:
         return Draw(None, None)
+    hit = _DRAWN.get((id(scenario), seed))
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    chosen = _draw(v, seed)
+    if len(_DRAWN) >= CACHE_SIZE:
+        _DRAWN.pop(next(iter(_DRAWN)))
+    _DRAWN[(id(scenario), seed)] = (scenario, chosen)
+    return chosen
+
+
+def _draw(v: Variants, seed: int) -> Draw:
     rng = random.Random(seed)
     cast = rng.randrange(len(v.casts)) if v.casts else None
     needs = rng.randrange(len(v.needs)) if v.needs else None
@@ -166,6 +177,7 @@ def start_flags(scenario: Scenario) -> list[str]:
 
 
 _CACHE: dict[tuple[int, Draw], tuple[Scenario, Runtime]] = {}
+_DRAWN: dict[tuple[int, int], tuple[Scenario, Draw]] = {}  # the last draws (a game, its report)
 
 
 def runtime_for(base: Runtime | Scenario, seed: int) -> Runtime:

@@ -78,3 +78,17 @@ def test_the_key_leaves_out_what_only_the_debrief_reads(tiny_rt: Runtime) -> Non
     assert state_key(other) == state_key(game.state)
     other.trust["ana"] += 0.1
     assert state_key(other) != state_key(game.state)
+
+
+def test_shared_options_equal_freshly_built_ones(mini_rt: Runtime) -> None:
+    # the engine shares an open choice's Option between landings and games (a speed-up for the
+    # analyser): what it offers must equal what a restored game builds from scratch
+    game = Game(mini_rt, 0)
+    for key in ("meet:dana", "dana/hi/0", "dana/hi/1"):
+        game.choose_key(key)
+        restored = Game(mini_rt, 0, state=PlayState.from_dict(game.state.to_dict()))
+        assert restored.options() == game.options()
+    game.choose_key("leave")
+    game.options().clear()                  # one game's list is not another's
+    assert [o.key for o in Game(mini_rt, 1).options()] == ["meet:dana", "meet:marta", "meet:ines"]
+    assert [o.available for o in Game(mini_rt, 1).options()] == [True, False, True]
