@@ -10,7 +10,7 @@ flight, at the start; tests/crash/harness.py). After each kill: `PRAGMA integrit
 store opens without notices, nothing confirmed is lost; then `--resume`. The last game must
 end with the same path and score as the script played in one go. Prints the tally.
 
-Part 2 (root only) — a 1 MB tmpfs is mounted and filled to different levels (64 kB is too
+Part 2 (root only) — a 4 MB tmpfs is mounted and filled to different levels (64 kB is too
 small for the database itself); a whole play with `--player` and `--result-json` runs on it.
 Each run must end with exit code 0 or 1 and a message (never a traceback or a signal), the
 earlier result file must be intact or replaced by a complete one, and no temporary file is
@@ -147,7 +147,7 @@ def _inspect(db: Path) -> tuple[str, str]:
 
 
 def full_disk() -> bool:
-    """Part 2: whole plays on a 1 MB tmpfs filled to several levels; then the space is freed
+    """Part 2: whole plays on a 4 MB tmpfs filled to several levels; then the space is freed
     and the attempt, if unfinished, is resumed to the end."""
     if os.geteuid() != 0:
         print("\nPart 2 skipped: mounting a tmpfs needs root")
@@ -160,13 +160,13 @@ def full_disk() -> bool:
     earlier = '{"earlier": "résultat"}\n'
     ok = True
     print(f"\nPart 2: a whole play of {len(script)} actions (--player, --result-json) on a "
-          f"1 MB tmpfs with N kB free; then the space is freed, the database checked and the "
+          f"4 MB tmpfs with N kB free; then the space is freed, the database checked and the "
           f"attempt resumed")
     print(f"  {'free':>5}  exit  {'saved':>5}  {'result file':15s}  {'after freeing':22s}  "
           f"message")
-    for leave_kb in (0, 16, 48, 96, 112, 128, 144, 160, 192, 224, 256, 512):
+    for leave_kb in (0, 48, 96, 128, 144, 160, 192, 256, 512, 640, 768, 1024, 2048):
         mount = Path(tempfile.mkdtemp(prefix="crash_soak-tinyfs-"))
-        if not _mount(mount, "1m"):
+        if not _mount(mount, "4m"):
             mount.rmdir()
             return True
         try:
@@ -197,8 +197,8 @@ def full_disk() -> bool:
                 same = resumed.returncode == 0 and same_play(json.loads(
                     (mount / "resumed.json").read_text(encoding="utf-8")), expected) == []
                 after += ", resumed " + ("same" if same else "WRONG")
-            message = " / ".join(line[:70] for line in run.stderr.strip().splitlines()
-                                 if line.strip())[:150]
+            message = " / ".join(line.replace(str(mount), "DIR")[:60] + "…"
+                                 for line in run.stderr.strip().splitlines() if line.strip())
             good = (run.returncode in (0, 1) and "Traceback" not in run.stderr
                     and check in ("ok", "absent") and "WRONG" not in after
                     and "DAMAGED" not in state and "DIFFERENT" not in state and not leftovers
