@@ -69,7 +69,7 @@ stakeholders:
                 turn_max: 8
               effects:
                 reveal_needs: [horas]
-                role_hints: [{about: marta, text: Ella firma.}]
+                role_hints: [{about: marta, text: Ella firma., vague: false}]
                 stance: 0.1
                 trust: 0.1
                 interest: 1
@@ -114,6 +114,12 @@ scoring:
   weights: {discovery: 20, qualification: 20, saboteurs: 15, value_pitch: 20, closing: 15,
             relationship: 10}
   pass_mark: 60
+variants:
+  casts:
+    - {roles: {luis: saboteur}, flags: [luis_sabotea]}
+  needs:
+    - {active: [horas], flags: [con_horas]}
+  stances: {luis: [-0.3, 0.1]}
 """
 
 # A small scenario with no problems at all, for edits with positions spelled out.
