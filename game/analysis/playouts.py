@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import random
+import threading
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -164,6 +165,7 @@ class RandomPlay:
         self.chunks = [(a, min(a + CHUNK, runs)) for a in range(0, runs, CHUNK)]
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[Playouts]] = []
+        self._watcher: threading.Thread | None = None
         if self.jobs > 1 and runs >= PARALLEL_FROM:
             context = multiprocessing.get_context(
                 "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
@@ -171,6 +173,18 @@ class RandomPlay:
                                              initializer=_worker_start, initargs=(rt.scenario,))
             self._futures = [self._pool.submit(_worker_runs, seed, a, b, tag_rate)
                              for a, b in self.chunks]
+            if progress is not None:  # report progress while the caller works (the par search)
+                self._watcher = threading.Thread(target=self._watch, daemon=True)
+                self._watcher.start()
+
+    def _watch(self) -> None:
+        done = 0
+        for future, (a, b) in zip(self._futures, self.chunks):
+            if future.exception() is not None:
+                return
+            done += b - a
+            assert self.progress is not None
+            self.progress(done, self.runs)
 
     def result(self) -> Playouts:
         """Every run's figures, merged in run order (waits for the workers)."""
@@ -182,11 +196,13 @@ class RandomPlay:
                     part = self._futures[index].result()
                 else:
                     part = play_runs(self.rt, self.seed, a, b, self.tag_rate)
+                    done += b - a
+                    if self.progress is not None:
+                        self.progress(done, self.runs)
                 total.merge(part)
-                done += b - a
-                if self.progress is not None:
-                    self.progress(done, self.runs)
         finally:
+            if self._watcher is not None:
+                self._watcher.join()
             if self._pool is not None:
                 self._pool.shutdown(cancel_futures=True)
         return total
