@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from game import variants
-from game.engine import Game
+from game.engine import Game, Line
 from game.runtime import Runtime
 from game.schema import ROLES, Scenario
 from game.scoring import score
@@ -95,10 +95,9 @@ class _TracingGame(Game):
 
     reached: set[NodeId]
 
-    def _land(self, node_id: str, *args: Any, **kwargs: Any) -> None:
-        assert self.state.meeting_with is not None
-        self.reached.add((self.state.meeting_with, node_id))
-        super()._land(node_id, *args, **kwargs)
+    def _land(self, node_id: str, out: list[Line], *, speak: bool = True) -> None:
+        self.reached.add((self.state.meeting_with, node_id))  # type: ignore[arg-type]
+        Game._land(self, node_id, out, speak=speak)
 
 
 def play_runs(rt: Runtime, seed: int, start: int, stop: int,
