@@ -7,9 +7,9 @@ validated, and every mutant that loads without an error played for 200 random ch
 
 Case N of seed S is drawn from `random.Random(f"{S}:{N}")`, so any case replays alone. The
 mutations are those of the CI tests (tests/fuzz/mutations.py). Prints the cases run, the
-mutants that loaded clean (and were played), problems found by code, failures (an exception,
-or a load result that breaks the contract) with the first failing input saved under /tmp, and
-cases per second. Exit 1 if anything failed.
+mutants that loaded clean (and were played), the slowest case, problems found by code,
+failures (an exception, or a load result that breaks the contract) with the first failing
+input saved under /tmp, and cases per second. Exit 1 if anything failed.
 """
 from __future__ import annotations
 
@@ -85,10 +85,15 @@ def main(argv: list[str] | None = None) -> int:
     failures: collections.Counter[str] = collections.Counter()
     first_failure: Path | None = None
     clean = played = ran = 0
+    slowest, slowest_case = 0.0, -1
     began = time.perf_counter()
     for case in numbers:
         mutant = make_case(args.seed, case)
+        started = time.perf_counter()
         found, failure, was_played = run_case(mutant, args.seed * 1_000_003 + case)
+        took = time.perf_counter() - started
+        if took > slowest:
+            slowest, slowest_case = took, case
         ran += 1
         codes.update(set(found))
         steps.update(s.split("@")[0] for s in mutant.steps)
@@ -113,6 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nseed {args.seed}: {ran} cases in {elapsed:.0f} s ({ran / elapsed:.1f} cases/s)")
     print(f"loaded without any problem: {clean}; loaded without an error and played "
           f"{200} random choices: {played}")
+    print(f"slowest case: {slowest * 1000:.0f} ms (case {slowest_case}, load and play)")
     print(f"failures (exceptions or broken contract): {sum(failures.values())}")
     for text, count in failures.most_common():
         print(f"  {count:6d}  {text}")
