@@ -6,43 +6,16 @@ Play is deterministic for a scenario, a seed and a sequence of choices.
 """
 from __future__ import annotations
 
-import weakref
-from typing import Any, NamedTuple
+from typing import Any
 
 from game import rules, variants
-from game.runtime import ChoiceSpec, Reason, Runtime
+from game.runtime import ChoiceSpec, Runtime
 from game.schema import ROLES, Effects, Scenario
 from game.state import PlayState
 from game.state_check import check_state
+from game.values import Line, Option, Reason
 
-
-class Option(NamedTuple):
-    """Something the trainee may do now. Unavailable options carry the reason, for the debrief."""
-
-    key: str
-    text: str
-    tactic: str | None
-    available: bool
-    reason: Reason | None = None
-    stakeholder: str | None = None
-
-
-class Line(NamedTuple):
-    """One thing to show: `say` (a stakeholder speaks), `you` (the trainee's words), `note`
-    (the game tells the trainee something: `code` + `params`, worded by game.i18n), `event`
-    (something happened between meetings)."""
-
-    kind: str
-    text: str = ""
-    speaker: str | None = None
-    code: str | None = None
-    params: dict[str, Any] = {}  # never mutated
-
-
-# Options that never change, made once per runtime (see `_land` and `_build_options`).
-_OPEN_OPTIONS: weakref.WeakKeyDictionary[Runtime, dict[str, Option]] = weakref.WeakKeyDictionary()
-_MEET_OPTIONS: weakref.WeakKeyDictionary[Runtime, dict[frozenset[str], tuple[Option, ...]]] = \
-    weakref.WeakKeyDictionary()
+__all__ = ["Game", "GameOver", "Line", "Option", "Reason"]
 
 
 class GameOver(RuntimeError):
@@ -105,7 +78,7 @@ class Game:
 
     def choose(self, index: int) -> list[Line]:
         """Take option `index` of `options()`; returns what happens, in order."""
-        if self.over:
+        if self.state.phase == "over":
             raise GameOver("the attempt has ended")
         options = self.options()
         if not 0 <= index < len(options):
@@ -115,6 +88,10 @@ class Game:
             raise ValueError(f"option {option.key!r} is not available now")
         self._options = None
         out: list[Line] = []
+        spec = self.rt.spec_by_key.get(option.key)
+        if spec is not None:
+            self._say(spec, out)
+            return out
         kind, _, rest = option.key.partition(":")
         if kind == "meet":
             self._meet(rest, out)
@@ -123,8 +100,6 @@ class Game:
             self._end_meeting(out)
         elif kind == "referral":
             self._referral(rest == "ask", out)
-        else:
-            self._say(self._spec(option.key), out)
         return out
 
     def choose_key(self, key: str) -> list[Line]:
@@ -159,13 +134,10 @@ class Game:
         s = self.state
         people = self.scenario.stakeholders
         if s.phase == "between":  # depends on who has been introduced only: made once per set
-            by_introduced = _MEET_OPTIONS.get(self.rt)
-            if by_introduced is None:
-                by_introduced = _MEET_OPTIONS.setdefault(self.rt, {})
             introduced = frozenset(s.introduced)
-            meet = by_introduced.get(introduced)
+            meet = self.rt.meet_options.get(introduced)
             if meet is None:
-                meet = by_introduced[introduced] = tuple(
+                meet = self.rt.meet_options[introduced] = tuple(
                     Option(f"meet:{sid}", person.name, None, sid in introduced,
                            None if sid in introduced else ("needs-introduction", {"who": sid}),
                            sid)
@@ -190,10 +162,6 @@ class Game:
             return spec.check(self.state, self.state.meeting_with)
         return None
 
-    def _spec(self, key: str) -> ChoiceSpec:
-        sid, nid, index = key.split("/")
-        return self.rt.choices[(sid, nid)][int(index)]
-
     def _meet(self, sid: str, out: list[Line]) -> None:
         s = self.state
         s.turn += 1
@@ -204,7 +172,8 @@ class Game:
         s.met.setdefault(sid, s.turn)
         out.append(Line("note", code="meeting", params={"who": sid, "turn": s.turn,
                                                           "first": first}))
-        self._log("meet", stakeholder=sid)
+        s.path.append({"step": len(s.path) + 1, "turn": s.turn, "kind": "meet",
+                       "stakeholder": sid})
         self._land(self.scenario.stakeholders[sid].conversation.start, out)
 
     def _land(self, node_id: str, out: list[Line], *, speak: bool = True) -> None:
@@ -213,36 +182,26 @@ class Game:
         who = s.meeting_with
         assert who is not None
         s.node = node_id
-        node = self.scenario.stakeholders[who].conversation.nodes[node_id]
-        if speak and node.say:
-            out.append(Line("say", node.say, speaker=who))
-        # An open choice's Option never changes: it is made once per runtime and shared (the
-        # analyser lands hundreds of thousands of times); `_blocked` is inlined for the same reason.
-        opened = _OPEN_OPTIONS.get(self.rt)
-        if opened is None:
-            opened = _OPEN_OPTIONS.setdefault(self.rt, {})
+        plan = self.rt.nodes[(who, node_id)]
+        if speak and plan.say:
+            out.append(Line("say", plan.say, speaker=who))
         options = []
         open_choices = 0
-        taken = s.taken
-        for spec in self.rt.choices[(who, node_id)]:
-            key = spec.key
-            if spec.once and key in taken:
-                reason: Reason | None = ("already-said", {})
-            else:
-                reason = None if spec.check is None else spec.check(s, who)
+        taken, seen = s.taken, s.seen
+        for spec in plan.specs:  # `_blocked`, inlined: this runs at every arrival
+            if spec.once and spec.key in taken:
+                options.append(spec.said)
+                continue
+            reason = None if spec.check is None else spec.check(s, who)
             if reason is None:
                 open_choices += 1
-                if spec.valuable and key not in s.seen:
-                    s.seen[key] = s.turn
-                option = opened.get(key)
-                if option is None:
-                    option = opened[key] = Option(key, spec.choice.text, spec.choice.tactic,
-                                                  True, None, who)
-                options.append(option)
+                if spec.valuable and spec.key not in seen:
+                    seen[spec.key] = s.turn
+                options.append(spec.option)
             else:
-                options.append(Option(key, spec.choice.text, spec.choice.tactic, False, reason,
-                                      who))
-        if node.end:
+                options.append(Option(spec.key, spec.option.text, spec.option.tactic, False,
+                                      reason, who))
+        if plan.end:
             self._end_meeting(out)
         elif open_choices == 0:
             out.append(Line("note", code="conversation-dry", params={"who": who}))
@@ -259,18 +218,21 @@ class Game:
             s.taken.add(spec.key)
         out.append(Line("you", choice.text))
         marks: list[str] = []
-        self._apply(choice.effects, who, out, marks)
+        if spec.acts:
+            self._apply(choice.effects, who, out, marks)
         if choice.reply:
             out.append(Line("say", choice.reply, speaker=who))
         won = self._close(who, out, marks) if choice.tactic == "close" else None
-        mark = _mark(choice.quality, marks)
-        self._log("choice", stakeholder=who, node=spec.node, option=choice.id or spec.index,
-                  key=spec.key, tactic=choice.tactic, mark=mark, notes=marks)
+        s.path.append({"step": len(s.path) + 1, "turn": s.turn, "kind": "choice",
+                       "stakeholder": who, "node": spec.node,
+                       "option": choice.id or spec.index, "key": spec.key,
+                       "tactic": choice.tactic, "mark": _mark(choice.quality, marks),
+                       "notes": marks})
         if won is not None:
             self._after_close(who, won, out)
             return
         s.exchanges += 1
-        target = self.rt.next_node(choice, spec.node)
+        target = spec.target
         if target is None:
             self._end_meeting(out)
         elif s.exchanges >= rules.MAX_EXCHANGES:
@@ -449,17 +411,14 @@ class Game:
 
     def _run_events(self, out: list[Line]) -> None:
         s = self.state
-        for eid, event in self.scenario.events.items():
-            if event.once and eid in s.fired:
+        for plan in self.rt.events_after.get(s.turn, ()):
+            if plan.event.once and plan.id in s.fired:
                 continue
-            if event.turn is not None and event.turn != s.turn:
+            if plan.check is not None and plan.check(s, None) is not None:
                 continue
-            check = self.rt.event_checks[eid]
-            if check is not None and check(s, None) is not None:
-                continue
-            s.fired.add(eid)
-            out.append(Line("event", event.text, params={"event": eid}))
-            self._apply(event.effects, None, out, [])
+            s.fired.add(plan.id)
+            out.append(Line("event", plan.event.text, params={"event": plan.id}))
+            self._apply(plan.event.effects, None, out, [])
 
     def _finish(self, outcome: str, reason: str, out: list[Line] | None = None) -> None:
         s = self.state

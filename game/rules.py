@@ -63,23 +63,19 @@ def spread_influence(rt: Runtime, state: PlayState) -> None:
     into their own view); then one Friedkin–Johnsen step: each person's stance becomes
     openness × (the influence-weighted mix of stances) + (1 − openness) × their own view.
     """
-    people = rt.scenario.stakeholders
-    for oid, record in state.objections.items():
-        if record["state"] != "open":
-            continue
-        objection = rt.scenario.objections[oid]
-        for target, weight in people[objection.raised_by].influences.items():
-            if target in state.anchor:
-                push = weight * objection.pressure
-                state.anchor[target] = clamp(state.anchor[target] - push, -1.0, 1.0)
-                state.stance[target] = clamp(state.stance[target] - push, -1.0, 1.0)
     stance, anchor = state.stance, state.anchor
+    for oid, record in state.objections.items():
+        if record["state"] == "open":
+            for target, push in rt.objection_push[oid]:
+                anchor[target] = clamp(anchor[target] - push, -1.0, 1.0)
+                stance[target] = clamp(stance[target] - push, -1.0, 1.0)
     new = {}
     for sid, openness, row in rt.influence_rows:
         mixed = 0.0
         for other, weight in row:
             mixed += weight * stance[other]
-        new[sid] = clamp(openness * mixed + (1.0 - openness) * anchor[sid], -1.0, 1.0)
+        value = openness * mixed + (1.0 - openness) * anchor[sid]
+        new[sid] = -1.0 if value < -1.0 else 1.0 if value > 1.0 else value
     stance.update(new)
 
 

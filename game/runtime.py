@@ -11,12 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from game.schema import END, Choice, Condition, Scenario
+from game.schema import END, Choice, Condition, Effects, Event, Scenario
 from game.state import PlayState
+from game.values import Option, Reason
 
-# A failed condition gives a reason: a code and its parameters (front ends word it).
-Reason = tuple[str, dict[str, Any]]
 Check = Callable[[PlayState, "str | None"], "Reason | None"]
+_NO_EFFECTS = Effects()
 
 
 @dataclass(frozen=True)
@@ -29,8 +29,30 @@ class ChoiceSpec:
     index: int
     choice: Choice
     check: Check | None
-    valuable: bool
-    once: bool        # said at most once per attempt (default: all but close attempts)    # reveals a need, counters correctly, or pitches: worth noting if missed
+    valuable: bool    # reveals a need, counters correctly, or pitches: worth noting if missed
+    once: bool        # said at most once per attempt (default: all but close attempts)
+    option: Option    # the option as offered when it is open (it never changes)
+    said: Option      # the option once said, when it can be said only once
+    target: str | None  # the node after it (its own node when `next` is unset), None to end
+    acts: bool        # it has effects to apply
+
+
+@dataclass(frozen=True)
+class NodePlan:
+    """A node as the engine uses it: its line, whether it ends the meeting, its choices."""
+
+    say: str | None
+    end: bool
+    specs: tuple[ChoiceSpec, ...]
+
+
+@dataclass(frozen=True)
+class EventPlan:
+    """An event with its compiled condition."""
+
+    id: str
+    event: Event
+    check: Check | None
 
 
 class Runtime:
@@ -69,8 +91,15 @@ class Runtime:
             (sid, float(people[sid].openness),
              tuple((self.order[j], float(w)) for j, w in enumerate(weights[i]) if w))
             for i, sid in enumerate(self.order))
+        # the doubt an open objection pushes, each meeting, onto those its raiser influences
+        self.objection_push: dict[str, tuple[tuple[str, float], ...]] = {
+            oid: tuple((target, weight * objection.pressure) for target, weight
+                       in people[objection.raised_by].influences.items() if target in people)
+            for oid, objection in scenario.objections.items() if objection.raised_by in people}
         self.openness = np.array([people[sid].openness for sid in self.order])
         self.choices: dict[tuple[str, str], tuple[ChoiceSpec, ...]] = {}
+        self.nodes: dict[tuple[str, str], NodePlan] = {}
+        self.spec_by_key: dict[str, ChoiceSpec] = {}
         revealable: set[str] = set()
         for sid, person in people.items():
             for nid, node in person.conversation.nodes.items():
@@ -81,14 +110,27 @@ class Runtime:
                     valuable = bool(fx.reveal_needs or fx.pitch or (
                         fx.counter is not None and fx.counter.objection in scenario.objections
                         and fx.counter.using in scenario.objections[fx.counter.objection].counters))
-                    specs.append(ChoiceSpec(f"{sid}/{nid}/{i}", sid, nid, i, choice,
-                                            compile_condition(choice.when), valuable,
-                                            choice.said_once()))
+                    key = f"{sid}/{nid}/{i}"
+                    spec = ChoiceSpec(key, sid, nid, i, choice, compile_condition(choice.when),
+                                      valuable, choice.said_once(),
+                                      Option(key, choice.text, choice.tactic, True, None, sid),
+                                      Option(key, choice.text, choice.tactic, False,
+                                             ("already-said", {}), sid),
+                                      self.next_node(choice, nid), fx != _NO_EFFECTS)
+                    specs.append(spec)
+                    self.spec_by_key[key] = spec
                 self.choices[(sid, nid)] = tuple(specs)
+                self.nodes[(sid, nid)] = NodePlan(node.say, node.end, tuple(specs))
         for event in scenario.events.values():
             revealable.update(event.effects.reveal_needs)
         self.discoverable = frozenset(n for n in revealable if n in scenario.needs)
         self.event_checks = {eid: compile_condition(e.when) for eid, e in scenario.events.items()}
+        plans = [EventPlan(eid, e, self.event_checks[eid]) for eid, e in scenario.events.items()]
+        # the events that may happen after meeting n: those bound to turn n, and the unbound
+        self.events_after: dict[int, tuple[EventPlan, ...]] = {
+            turn: tuple(p for p in plans if p.event.turn in (None, turn))
+            for turn in range(1, scenario.turns + 1)}
+        self.meet_options: dict[frozenset[str], tuple[Option, ...]] = {}  # memo, by who is met
 
     def influence_of(self, source: str, target: str) -> float:
         """How strongly `source` sways `target`, as authored (0 when no link)."""
@@ -102,59 +144,55 @@ class Runtime:
 
 
 def compile_condition(condition: Condition | None) -> Check | None:
-    """A fast checker for `condition`: returns None when it holds, else the first reason."""
+    """A fast checker for `condition`: returns None when it holds, else the first reason.
+
+    The tests are written out as one small Python function (ids are validated slugs and every
+    literal goes through `repr`), so a check costs one call however many tests it holds.
+    """
     if condition is None:
         return None
-    tests: list[Check] = []
     c = condition
+    lines: list[str] = []
 
-    def need(ids: list[str], known: bool) -> None:
-        for nid in ids:
-            tests.append(lambda s, _w, n=nid: None if (n in s.needs_known) == known
-                         else ("need-known" if known else "need-unknown", {"need": n}))
+    def test(failing: str, code: str, params: dict[str, Any]) -> None:
+        lines.append(f"    if {failing}: return ({code!r}, {params!r})")
 
-    need(c.needs_known, True)
-    need(c.needs_unknown, False)
-    for flag in c.flags:
-        tests.append(lambda s, _w, f=flag: None if f in s.flags else ("flag", {"flag": f}))
-    for flag in c.not_flags:
-        tests.append(lambda s, _w, f=flag: ("not-flag", {"flag": f}) if f in s.flags else None)
-    for sid in c.met:
-        tests.append(lambda s, _w, p=sid: None if p in s.met else ("met", {"who": p}))
-    for sid in c.not_met:
-        tests.append(lambda s, _w, p=sid: ("not-met", {"who": p}) if p in s.met else None)
-    for oid in c.objections_open:
-        tests.append(lambda s, _w, o=oid: None if s.objections.get(o, {}).get("state") == "open"
-                     else ("objection-open", {"objection": o}))
-    for oid in c.objections_resolved:
-        tests.append(lambda s, _w, o=oid: None
-                     if s.objections.get(o, {}).get("state") == "resolved"
-                     else ("objection-resolved", {"objection": o}))
-    for nid in c.pitched:
-        tests.append(lambda s, _w, n=nid: None if n in s.pitched else ("pitched", {"need": n}))
+    for n in c.needs_known:
+        test(f"{n!r} not in s.needs_known", "need-known", {"need": n})
+    for n in c.needs_unknown:
+        test(f"{n!r} in s.needs_known", "need-unknown", {"need": n})
+    for f in c.flags:
+        test(f"{f!r} not in s.flags", "flag", {"flag": f})
+    for f in c.not_flags:
+        test(f"{f!r} in s.flags", "not-flag", {"flag": f})
+    for p in c.met:
+        test(f"{p!r} not in s.met", "met", {"who": p})
+    for p in c.not_met:
+        test(f"{p!r} in s.met", "not-met", {"who": p})
+    for o in c.objections_open:
+        test(f"s.objections.get({o!r}, _NONE).get('state') != 'open'", "objection-open",
+             {"objection": o})
+    for o in c.objections_resolved:
+        test(f"s.objections.get({o!r}, _NONE).get('state') != 'resolved'",
+             "objection-resolved", {"objection": o})
+    for n in c.pitched:
+        test(f"{n!r} not in s.pitched", "pitched", {"need": n})
+    # trust and stance are the person being met's; between meetings (w is None) they hold
     if c.trust_min is not None:
-        tests.append(lambda s, w, v=c.trust_min: None if w is None or s.trust[w] >= v
-                     else ("trust", {"min": v}))
+        test(f"w is not None and s.trust[w] < {float(c.trust_min)!r}", "trust",
+             {"min": c.trust_min})
     if c.stance_min is not None:
-        tests.append(lambda s, w, v=c.stance_min: None if w is None or s.stance[w] >= v
-                     else ("stance", {"min": v}))
+        test(f"w is not None and s.stance[w] < {float(c.stance_min)!r}", "stance",
+             {"min": c.stance_min})
     if c.interest_min is not None:
-        tests.append(lambda s, _w, v=c.interest_min: None if s.interest >= v
-                     else ("interest", {"min": v}))
+        test(f"s.interest < {int(c.interest_min)!r}", "interest", {"min": c.interest_min})
     if c.turn_min is not None:
-        tests.append(lambda s, _w, v=c.turn_min: None if s.turn >= v else ("turn-min", {"turn": v}))
+        test(f"s.turn < {int(c.turn_min)!r}", "turn-min", {"turn": c.turn_min})
     if c.turn_max is not None:
-        tests.append(lambda s, _w, v=c.turn_max: None if s.turn <= v else ("turn-max", {"turn": v}))
-    if not tests:
+        test(f"s.turn > {int(c.turn_max)!r}", "turn-max", {"turn": c.turn_max})
+    if not lines:
         return None
-    if len(tests) == 1:
-        return tests[0]
-
-    def check_all(state: PlayState, who: str | None) -> Reason | None:
-        for test in tests:
-            reason = test(state, who)
-            if reason is not None:
-                return reason
-        return None
-
-    return check_all
+    source = "def check(s, w):\n" + "\n".join(lines) + "\n    return None\n"
+    namespace: dict[str, Any] = {"_NONE": {}}
+    exec(compile(source, "<condition>", "exec"), namespace)  # noqa: S102 - literals via repr
+    return namespace["check"]  # type: ignore[no-any-return]
