@@ -1,0 +1,108 @@
+"""Every benchmark of design.md §7 in one run, as a table or JSON.
+
+    .venv/bin/python bench/run.py [--json] [--quick]
+
+`--json` prints `{name: {value, target, unit, ok}}` for: frame_ms, startup_ratio, load_ratio,
+choices_per_s, analyze_s, idle_cpu, peak_mb. Each figure comes from the script that owns it
+(bench/ui_bench.py, bench/load_bench.py, bench/engine_bench.py); ratios are measured within
+one run, medians over several runs. `--quick` uses fewer runs (for a smoke check, not a report).
+The machine is shared: compare the ratios, and read absolute times with the printed load.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+HEADLESS = {"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy",
+            "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+os.environ.update(HEADLESS)
+
+PEAK_MB_TARGET = 300.0
+
+
+def figure(value: float, target: float, unit: str, higher_is_better: bool = False,
+           **extra: Any) -> dict[str, Any]:
+    """One row of the report."""
+    ok = value >= target if higher_is_better else value <= target
+    return {"value": value, "target": target, "unit": unit, "ok": ok, **extra}
+
+
+def json_of(command: list[str]) -> dict[str, Any]:
+    """Run a bench script that prints JSON and return what it printed."""
+    done = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True,
+                          check=True, env={**os.environ, **HEADLESS})
+    return json.loads(done.stdout)
+
+
+def peak_mb(path: str) -> float:
+    """Peak resident memory (MB) of the real window autoplaying `path` through to the debrief."""
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, **HEADLESS, "QUALIFIED_DATA_DIR": folder}
+        child = subprocess.Popen(
+            [sys.executable, str(ROOT / "main.py"), "play", path, "--autoplay", "--seed", "1",
+             "--result-json", os.path.join(folder, "r.json")],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"autoplay of {path} failed")
+    return usage.ru_maxrss / 1024.0  # kB on Linux
+
+
+def main() -> int:
+    """Run the benchmarks and print the table (or JSON)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    started = time.perf_counter()
+    import engine_bench
+    import ui_bench
+
+    largest = engine_bench.largest_scenario()
+    results: dict[str, dict[str, Any]] = {}
+    hover, _relaid = ui_bench.meeting_frames(ROOT / "scenarios" / "clinica-del-sol.yaml",
+                                             max(3, runs // 2), 300)
+    results["frame_ms"] = figure(round(hover, 3), 1.0, "ms")
+    game_s, base_s, ratio = ui_bench.startup_ratio(runs)
+    results["startup_ratio"] = figure(round(ratio, 2), 2.0, "×", game_ms=round(game_s * 1000),
+                                      pygame_init_ms=round(base_s * 1000))
+    load = json_of(["bench/load_bench.py", "--json", "--repeat", str(max(3, runs // 2))])
+    results["load_ratio"] = figure(load["load_ratio"], 1.5, "×", size_mb=round(
+        load["size_bytes"] / 1048576, 2))
+    engine = json_of(["bench/engine_bench.py", "--json", "--repeat", "1" if args.quick else "3",
+                      "--runs", "10000"])
+    results["choices_per_s"] = figure(engine["choices_per_s"]["value"], 100_000, "choices/s",
+                                      higher_is_better=True)
+    results["analyze_s"] = figure(engine["analyze_s"]["value"], 10.0, "s",
+                                  scenario=engine["scenario"], runs=10_000)
+    results["idle_cpu"] = figure(round(ui_bench.idle_cpu(5.0 if args.quick else 10.0, 3), 2),
+                                 2.0, "% of a core")
+    results["peak_mb"] = figure(round(peak_mb(largest), 1), PEAK_MB_TARGET, "MB",
+                                scenario=os.path.relpath(largest, ROOT))
+    if args.json:
+        print(json.dumps(results, indent=2, ensure_ascii=False))
+        return 0
+    print(f"benchmarks — {os.cpu_count()} cores, load average "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, "
+          f"{time.perf_counter() - started:.0f} s")
+    print(f"{'name':<15} {'value':>12} {'target':>12}  unit          ok")
+    for name, row in results.items():
+        sign = "≥" if name == "choices_per_s" else "≤"
+        print(f"{name:<15} {row['value']:>12,} {sign + format(row['target'], ','):>12}  "
+              f"{row['unit']:<13} {'yes' if row['ok'] else 'NO'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
