@@ -5,11 +5,10 @@ Nothing in it depends on the clock, so two identical plays give identical result
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from typing import Any
 
 from game import rules
+from game.atomic import write_text_atomically
 from game.engine import Game
 from game.i18n import Words
 from game.scoring import debrief
@@ -49,16 +48,5 @@ def result_dict(game: Game, player: str | None = None) -> dict[str, Any]:
 
 def write_json_atomically(path: str, data: Any) -> None:
     """Write JSON to `path` via a temporary file and a rename, so a crash never leaves half a file."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temp = tempfile.mkstemp(prefix=".result-", suffix=".json", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    write_text_atomically(path, text, prefix=".result-")

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 
+from game.atomic import write_text_atomically
 from game.reports import FORMATS, render
 from game.store import StoreError, open_store
 
@@ -56,18 +55,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _write_atomically(path: str, text: str, *, bom: bool) -> None:
-    """Write via a temporary file and a rename. CSV files start with a UTF-8 byte order mark
-    so spreadsheet programs read the accents right."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temp = tempfile.mkstemp(prefix=".report-", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8-sig" if bom else "utf-8",
-                       newline="") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    """Write whole or not at all. CSV files start with a UTF-8 byte order mark so spreadsheet
+    programs read the accents right."""
+    write_text_atomically(path, text, encoding="utf-8-sig" if bom else "utf-8",
+                          prefix=".report-")
