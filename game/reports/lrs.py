@@ -122,7 +122,7 @@ def _post(url: str, chunk: list[dict[str, Any]], headers: dict[str, str], report
                                 f"{text or exc.reason}") from None
             problem = f"HTTP {exc.code}"
             retry_after = exc.headers.get("Retry-After") if exc.headers else None
-            if retry_after and retry_after.isdigit():
+            if retry_after and retry_after.isascii() and retry_after.isdigit():
                 wait = max(wait, min(float(retry_after), 60.0))
         except (urllib.error.URLError, OSError) as exc:
             reason = getattr(exc, "reason", exc)
