@@ -109,3 +109,11 @@ def test_schema_command_prints_json_schema() -> None:
     schema = json.loads(done.stdout)
     assert done.returncode == 0
     assert {"id", "title", "language"} <= set(schema["required"])
+
+
+def test_window_without_pygame_says_what_to_do() -> None:
+    for args in ((), ("play", str(MINI))):
+        done = main(*args, block_pygame=True)
+        assert done.returncode == 1
+        assert "needs pygame-ce" in done.stderr and "--text" in done.stderr
+        assert "Traceback" not in done.stderr

@@ -34,6 +34,25 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def window_module() -> object | None:
+    """game.cli.window (which imports pygame), or None with a message when pygame is missing."""
+    try:
+        import game.cli.window as window
+    except ModuleNotFoundError as exc:
+        if exc.name != "pygame":
+            raise
+        print("the game window needs pygame-ce, which is not installed here: run "
+              "`.venv/bin/pip install -r requirements.txt`, or play in the terminal with "
+              "`python main.py play PATH --text`", file=sys.stderr)
+        return None
+    return window
+
+
+def _open_window() -> int:
+    window = window_module()
+    return 1 if window is None else int(window.open_window())  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     for stream in (sys.stdout, sys.stderr):
@@ -42,10 +61,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (sys.argv[1:] if argv is None else argv):
         # no command: straight to the window, without importing every command's modules
         # (the engine, pydantic…) first — the title must show fast (design.md §7)
-        from game.cli.window import open_window  # imports pygame
-        return open_window()
+        return _open_window()
     args = build_parser().parse_args(argv)
     if args.command is None:
-        from game.cli.window import open_window  # imports pygame
-        return open_window()
+        return _open_window()
     return int(args.run(args))

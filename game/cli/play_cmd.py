@@ -102,8 +102,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     if not args.text:
-        from game.cli.window import play_window  # imports pygame
-        return play_window(args, loaded.scenario, seed)
+        from game.cli import window_module  # the window imports pygame
+
+        window = window_module()
+        return 1 if window is None else int(window.play_window(args, loaded.scenario, seed))
     return _play_text(args, loaded.scenario, seed)
 
 
