@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
 def window_module() -> object | None:
     """game.cli.window (which imports pygame), or None with a message when pygame is missing."""
     try:
+        import game.ui  # noqa: F401  (quiets pygame's banner first)
+        import pygame  # noqa: F401
+
         import game.cli.window as window
     except ModuleNotFoundError as exc:
         if exc.name != "pygame":
