@@ -63,6 +63,27 @@ def bare_choices_per_s(rt: Runtime, games: int, seed: int = 1) -> tuple[float, i
     return made / (time.process_time() - start), made
 
 
+def _bare_worker(job: tuple[str, int, int]) -> int:
+    path, games, seed = job
+    loaded = load_scenario(path)
+    assert loaded.scenario is not None
+    return bare_choices_per_s(Runtime(loaded.scenario), games, seed)[1]
+
+
+def both_cores_choices_per_s(path: str, games: int) -> float:
+    """Choices a wall second of the same random player in one process per core (batch play as
+    the analyser runs it), scenario loading included in each worker."""
+    import multiprocessing
+
+    jobs = os.cpu_count() or 1
+    context = multiprocessing.get_context(
+        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    start = time.perf_counter()
+    with context.Pool(jobs) as pool:
+        made = sum(pool.map(_bare_worker, [(path, games, 1 + i) for i in range(jobs)]))
+    return made / (time.perf_counter() - start)
+
+
 def playout_choices_per_s(rt: Runtime, games: int) -> float:
     """Choices a CPU second of the analyser's random player (one process)."""
     start = time.process_time()
@@ -120,6 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     rt = Runtime(loaded.scenario)
     bare = [bare_choices_per_s(rt, args.games) for _ in range(args.repeat)]
     played = [playout_choices_per_s(rt, args.games) for _ in range(args.repeat)]
+    both = [both_cores_choices_per_s(path, args.games) for _ in range(args.repeat)]
     analyses = [analyze_seconds(path, args.runs) for _ in range(args.repeat)]
     copies = copy_micros(rt)
     figures = {
@@ -128,6 +150,8 @@ def main(argv: list[str] | None = None) -> int:
                           "target": TARGET_CHOICES, "unit": "choices/s",
                           "ok": statistics.median(b for b, _ in bare) >= TARGET_CHOICES},
         "playout_choices_per_s": {"value": round(statistics.median(played)), "unit": "choices/s"},
+        "both_cores_choices_per_s": {"value": round(statistics.median(both)),
+                                     "unit": "choices/s", "processes": os.cpu_count()},
         "analyze_s": {"value": round(statistics.median(w for w, _ in analyses), 2),
                       "target": TARGET_ANALYZE_S, "unit": "s",
                       "ok": statistics.median(w for w, _ in analyses) <= TARGET_ANALYZE_S,
@@ -145,6 +169,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"scenario: {figures['scenario']} ({figures['choices_per_game']} choices a game)")
     print(f"engine, batch random play:   {c['value']:>9,} choices/s (one process, CPU time; "
           f"target ≥ {TARGET_CHOICES:,}) {'ok' if c['ok'] else 'MISSED'}")
+    print(f"same, one process per core:  {figures['both_cores_choices_per_s']['value']:>9,} "
+          f"choices/s (wall time, {os.cpu_count()} processes)")
     print(f"analyser's random player:    {figures['playout_choices_per_s']['value']:>9,} "
           "choices/s (one process, CPU time)")
     print(f"analyze --runs {args.runs:,}:      {a['value']:>9.2f} s wall, {a['cpu_s']:.2f} s CPU "
