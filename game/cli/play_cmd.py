@@ -30,14 +30,15 @@ _UI = {
         "resuming": "Resuming your attempt from {date} — turn {turn}, {steps} actions replayed.",
         "no-unfinished": "{player} has no unfinished attempt at “{title}”: starting a new one.",
         "seed-kept": "(the attempt keeps its own seed, {seed})",
-        "saved": "Your attempt is saved. Continue it with: python main.py play {path} "
+        "saved": "Your attempt is saved. Continue it with: python main.py play {path} --text "
                  "--player \"{player}\" --resume",
         "unlocked": "New scenario unlocked: {id}",
         "not-saved": "warning: this action could not be saved: {error}",
-        "start-over": "To start over: python main.py play {path} --player \"{player}\" --new",
+        "start-over": "To start over: python main.py play {path} --text --player "
+                      "\"{player}\" --new",
         "kept-partly": "Your attempt is kept up to its last saved action. Once this is fixed, "
-                       "continue it with: python main.py play {path} --player \"{player}\" "
-                       "--resume",
+                       "continue it with: python main.py play {path} --text --player "
+                       "\"{player}\" --resume",
     },
     "es": {
         "unfinished": "{player}, tienes un intento sin terminar de «{title}» (empezado el "
@@ -49,14 +50,14 @@ _UI = {
         "no-unfinished": "{player} no tiene ningún intento sin terminar de «{title}»: "
                          "empieza uno nuevo.",
         "seed-kept": "(el intento conserva su semilla, {seed})",
-        "saved": "Tu intento está guardado. Continúalo con: python main.py play {path} "
+        "saved": "Tu intento está guardado. Continúalo con: python main.py play {path} --text "
                  "--player \"{player}\" --resume",
         "unlocked": "Nuevo escenario desbloqueado: {id}",
         "not-saved": "aviso: esta acción no se ha podido guardar: {error}",
-        "start-over": "Para empezar de nuevo: python main.py play {path} --player \"{player}\" "
-                      "--new",
+        "start-over": "Para empezar de nuevo: python main.py play {path} --text --player "
+                      "\"{player}\" --new",
         "kept-partly": "Tu intento se conserva hasta la última acción guardada. Cuando esté "
-                       "resuelto, continúalo con: python main.py play {path} --player "
+                       "resuelto, continúalo con: python main.py play {path} --text --player "
                        "\"{player}\" --resume",
     },
 }
