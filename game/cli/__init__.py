@@ -35,20 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def window_module() -> object | None:
-    """game.cli.window (which imports pygame), or None with a message when pygame is missing."""
-    try:
-        import game.ui  # noqa: F401  (quiets pygame's banner first)
-        import pygame  # noqa: F401
+    """game.cli.window, or None (with a message) when pygame, which it needs, is missing."""
+    from game.cli import window
 
-        import game.cli.window as window
-    except ModuleNotFoundError as exc:
-        if exc.name != "pygame":
-            raise
-        print("the game window needs pygame-ce, which is not installed here: run "
-              "`.venv/bin/pip install -r requirements.txt`, or play in the terminal with "
-              "`python main.py play PATH --text`", file=sys.stderr)
-        return None
-    return window
+    return window if window.pygame_ready() else None
 
 
 def _open_window() -> int:

@@ -13,6 +13,21 @@ from pathlib import Path
 from typing import Any
 
 
+def pygame_ready() -> bool:
+    """True when pygame can be imported; else say what to do (on stderr) and return False."""
+    try:
+        import game.ui  # noqa: F401  (quiets pygame's banner first)
+        import pygame  # noqa: F401
+    except ModuleNotFoundError as exc:
+        if exc.name != "pygame":
+            raise
+        print("the game window needs pygame-ce, which is not installed here: run "
+              "`.venv/bin/pip install -r requirements.txt`, or play in the terminal with "
+              "`python main.py play PATH --text`", file=sys.stderr)
+        return False
+    return True
+
+
 def _headless_if_needed(autoplay: bool) -> None:
     """Autoplay needs no screen: use SDL's dummy drivers when there is no display."""
     if autoplay and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
