@@ -164,7 +164,9 @@ class DebriefScreen(Screen):
         assert ctx.session is not None
         report = self.report
         surface.fill(theme.background)
-        self.chrome.draw_header(surface, ctx, ctx.session.scenario.title, t.get("debrief-heading"))
+        full = self.chrome.header.w - 2 * self.chrome.margin  # no stage track on this screen
+        self.chrome.draw_header(surface, ctx, ctx.session.scenario.title,
+                                t.get("debrief-heading"), full)
         widgets.panel(surface, self.left, theme)
         widgets.panel(surface, self.right, theme)
         pad = ctx.px(16)

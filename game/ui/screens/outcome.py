@@ -171,7 +171,8 @@ class OutcomeScreen(Screen):
         theme, fonts, t = ctx.theme, ctx.fonts, ctx.text
         surface.fill(theme.background)
         self.chrome.draw_header(surface, ctx, self.session.scenario.title,
-                                self.session.scenario.account.company)
+                                self.session.scenario.account.company,
+                                self.chrome.header.w - 2 * self.chrome.margin)  # no stage track
         widgets.panel(surface, self.box, theme)
         codes = self.codes()
         heading = t.get("outcome-heading") if codes & {"close-won", "close-failed"} \
