@@ -145,9 +145,8 @@ class Game:
             return list(meet)
         if s.phase == "meeting":  # after a restore; in play, _land builds these
             assert s.meeting_with is not None and s.node is not None
-            options = [Option(spec.key, spec.choice.text, spec.choice.tactic,
-                              (reason := self._blocked(spec)) is None, reason, spec.stakeholder)
-                       for spec in self.rt.choices[(s.meeting_with, s.node)]]
+            options, _ = self._node_options(self.rt.nodes[(s.meeting_with, s.node)].specs,
+                                            s.meeting_with, note_seen=False)
             options.append(Option("leave", "", "leave", True, None, s.meeting_with))
             return options
         if s.phase == "after_close":
@@ -155,12 +154,28 @@ class Game:
                     Option("referral:skip", "", "leave", True, None, s.meeting_with)]
         return []
 
-    def _blocked(self, spec: ChoiceSpec) -> Reason | None:
-        if spec.once and spec.key in self.state.taken:
-            return ("already-said", {})
-        if spec.check is not None:
-            return spec.check(self.state, self.state.meeting_with)
-        return None
+    def _node_options(self, specs: tuple[ChoiceSpec, ...], who: str, *,
+                      note_seen: bool) -> tuple[list[Option], int]:
+        """Every choice of a node as an option, open or closed with its reason, and how many
+        are open; with `note_seen`, valuable open ones are remembered for the debrief."""
+        s = self.state
+        options = []
+        open_choices = 0
+        taken, seen = s.taken, s.seen
+        for spec in specs:  # this runs at every arrival at a node: kept lean
+            if spec.once and spec.key in taken:
+                options.append(spec.said)
+                continue
+            reason = None if spec.check is None else spec.check(s, who)
+            if reason is None:
+                open_choices += 1
+                if note_seen and spec.valuable and spec.key not in seen:
+                    seen[spec.key] = s.turn
+                options.append(spec.option)
+            else:
+                options.append(Option(spec.key, spec.option.text, spec.option.tactic, False,
+                                      reason, who))
+        return options, open_choices
 
     def _meet(self, sid: str, out: list[Line]) -> None:
         s = self.state
@@ -185,22 +200,7 @@ class Game:
         plan = self.rt.nodes[(who, node_id)]
         if speak and plan.say:
             out.append(Line("say", plan.say, speaker=who))
-        options = []
-        open_choices = 0
-        taken, seen = s.taken, s.seen
-        for spec in plan.specs:  # `_blocked`, inlined: this runs at every arrival
-            if spec.once and spec.key in taken:
-                options.append(spec.said)
-                continue
-            reason = None if spec.check is None else spec.check(s, who)
-            if reason is None:
-                open_choices += 1
-                if spec.valuable and spec.key not in seen:
-                    seen[spec.key] = s.turn
-                options.append(spec.option)
-            else:
-                options.append(Option(spec.key, spec.option.text, spec.option.tactic, False,
-                                      reason, who))
+        options, open_choices = self._node_options(plan.specs, who, note_seen=True)
         if plan.end:
             self._end_meeting(out)
         elif open_choices == 0:

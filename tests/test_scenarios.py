@@ -157,19 +157,7 @@ def _play_recorded(rt: Runtime, seed: int) -> Game:
     """The recorded path played with `seed`, choosing options by key (game.choose_key)."""
     steps = WINNING_PATHS.get(rt.scenario.id)
     assert steps is not None, f"record a winning path for {rt.scenario.id} in WINNING_PATHS"
-    game = Game(rt, seed=seed)
-    for step in steps:
-        if step.startswith("?"):
-            flag, _, step = step[1:].partition(":")
-            if flag not in game.state.flags:
-                continue
-        assert not game.over, f"the attempt ended before step {step!r}"
-        if step.startswith("tag:"):
-            sid, _, role = step[4:].partition("=")
-            game.tag(sid, role)
-        else:
-            game.choose_key(resolve(game, step))
-    return game
+    return play_steps(rt, steps, seed)
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=_ids())

@@ -28,14 +28,20 @@ from game.problems import Locator, Problem
 from game.schema import Scenario
 
 
-def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
-    """Yield a warning for unanswerable saboteur objections and objections never raised."""
+def answerable(scenario: Scenario) -> set[str]:
+    """The objections some choice answers with one of their working counters."""
     working: set[str] = set()
     for at in choices(scenario):
         counter = at.choice.effects.counter
         objection = scenario.objections.get(counter.objection) if counter else None
         if counter is not None and objection is not None and counter.using in objection.counters:
             working.add(counter.objection)
+    return working
+
+
+def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
+    """Yield a warning for unanswerable saboteur objections and objections never raised."""
+    working = answerable(scenario)
     raised = {o for at in effects(scenario) for o in at.effects.raise_objections}
     for oid, objection in scenario.objections.items():
         raiser = scenario.stakeholders.get(objection.raised_by)

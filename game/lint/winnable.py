@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.lint._sources import effects
+from game.lint.counters import answerable
 from game.lint.needs_revealable import revealable_needs
 from game.problems import Locator, Problem
 from game.schema import Scenario
@@ -117,11 +118,7 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
 def _blocking_objections(scenario: Scenario, locator: Locator, dm: str) -> Iterator[Problem]:
     """An objection that blocks the close (raised by the decision-maker, or by someone whose
     influence on them reaches `close.block_influence`) must have a working counter somewhere."""
-    working = {at.effects.counter.objection for at in effects(scenario)
-               if at.choice is not None and at.effects.counter is not None
-               and at.effects.counter.objection in scenario.objections
-               and at.effects.counter.using
-               in scenario.objections[at.effects.counter.objection].counters}
+    working = answerable(scenario)
     bar = scenario.close.block_influence
     for oid, objection in scenario.objections.items():
         raiser = scenario.stakeholders.get(objection.raised_by)
