@@ -145,37 +145,13 @@ class Game:
             return list(meet)
         if s.phase == "meeting":  # after a restore; in play, _land builds these
             assert s.meeting_with is not None and s.node is not None
-            options, _ = self._node_options(self.rt.nodes[(s.meeting_with, s.node)].specs,
-                                            s.meeting_with, note_seen=False)
-            options.append(Option("leave", "", "leave", True, None, s.meeting_with))
+            options, _ = self.rt.nodes[(s.meeting_with, s.node)].options(s, False)
+            options.append(self.rt.leave[s.meeting_with])
             return options
         if s.phase == "after_close":
             return [Option("referral:ask", "", "referral", True, None, s.meeting_with),
                     Option("referral:skip", "", "leave", True, None, s.meeting_with)]
         return []
-
-    def _node_options(self, specs: tuple[ChoiceSpec, ...], who: str, *,
-                      note_seen: bool) -> tuple[list[Option], int]:
-        """Every choice of a node as an option, open or closed with its reason, and how many
-        are open; with `note_seen`, valuable open ones are remembered for the debrief."""
-        s = self.state
-        options = []
-        open_choices = 0
-        taken, seen = s.taken, s.seen
-        for spec in specs:  # this runs at every arrival at a node: kept lean
-            if spec.once and spec.key in taken:
-                options.append(spec.said)
-                continue
-            reason = None if spec.check is None else spec.check(s, who)
-            if reason is None:
-                open_choices += 1
-                if note_seen and spec.valuable and spec.key not in seen:
-                    seen[spec.key] = s.turn
-                options.append(spec.option)
-            else:
-                options.append(Option(spec.key, spec.option.text, spec.option.tactic, False,
-                                      reason, who))
-        return options, open_choices
 
     def _meet(self, sid: str, out: list[Line]) -> None:
         s = self.state
@@ -198,16 +174,17 @@ class Game:
         assert who is not None
         s.node = node_id
         plan = self.rt.nodes[(who, node_id)]
-        if speak and plan.say:
-            out.append(Line("say", plan.say, speaker=who))
-        options, open_choices = self._node_options(plan.specs, who, note_seen=True)
+        if speak and plan.line is not None:
+            out.append(plan.line)
+        # every choice open or closed with its reason; valuable open ones noted for the debrief
+        options, open_choices = plan.options(s, True)
         if plan.end:
             self._end_meeting(out)
         elif open_choices == 0:
             out.append(Line("note", code="conversation-dry", params={"who": who}))
             self._end_meeting(out)
         else:
-            options.append(Option("leave", "", "leave", True, None, who))
+            options.append(self.rt.leave[who])
             self._options = options
 
     def _say(self, spec: ChoiceSpec, out: list[Line]) -> None:

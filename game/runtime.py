@@ -13,9 +13,11 @@ import numpy as np
 
 from game.schema import END, Choice, Condition, Effects, Event, Scenario
 from game.state import PlayState
-from game.values import Option, Reason
+from game.values import Line, Option, Reason
 
 Check = Callable[[PlayState, "str | None"], "Reason | None"]
+# a node's options at an arrival: (options, how many are open), given the state and note_seen
+NodeOptions = Callable[[PlayState, bool], "tuple[list[Option], int]"]
 _NO_EFFECTS = Effects()
 
 
@@ -44,6 +46,8 @@ class NodePlan:
     say: str | None
     end: bool
     specs: tuple[ChoiceSpec, ...]
+    options: NodeOptions       # its options at an arrival (compile_node)
+    line: Line | None          # its line as shown, None when it says nothing
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,9 @@ class Runtime:
                     specs.append(spec)
                     self.spec_by_key[key] = spec
                 self.choices[(sid, nid)] = tuple(specs)
-                self.nodes[(sid, nid)] = NodePlan(node.say, node.end, tuple(specs))
+                self.nodes[(sid, nid)] = NodePlan(
+                    node.say, node.end, tuple(specs), compile_node(tuple(specs), sid),
+                    Line("say", node.say, speaker=sid) if node.say else None)
         for event in scenario.events.values():
             revealable.update(event.effects.reveal_needs)
         self.discoverable = frozenset(n for n in revealable if n in scenario.needs)
@@ -131,6 +137,7 @@ class Runtime:
             turn: tuple(p for p in plans if p.event.turn in (None, turn))
             for turn in range(1, scenario.turns + 1)}
         self.meet_options: dict[frozenset[str], tuple[Option, ...]] = {}  # memo, by who is met
+        self.leave = {sid: Option("leave", "", "leave", True, None, sid) for sid in people}
 
     def influence_of(self, source: str, target: str) -> float:
         """How strongly `source` sways `target`, as authored (0 when no link)."""
@@ -143,19 +150,16 @@ class Runtime:
         return None if choice.next == END else choice.next
 
 
-def compile_condition(condition: Condition | None) -> Check | None:
-    """A fast checker for `condition`: returns None when it holds, else the first reason.
-
-    The tests are written out as one small Python function (ids are validated slugs and every
-    literal goes through `repr`), so a check costs one call however many tests it holds.
-    """
-    if condition is None:
-        return None
+def _tests(condition: Condition, who: str | None) -> list[tuple[str, Reason]]:
+    """The condition's tests as (Python expression that is true when the test fails, reason),
+    in the order their reasons are reported. `who` is the person being met when it is known
+    when compiling (a node's stakeholder); otherwise the expressions read the argument `w`,
+    and tests of the person's trust and stance hold when `w` is None (between meetings)."""
     c = condition
-    lines: list[str] = []
+    tests: list[tuple[str, Reason]] = []
 
     def test(failing: str, code: str, params: dict[str, Any]) -> None:
-        lines.append(f"    if {failing}: return ({code!r}, {params!r})")
+        tests.append((failing, (code, params)))
 
     for n in c.needs_known:
         test(f"{n!r} not in s.needs_known", "need-known", {"need": n})
@@ -178,11 +182,12 @@ def compile_condition(condition: Condition | None) -> Check | None:
     for n in c.pitched:
         test(f"{n!r} not in s.pitched", "pitched", {"need": n})
     # trust and stance are the person being met's; between meetings (w is None) they hold
+    person = "w is not None and s.{0}[w]" if who is None else f"s.{{0}}[{who!r}]"
     if c.trust_min is not None:
-        test(f"w is not None and s.trust[w] < {float(c.trust_min)!r}", "trust",
+        test(f"{person.format('trust')} < {float(c.trust_min)!r}", "trust",
              {"min": c.trust_min})
     if c.stance_min is not None:
-        test(f"w is not None and s.stance[w] < {float(c.stance_min)!r}", "stance",
+        test(f"{person.format('stance')} < {float(c.stance_min)!r}", "stance",
              {"min": c.stance_min})
     if c.interest_min is not None:
         test(f"s.interest < {int(c.interest_min)!r}", "interest", {"min": c.interest_min})
@@ -190,9 +195,68 @@ def compile_condition(condition: Condition | None) -> Check | None:
         test(f"s.turn < {int(c.turn_min)!r}", "turn-min", {"turn": c.turn_min})
     if c.turn_max is not None:
         test(f"s.turn > {int(c.turn_max)!r}", "turn-max", {"turn": c.turn_max})
-    if not lines:
+    return tests
+
+
+def _compiled(source: str, namespace: dict[str, Any], name: str) -> Any:
+    namespace["_NONE"] = {}
+    exec(compile(source, f"<{name}>", "exec"), namespace)  # noqa: S102 - literals via repr
+    return namespace[name]
+
+
+def compile_condition(condition: Condition | None) -> Check | None:
+    """A fast checker for `condition`: returns None when it holds, else the first reason.
+
+    The tests are written out as one small Python function (ids are validated slugs and every
+    literal goes through `repr`), so a check costs one call however many tests it holds.
+    """
+    if condition is None:
         return None
-    source = "def check(s, w):\n" + "\n".join(lines) + "\n    return None\n"
-    namespace: dict[str, Any] = {"_NONE": {}}
-    exec(compile(source, "<condition>", "exec"), namespace)  # noqa: S102 - literals via repr
-    return namespace["check"]  # type: ignore[no-any-return]
+    tests = _tests(condition, None)
+    if not tests:
+        return None
+    namespace: dict[str, Any] = {}
+    lines = ["def check(s, w):"]
+    for i, (failing, reason) in enumerate(tests):
+        namespace[f"R{i}"] = reason
+        lines.append(f"    if {failing}: return R{i}")
+    lines.append("    return None")
+    return _compiled("\n".join(lines) + "\n", namespace, "check")  # type: ignore[no-any-return]
+
+
+def compile_node(specs: tuple[ChoiceSpec, ...], who: str) -> NodeOptions:
+    """One function giving a node's options at an arrival, as `_node_options` in the engine
+    describes: each choice open (its `option`), said already (its `said`), or closed with the
+    first reason its condition fails; and how many are open. With `note_seen`, the valuable
+    open ones not yet noted are remembered in `state.seen` with the turn (for the debrief).
+
+    Written out as one Python function per node — the conditions inline, the closed options
+    made once here — since this runs at every arrival at a node, the engine's busiest step.
+    """
+    namespace: dict[str, Any] = {}
+    lines = ["def options(s, note_seen):", "    out = []", "    append = out.append",
+             "    n = 0"]
+    for i, spec in enumerate(specs):
+        branches: list[tuple[str, str]] = []
+        if spec.once:
+            namespace[f"SAID{i}"] = spec.said
+            branches.append((f"{spec.key!r} in s.taken", f"SAID{i}"))
+        when = spec.choice.when
+        for j, (failing, reason) in enumerate(_tests(when, who) if when is not None else []):
+            namespace[f"SHUT{i}_{j}"] = spec.option._replace(available=False, reason=reason)
+            branches.append((failing, f"SHUT{i}_{j}"))
+        namespace[f"OPEN{i}"] = spec.option
+        body = ["n += 1"]
+        if spec.valuable:
+            body.append(f"if note_seen and {spec.key!r} not in s.seen: "
+                        f"s.seen[{spec.key!r}] = s.turn")
+        body.append(f"append(OPEN{i})")
+        if not branches:
+            lines.extend("    " + b for b in body)
+            continue
+        for k, (failing, name) in enumerate(branches):
+            lines.append(f"    {'elif' if k else 'if'} {failing}: append({name})")
+        lines.append("    else:")
+        lines.extend("        " + b for b in body)
+    lines.append("    return out, n")
+    return _compiled("\n".join(lines) + "\n", namespace, "options")  # type: ignore[no-any-return]
