@@ -29,16 +29,8 @@ class Game:
                  state: PlayState | None = None) -> None:
         # the seed's variant (game/variants.py); the scenario as written when it has none
         self.rt = variants.runtime_for(runtime, seed if state is None else state.seed)
-        scenario = self.rt.scenario
         if state is None:
-            state = PlayState(scenario_id=scenario.id, seed=seed)
-            for sid, person in scenario.stakeholders.items():
-                state.stance[sid] = person.stance
-                state.anchor[sid] = person.stance
-                state.trust[sid] = person.trust
-                if not person.requires_introduction:
-                    state.introduced.add(sid)
-            state.flags.update(variants.start_flags(scenario))
+            state = _start_state(self.rt, seed)
         else:
             check_state(self.rt, state)
         self.state = state
@@ -193,18 +185,18 @@ class Game:
         choice = spec.choice
         if spec.once:
             s.taken.add(spec.key)
-        out.append(Line("you", choice.text))
+        out.append(spec.words)
         marks: list[str] = []
         if spec.acts:
             self._apply(choice.effects, who, out, marks)
-        if choice.reply:
-            out.append(Line("say", choice.reply, speaker=who))
+        if spec.reply is not None:
+            out.append(spec.reply)
         won = self._close(who, out, marks) if choice.tactic == "close" else None
+        mark = _mark(choice.quality, marks) if marks else choice.quality or "neutral"
         s.path.append({"step": len(s.path) + 1, "turn": s.turn, "kind": "choice",
-                       "stakeholder": who, "node": spec.node,
-                       "option": choice.id or spec.index, "key": spec.key,
-                       "tactic": choice.tactic, "mark": _mark(choice.quality, marks),
-                       "notes": marks})
+                       "stakeholder": who, "node": spec.node, "option": spec.option_id,
+                       "key": spec.key, "tactic": choice.tactic,
+                       "mark": mark, "notes": marks})
         if won is not None:
             self._after_close(who, won, out)
             return
@@ -389,7 +381,7 @@ class Game:
     def _run_events(self, out: list[Line]) -> None:
         s = self.state
         for plan in self.rt.events_after.get(s.turn, ()):
-            if plan.event.once and plan.id in s.fired:
+            if plan.once and plan.id in s.fired:
                 continue
             if plan.check is not None and plan.check(s, None) is not None:
                 continue
@@ -416,11 +408,29 @@ class Game:
         s.path.append(record)
 
 
+def _start_state(rt: Runtime, seed: int) -> PlayState:
+    """A new attempt: everyone at their starting stance (their own view too) and trust, those
+    needing no introduction open to meet, the drawn variant's flags set."""
+    start = rt.start
+    scenario = rt.scenario
+    if start is None or start[0] is not scenario:
+        people = scenario.stakeholders
+        start = rt.start = (
+            scenario, {sid: p.stance for sid, p in people.items()},
+            {sid: p.trust for sid, p in people.items()},
+            frozenset(sid for sid, p in people.items() if not p.requires_introduction),
+            tuple(variants.start_flags(scenario)))
+    _, stance, trust, introduced, flags = start
+    return PlayState(scenario_id=scenario.id, seed=seed, stance=dict(stance), anchor=dict(stance),
+                     trust=dict(trust), introduced=set(introduced), flags=set(flags))
+
+
 def _mark(quality: str | None, marks: list[str]) -> str:
     """good / neutral / mistake: a rule-found mistake wins, then the author's judgement, then
     what the choice achieved."""
-    if any(m.startswith("mistake:") for m in marks):
-        return "mistake"
+    for m in marks:
+        if m.startswith("mistake:"):
+            return "mistake"
     if quality is not None:
         return quality
     return "good" if marks else "neutral"

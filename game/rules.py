@@ -69,14 +69,7 @@ def spread_influence(rt: Runtime, state: PlayState) -> None:
             for target, push in rt.objection_push[oid]:
                 anchor[target] = clamp(anchor[target] - push, -1.0, 1.0)
                 stance[target] = clamp(stance[target] - push, -1.0, 1.0)
-    new = {}
-    for sid, openness, row in rt.influence_rows:
-        mixed = 0.0
-        for other, weight in row:
-            mixed += weight * stance[other]
-        value = openness * mixed + (1.0 - openness) * anchor[sid]
-        new[sid] = -1.0 if value < -1.0 else 1.0 if value > 1.0 else value
-    stance.update(new)
+    rt.influence_step(state)  # the step, written out for this buying centre (game/codegen.py)
 
 
 @dataclass(frozen=True)

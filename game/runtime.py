@@ -5,19 +5,14 @@ random playouts) share one `Runtime`.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
-from game.schema import END, Choice, Condition, Effects, Event, Scenario
-from game.state import PlayState
-from game.values import Line, Option, Reason
+from game.codegen import Check, NodeOptions, compile_condition, compile_influence, compile_node
+from game.schema import END, Choice, Effects, Event, Scenario
+from game.values import Line, Option
 
-Check = Callable[[PlayState, "str | None"], "Reason | None"]
-# a node's options at an arrival: (options, how many are open), given the state and note_seen
-NodeOptions = Callable[[PlayState, bool], "tuple[list[Option], int]"]
 _NO_EFFECTS = Effects()
 
 
@@ -37,6 +32,9 @@ class ChoiceSpec:
     said: Option      # the option once said, when it can be said only once
     target: str | None  # the node after it (its own node when `next` is unset), None to end
     acts: bool        # it has effects to apply
+    words: Line       # the trainee's words as shown
+    reply: Line | None  # the stakeholder's reply as shown, None when there is none
+    option_id: str | int  # how the path names it: the choice's id, else its index in the node
 
 
 @dataclass(frozen=True)
@@ -57,6 +55,7 @@ class EventPlan:
     id: str
     event: Event
     check: Check | None
+    once: bool
 
 
 class Runtime:
@@ -95,6 +94,7 @@ class Runtime:
             (sid, float(people[sid].openness),
              tuple((self.order[j], float(w)) for j, w in enumerate(weights[i]) if w))
             for i, sid in enumerate(self.order))
+        self.influence_step = compile_influence(self.influence_rows)
         # the doubt an open objection pushes, each meeting, onto those its raiser influences
         self.objection_push: dict[str, tuple[tuple[str, float], ...]] = {
             oid: tuple((target, weight * objection.pressure) for target, weight
@@ -120,7 +120,10 @@ class Runtime:
                                       Option(key, choice.text, choice.tactic, True, None, sid),
                                       Option(key, choice.text, choice.tactic, False,
                                              ("already-said", {}), sid),
-                                      self.next_node(choice, nid), fx != _NO_EFFECTS)
+                                      self.next_node(choice, nid), fx != _NO_EFFECTS,
+                                      Line("you", choice.text),
+                                      Line("say", choice.reply, speaker=sid) if choice.reply
+                                      else None, choice.id or i)
                     specs.append(spec)
                     self.spec_by_key[key] = spec
                 self.choices[(sid, nid)] = tuple(specs)
@@ -131,13 +134,18 @@ class Runtime:
             revealable.update(event.effects.reveal_needs)
         self.discoverable = frozenset(n for n in revealable if n in scenario.needs)
         self.event_checks = {eid: compile_condition(e.when) for eid, e in scenario.events.items()}
-        plans = [EventPlan(eid, e, self.event_checks[eid]) for eid, e in scenario.events.items()]
+        plans = [EventPlan(eid, e, self.event_checks[eid], e.once)
+                 for eid, e in scenario.events.items()]
         # the events that may happen after meeting n: those bound to turn n, and the unbound
         self.events_after: dict[int, tuple[EventPlan, ...]] = {
             turn: tuple(p for p in plans if p.event.turn in (None, turn))
             for turn in range(1, scenario.turns + 1)}
         self.meet_options: dict[frozenset[str], tuple[Option, ...]] = {}  # memo, by who is met
         self.leave = {sid: Option("leave", "", "leave", True, None, sid) for sid in people}
+        # memo of the engine's starting values, with the scenario they were read from (a
+        # variant's runtime may be a copy of this one with another scenario: game/variants.py)
+        self.start: tuple[Scenario, dict[str, float], dict[str, float], frozenset[str],
+                          tuple[str, ...]] | None = None
 
     def influence_of(self, source: str, target: str) -> float:
         """How strongly `source` sways `target`, as authored (0 when no link)."""
@@ -148,115 +156,3 @@ class Runtime:
         if choice.next is None:
             return current
         return None if choice.next == END else choice.next
-
-
-def _tests(condition: Condition, who: str | None) -> list[tuple[str, Reason]]:
-    """The condition's tests as (Python expression that is true when the test fails, reason),
-    in the order their reasons are reported. `who` is the person being met when it is known
-    when compiling (a node's stakeholder); otherwise the expressions read the argument `w`,
-    and tests of the person's trust and stance hold when `w` is None (between meetings)."""
-    c = condition
-    tests: list[tuple[str, Reason]] = []
-
-    def test(failing: str, code: str, params: dict[str, Any]) -> None:
-        tests.append((failing, (code, params)))
-
-    for n in c.needs_known:
-        test(f"{n!r} not in s.needs_known", "need-known", {"need": n})
-    for n in c.needs_unknown:
-        test(f"{n!r} in s.needs_known", "need-unknown", {"need": n})
-    for f in c.flags:
-        test(f"{f!r} not in s.flags", "flag", {"flag": f})
-    for f in c.not_flags:
-        test(f"{f!r} in s.flags", "not-flag", {"flag": f})
-    for p in c.met:
-        test(f"{p!r} not in s.met", "met", {"who": p})
-    for p in c.not_met:
-        test(f"{p!r} in s.met", "not-met", {"who": p})
-    for o in c.objections_open:
-        test(f"s.objections.get({o!r}, _NONE).get('state') != 'open'", "objection-open",
-             {"objection": o})
-    for o in c.objections_resolved:
-        test(f"s.objections.get({o!r}, _NONE).get('state') != 'resolved'",
-             "objection-resolved", {"objection": o})
-    for n in c.pitched:
-        test(f"{n!r} not in s.pitched", "pitched", {"need": n})
-    # trust and stance are the person being met's; between meetings (w is None) they hold
-    person = "w is not None and s.{0}[w]" if who is None else f"s.{{0}}[{who!r}]"
-    if c.trust_min is not None:
-        test(f"{person.format('trust')} < {float(c.trust_min)!r}", "trust",
-             {"min": c.trust_min})
-    if c.stance_min is not None:
-        test(f"{person.format('stance')} < {float(c.stance_min)!r}", "stance",
-             {"min": c.stance_min})
-    if c.interest_min is not None:
-        test(f"s.interest < {int(c.interest_min)!r}", "interest", {"min": c.interest_min})
-    if c.turn_min is not None:
-        test(f"s.turn < {int(c.turn_min)!r}", "turn-min", {"turn": c.turn_min})
-    if c.turn_max is not None:
-        test(f"s.turn > {int(c.turn_max)!r}", "turn-max", {"turn": c.turn_max})
-    return tests
-
-
-def _compiled(source: str, namespace: dict[str, Any], name: str) -> Any:
-    namespace["_NONE"] = {}
-    exec(compile(source, f"<{name}>", "exec"), namespace)  # noqa: S102 - literals via repr
-    return namespace[name]
-
-
-def compile_condition(condition: Condition | None) -> Check | None:
-    """A fast checker for `condition`: returns None when it holds, else the first reason.
-
-    The tests are written out as one small Python function (ids are validated slugs and every
-    literal goes through `repr`), so a check costs one call however many tests it holds.
-    """
-    if condition is None:
-        return None
-    tests = _tests(condition, None)
-    if not tests:
-        return None
-    namespace: dict[str, Any] = {}
-    lines = ["def check(s, w):"]
-    for i, (failing, reason) in enumerate(tests):
-        namespace[f"R{i}"] = reason
-        lines.append(f"    if {failing}: return R{i}")
-    lines.append("    return None")
-    return _compiled("\n".join(lines) + "\n", namespace, "check")  # type: ignore[no-any-return]
-
-
-def compile_node(specs: tuple[ChoiceSpec, ...], who: str) -> NodeOptions:
-    """One function giving a node's options at an arrival, as `_node_options` in the engine
-    describes: each choice open (its `option`), said already (its `said`), or closed with the
-    first reason its condition fails; and how many are open. With `note_seen`, the valuable
-    open ones not yet noted are remembered in `state.seen` with the turn (for the debrief).
-
-    Written out as one Python function per node — the conditions inline, the closed options
-    made once here — since this runs at every arrival at a node, the engine's busiest step.
-    """
-    namespace: dict[str, Any] = {}
-    lines = ["def options(s, note_seen):", "    out = []", "    append = out.append",
-             "    n = 0"]
-    for i, spec in enumerate(specs):
-        branches: list[tuple[str, str]] = []
-        if spec.once:
-            namespace[f"SAID{i}"] = spec.said
-            branches.append((f"{spec.key!r} in s.taken", f"SAID{i}"))
-        when = spec.choice.when
-        for j, (failing, reason) in enumerate(_tests(when, who) if when is not None else []):
-            namespace[f"SHUT{i}_{j}"] = spec.option._replace(available=False, reason=reason)
-            branches.append((failing, f"SHUT{i}_{j}"))
-        namespace[f"OPEN{i}"] = spec.option
-        body = ["n += 1"]
-        if spec.valuable:
-            body.append(f"if note_seen and {spec.key!r} not in s.seen: "
-                        f"s.seen[{spec.key!r}] = s.turn")
-        body.append(f"append(OPEN{i})")
-        if not branches:
-            lines.extend("    " + b for b in body)
-            continue
-        for k, (failing, name) in enumerate(branches):
-            lines.append(f"    {'elif' if k else 'if'} {failing}: append({name})")
-        lines.append("    else:")
-        lines.extend("        " + b for b in body)
-    lines.append("    return out, n")
-    return _compiled("\n".join(lines) + "\n", namespace, "options")  # type: ignore[no-any-return]

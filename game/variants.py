@@ -87,12 +87,26 @@ def _draw(v: Variants, seed: int) -> Draw:
     rng = random.Random(seed)
     cast = rng.randrange(len(v.casts)) if v.casts else None
     needs = rng.randrange(len(v.needs)) if v.needs else None
-    stances = []
+    # randrange(n) draws exactly as randint(0, n - 1) does, one call fewer
+    stances = tuple((sid, values[rng.randrange(len(values))]) for sid, values in _steps(v))
+    return Draw(cast, needs, stances)
+
+
+def _steps(v: Variants) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """Each listed stakeholder's possible starting stances: low, low + 0.05, … up to high."""
+    hit = _STEPS.get(id(v))
+    if hit is not None and hit[0] is v:
+        return hit[1]
+    table = []
     for sid, bounds in v.stances.items():
         low, high = sorted(bounds)
         steps = int(round((high - low) / STANCE_STEP + 1e-9))
-        stances.append((sid, round(min(high, low + STANCE_STEP * rng.randint(0, steps)), 2)))
-    return Draw(cast, needs, tuple(stances))
+        table.append((sid, tuple(round(min(high, low + STANCE_STEP * k), 2)
+                                 for k in range(steps + 1))))
+    if len(_STEPS) >= CACHE_SIZE:
+        _STEPS.pop(next(iter(_STEPS)))
+    _STEPS[id(v)] = (v, tuple(table))
+    return tuple(table)
 
 
 def combinations(scenario: Scenario) -> list[Draw]:
@@ -178,6 +192,7 @@ def start_flags(scenario: Scenario) -> list[str]:
 
 _CACHE: dict[tuple[int, Draw], tuple[Scenario, Runtime]] = {}
 _DRAWN: dict[tuple[int, int], tuple[Scenario, Draw]] = {}  # the last draws (a game, its report)
+_STEPS: dict[int, tuple[Variants, tuple[tuple[str, tuple[float, ...]], ...]]] = {}
 
 
 def runtime_for(base: Runtime | Scenario, seed: int) -> Runtime:

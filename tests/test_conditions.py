@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from game.runtime import compile_condition
+from game.codegen import compile_condition
 from game.schema import Condition
 from game.state import PlayState
 

@@ -2,15 +2,20 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
+import numpy as np
 import pytest
 
 from game import rules
 from game.engine import Game, GameOver
+from game.loader import find_scenario_files, load_scenario
 from game.runtime import Runtime
 from game.scoring import debrief, score
 from game.state import PlayState, StateVersionError
 from tests.conftest import MINI_TAGS, MINI_WIN, play
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def won_game(rt: Runtime, ask_referral: bool = True) -> Game:
@@ -121,6 +126,23 @@ def test_influence_update_follows_friedkin_johnsen(mini_rt: Runtime) -> None:
     # Marta: openness 0.5 × (0.5·0.6 + 0.3·(−0.4) + 0.2·0.0) + 0.5 × 0.1 = 0.14
     assert state.stance["marta"] == pytest.approx(0.14)
     assert state.stance["dana"] == pytest.approx(0.6)
+
+
+def test_the_written_out_influence_step_is_the_matrix_update() -> None:
+    # game/codegen.py writes the step out per buying centre; it must be x' = o·(W x) + (1−o)·a
+    rng = np.random.default_rng(5)
+    for path in find_scenario_files(str(ROOT / "scenarios")):
+        rt = Runtime(load_scenario(path).scenario)  # type: ignore[arg-type]
+        state = Game(rt).state
+        for _ in range(3):
+            x = rng.uniform(-1, 1, len(rt.order))
+            a = rng.uniform(-1, 1, len(rt.order))
+            state.stance.update(zip(rt.order, x.tolist()))
+            state.anchor.update(zip(rt.order, a.tolist()))
+            expected = np.clip(rt.openness * (rt.influence @ x) + (1 - rt.openness) * a, -1, 1)
+            rt.influence_step(state)
+            assert [state.stance[sid] for sid in rt.order] == pytest.approx(expected.tolist())
+            assert [state.anchor[sid] for sid in rt.order] == a.tolist()
 
 
 def test_close_with_the_friendly_contact_fails_with_reasons(mini_rt: Runtime) -> None:

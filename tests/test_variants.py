@@ -338,7 +338,8 @@ def test_a_stance_only_difference_shares_the_derived_data(scenario: Scenario) ->
         assert set(mine) == set(theirs)
         for name in mine:
             if name in ("scenario", "choices", "event_checks", "influence", "openness", "nodes",
-                        "spec_by_key", "events_after", "meet_options"):
+                        "spec_by_key", "events_after", "meet_options", "influence_step",
+                        "start"):
                 continue  # hold compiled checks (functions) or a memo: compared by keys below
             assert mine[name] == theirs[name], name
         assert (shared.influence == fresh.influence).all()
@@ -351,3 +352,23 @@ def test_a_stance_only_difference_shares_the_derived_data(scenario: Scenario) ->
         assert {t: [p.id for p in v] for t, v in shared.events_after.items()} == \
             {t: [p.id for p in v] for t, v in fresh.events_after.items()}
     assert variants.runtime_for(scenario, 2).choices is variants.runtime_for(scenario, 3).choices
+
+
+def test_games_of_variants_sharing_a_runtime_start_at_their_own_stances(
+        scenario: Scenario) -> None:
+    # the engine keeps its starting values with the runtime; a stance-only variant's runtime
+    # is a copy of another's, so each game must still start from its own draw
+    rt = Runtime(scenario)
+    by_cast_and_needs: dict[tuple[int | None, int | None], list[int]] = {}
+    for seed in range(40):
+        chosen = variants.draw(scenario, seed)
+        by_cast_and_needs.setdefault((chosen.cast, chosen.needs), []).append(seed)
+    pairs = [(a, b) for seeds in by_cast_and_needs.values() for a in seeds for b in seeds
+             if variants.draw(scenario, a).stances != variants.draw(scenario, b).stances]
+    assert pairs
+    first, second = pairs[0]
+    for seed in (first, second, first):
+        game = Game(rt, seed)
+        assert game.state.stance == game.state.anchor
+        for sid, value in variants.draw(scenario, seed).stances:
+            assert game.state.stance[sid] == value
