@@ -4,8 +4,8 @@ the same events a keyboard makes, handled by the same screens — from the brief
 Trainers use it to preview a scenario (with --screenshots); tests use it to check the UI. The
 policy only reads what the screen shows a trainee (options with their tactics and reasons, the
 deal board, what was said); it never looks at hidden roles. This module turns its decisions into
-key presses: a number key (or arrows and Enter past the ninth item), D for the deal board,
-arrows and 1–5 for role tags.
+key presses: a number key (or arrows and Enter past the ninth item), D for the deal board
+whenever new evidence changes a role tag, arrows and 1–5 for the tags.
 """
 from __future__ import annotations
 
@@ -29,7 +29,6 @@ class Autoplay:
         self.max_inputs = max_inputs
         self.inputs = 0
         self.queue: list[tuple[int, int]] = []  # (key, mod) still to press
-        self.board_visits: set[int] = set()     # turns at which the deal board was opened
         self.pending: tuple[tuple[object, ...], str] | None = None  # (moment, option key)
         self.finished = False
 
@@ -120,16 +119,14 @@ class Autoplay:
             self.press(pygame.K_RETURN)
 
     def on_meeting(self, screen: Any, app: App) -> None:
-        """Between meetings: open the deal board (once a turn) when a role tag should change,
-        then pick whom to meet. In a meeting: take the policy's choice."""
+        """Open the deal board (D) when a clue or an objection has come in and a role tag should
+        change — between meetings or in one, as a trainee keeps the board up to date; then
+        take the policy's choice (whom to meet, or what to say)."""
         session = app.ctx.session
         state = session.game.state
-        if state.phase == "between" and state.turn not in self.board_visits:
-            wanted = self.policy.tags(self.seen(app))
-            if any(state.tags.get(sid) != role for sid, role in wanted.items()):
-                self.board_visits.add(state.turn)
-                self.press(pygame.K_d)
-                return
+        if self.policy.board_due(self.seen(app), state.tags):
+            self.press(pygame.K_d)
+            return
         values = [item.value for item in screen.menu.items]
         key = self.decide(app)
         if key not in values or not screen.menu.items[values.index(key)].enabled:

@@ -17,10 +17,17 @@ The habits it plays by, each one the game's own advice:
   (with its condition) has opened, keep the signer's pitches for the meeting that closes, and
   close with the signer only when qualified, no objection is open and they look keen (or nobody
   else is worth a meeting, or time is up); after a failed close, act on its reasons;
-- always ask a happy customer for a referral.
+- always ask a happy customer for a referral;
+- keep the deal board up to date: whenever a clue or an objection comes in, open it and tag
+  whom the evidence points at — the signer (from the clues and the checklist), saboteurs (an
+  objection raised by someone who does not sign; a clue about a stake in the way things are,
+  or about gathering what could go wrong for the signer), influencers (a clue that they
+  recommend or advise, but do not sign); someone met with nothing pointing anywhere is a user.
 
 `Policy.next(seen)` gives the key of the option to take; `Policy.tags(seen)` the role tags the
-deal board should show. Front ends turn these into their own input (the window: key presses).
+deal board should show, and `Policy.board_due(seen, tags)` whether to open the board now (new
+evidence, and a tag to change). Front ends turn these into their own input (the window: key
+presses).
 """
 from __future__ import annotations
 
@@ -49,6 +56,20 @@ PUT_DOWN = re.compile(r"\bhonestly\b|\bfrankly\b|\bsinceramente\b|\bwith respect
                       r"\bcan't \w+ \w+ properly\b|\bmuseum\b|\bovercharg|\bcobrando de m[aá]s\b|"
                       r"\bde otra [eé]poca\b|\bmiedo al cambio\b|\bresisting change\b",
                       re.IGNORECASE)
+# Clue wording that points at a saboteur (English and Spanish): a stake in the way things are
+# (the incumbent supplier or system, a contract they negotiated, being paid to keep the old
+# one running), gathering what could go wrong for the signer, or spreading doubt.
+SABOTEUR = re.compile(
+    r"\bcurrent (system|supplier|vendor|provider|contract)|\bincumbent|"
+    r"\bsame (supplier|distributor|vendor|provider)|\bmismo (distribuidor|proveedor)|"
+    r"\b(proveedor|sistema) (actual|de siempre)|\bacuerdo marco|"
+    r"\bnegoci\w* (el|the) (contrato|acuerdo|contract|deal)|\bcobra\b|\bpaid to\b|"
+    r"\b(a|una) (list|lista) (of|de)\b|\bproblems with\b|\bgo wrong\b|\bpod[ií]a fallar\b|"
+    r"\briesgos\b|\bspeaks up for\b|\blo defiende\b|\btell(s|ing) (the|everyone)\b|"
+    r"\bprojects die\b|\bnever sign off\b|\bveto\b|\bbloquea", re.IGNORECASE)
+# Clue wording that someone is listened to (beyond "recommends, does not sign" above).
+HEARD = re.compile(r"\blisten(s)? to\b|\bescuchan?\b|\bhacen? caso\b|\bhas \w+'s ear\b",
+                   re.IGNORECASE)
 MOOD_RANK = {"unknown": 0, "hostile": 0, "sceptical": 1, "neutral": 2, "warm": 3, "keen": 4}
 COMMON = frozenset({"about", "every", "their", "there", "which", "would", "could", "should",
                     "these", "those", "where", "while", "before", "after", "other", "todos",
@@ -104,6 +125,7 @@ class Policy:
         self.spent: dict[str, tuple[object, ...]] = {}  # left with nothing to say, as things were
         # who → {option key → the reason it was closed}: options worth coming back for
         self.waiting: dict[str, dict[str, tuple[str, dict[str, object]]]] = {}
+        self.looked_at: tuple[object, ...] | None = None  # the evidence at the last board visit
 
     # --- what the lines and the board teach ---------------------------------------------------
 
@@ -365,24 +387,51 @@ class Policy:
 
     # --- role tags ----------------------------------------------------------------------------
 
+    @staticmethod
+    def evidence(seen: Seen) -> tuple[object, ...]:
+        """What the role tags are read from, as it stands: clues, objections, people met and
+        the checklist's authority mark."""
+        board = seen.board
+        return (len(board.hints), tuple(sorted(str(o["id"]) for o in board.objections)),
+                len(seen.met), bool(board.checklist.get("authority")))
+
+    def board_due(self, seen: Seen, tags: dict[str, str]) -> bool:
+        """Whether to open the deal board now: something new has come in since the last look
+        (a clue, an objection, someone met, authority confirmed) and a tag should change."""
+        evidence = self.evidence(seen)
+        if evidence == self.looked_at:
+            return False
+        wanted = self.tags(seen)
+        if all(tags.get(sid) == role for sid, role in wanted.items()):
+            return False
+        self.looked_at = evidence
+        return True
+
     def tags(self, seen: Seen) -> dict[str, str]:
-        """The role tag each person met should have, by what the board shows."""
+        """The role tag the board should show for each person there is evidence about: the
+        signer; saboteurs (an objection raised by someone who does not sign, or a clue about a
+        stake in the way things are); influencers (a clue that they recommend but do not sign);
+        and, for someone met with nothing pointing anywhere, user. Nobody else is tagged."""
         self.observe(seen)
         board = seen.board
         signer = self.signer_guess(board)
         raisers = {str(o["who"]) for o in board.objections}
+        clues: dict[str, list[str]] = {}
+        for hint in board.hints:
+            if not hint.get("vague"):
+                clues.setdefault(str(hint["about"]), []).append(str(hint["text"]))
         out: dict[str, str] = {}
         for card in board.people:
-            if card.mood == "unknown":
-                continue
-            clues = " ".join(str(h["text"]) for h in board.hints if h["about"] == card.id)
+            said = clues.get(card.id, [])
             if card.id == signer:
                 role = "decision_maker"
-            elif card.id in raisers:
+            elif card.id in raisers or any(SABOTEUR.search(text) for text in said):
                 role = "saboteur"
-            elif NOT_SIGNER.search(clues) or MOOD_RANK.get(card.mood, 0) >= MOOD_RANK["warm"]:
+            elif any(NOT_SIGNER.search(text) or HEARD.search(text) for text in said):
                 role = "influencer"
-            else:
+            elif card.met:
                 role = "user"
+            else:
+                continue
             out[card.id] = role
         return out
