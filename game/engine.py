@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from game import rules, variants
+from game import effects, rules, variants
 from game.runtime import ChoiceSpec, Runtime
-from game.schema import ROLES, Effects, Scenario
+from game.schema import ROLES, Scenario
 from game.state import PlayState
 from game.state_check import check_state
 from game.values import Line, Option, Reason
@@ -187,8 +187,8 @@ class Game:
             s.taken.add(spec.key)
         out.append(spec.words)
         marks: list[str] = []
-        if spec.acts:
-            self._apply(choice.effects, who, out, marks)
+        if spec.parts:
+            effects.apply(s, self.rt, choice.effects, spec.parts, who, out, marks)
         if spec.reply is not None:
             out.append(spec.reply)
         won = self._close(who, out, marks) if choice.tactic == "close" else None
@@ -210,110 +210,6 @@ class Game:
         else:
             self._land(target, out, speak=target != spec.node)
 
-    def _apply(self, fx: Effects, who: str | None, out: list[Line], marks: list[str]) -> None:
-        """Apply a choice's or event's effects; `marks` collects what they achieved."""
-        s = self.state
-        scenario = self.scenario
-        for nid in fx.reveal_needs:
-            if nid not in s.needs_known:
-                s.needs_known[nid] = {"turn": s.turn, "by": who}
-                out.append(Line("note", code="need-found", params={"need": nid, "who": who}))
-                marks.append("need-found")
-        for hint in fx.role_hints:
-            if not any(h["about"] == hint.about and h["text"] == hint.text for h in s.hints):
-                s.hints.append({"about": hint.about, "text": hint.text, "turn": s.turn,
-                                "vague": hint.vague})
-                out.append(Line("note", code="hint", text=hint.text, params={"about": hint.about}))
-                marks.append("hint")
-        if who is not None:
-            if fx.stance:
-                self._move_stance(who, fx.stance)
-            if fx.trust:
-                s.trust[who] = rules.clamp(s.trust[who] + fx.trust, 0.0, 1.0)
-        if fx.interest:
-            before = s.interest
-            rules.raise_interest(s, fx.interest)
-            if s.interest != before:
-                out.append(Line("note", code="interest", params={"level": s.interest}))
-        for sid, delta in fx.stance_of.items():
-            self._move_stance(sid, delta)
-        for sid, delta in fx.trust_of.items():
-            s.trust[sid] = rules.clamp(s.trust[sid] + delta, 0.0, 1.0)
-        for oid in fx.raise_objections:
-            if oid not in s.objections:
-                s.objections[oid] = {"state": "open", "raised": s.turn, "resolved": None}
-                objection = scenario.objections[oid]
-                out.append(Line("note", code="objection-raised", text=objection.text,
-                                params={"objection": oid, "who": objection.raised_by}))
-        if fx.counter is not None:
-            self._counter(fx.counter.objection, fx.counter.using, who, out, marks)
-        for nid in fx.pitch:
-            self._pitch(nid, who, out, marks)
-        for sid in fx.introduce:
-            if sid not in s.introduced:
-                s.introduced.add(sid)
-                out.append(Line("note", code="introduced", params={"who": sid}))
-                marks.append("introduced")
-        s.flags.update(fx.set_flags)
-        s.flags.difference_update(fx.clear_flags)
-
-    def _move_stance(self, sid: str, delta: float) -> None:
-        s = self.state
-        s.stance[sid] = rules.clamp(s.stance[sid] + delta, -1.0, 1.0)
-        s.anchor[sid] = rules.clamp(s.anchor[sid] + delta, -1.0, 1.0)
-
-    def _counter(self, oid: str, using: str, who: str | None, out: list[Line],
-                 marks: list[str]) -> None:
-        s = self.state
-        record = s.objections.get(oid)
-        objection = self.scenario.objections[oid]
-        if record is None or record["state"] != "open":
-            out.append(Line("note", code="counter-unneeded", params={"objection": oid}))
-            return
-        if using in objection.counters:
-            record["state"] = "resolved"
-            record["resolved"] = s.turn
-            self._move_stance(objection.raised_by, rules.COUNTER_GAIN)
-            out.append(Line("note", code="objection-resolved", params={"objection": oid}))
-            marks.append("objection-resolved")
-        else:
-            s.wrong_counters += 1
-            if who is not None:
-                self._move_stance(who, rules.WRONG_COUNTER)
-            out.append(Line("note", code="counter-failed", params={"objection": oid}))
-            marks.append("mistake:wrong-counter")
-
-    def _pitch(self, nid: str, who: str | None, out: list[Line], marks: list[str]) -> None:
-        s = self.state
-        if nid not in s.needs_known:
-            s.bad_pitches += 1
-            if who is not None:
-                self._move_stance(who, rules.PREMATURE_PITCH)
-            out.append(Line("note", code="pitch-premature", params={"need": nid}))
-            marks.append("mistake:premature-pitch")
-        elif who is None or who not in self.rt.holders[nid]:
-            s.bad_pitches += 1
-            if who is not None:
-                self._move_stance(who, rules.IRRELEVANT_PITCH)
-            out.append(Line("note", code="pitch-irrelevant", params={"need": nid, "who": who}))
-            marks.append("mistake:irrelevant-pitch")
-        elif nid not in s.pitched:
-            s.pitched[nid] = {"turn": s.turn, "to": who, "also": []}
-            self._move_stance(who, rules.PITCH_GAIN)
-            rules.raise_interest(s, 1)
-            out.append(Line("note", code="pitch-landed",
-                            params={"need": nid, "who": who, "level": s.interest}))
-            marks.append("pitch-landed")
-        elif who != s.pitched[nid]["to"] and who not in s.pitched[nid].setdefault("also", []):
-            # another person with the same pain: it lands with them too (interest is the
-            # account's, so it does not rise twice for one benefit)
-            s.pitched[nid]["also"].append(who)
-            self._move_stance(who, rules.PITCH_GAIN)
-            out.append(Line("note", code="pitch-landed", params={"need": nid, "who": who}))
-            marks.append("pitch-landed")
-        else:
-            out.append(Line("note", code="pitch-repeated", params={"need": nid, "who": who}))
-
     def _close(self, who: str, out: list[Line], marks: list[str]) -> bool:
         s = self.state
         s.close_attempts += 1
@@ -330,7 +226,7 @@ class Game:
             out.append(Line("note", code="close-won", text=text or "",
                             params={"value": s.deal_value}))
             return True
-        self._move_stance(who, rules.FAILED_CLOSE_STANCE)
+        effects.move_stance(s, who, rules.FAILED_CLOSE_STANCE)
         s.trust[who] = rules.clamp(s.trust[who] + rules.FAILED_CLOSE_TRUST, 0.0, 1.0)
         marks.append("mistake:close-failed")
         out.append(Line("note", code="close-failed", text=self.scenario.close.lost or "",
@@ -387,7 +283,7 @@ class Game:
                 continue
             s.fired.add(plan.id)
             out.append(Line("event", plan.event.text, params={"event": plan.id}))
-            self._apply(plan.event.effects, None, out, [])
+            effects.apply(s, self.rt, plan.event.effects, plan.parts, None, out, [])
 
     def _finish(self, outcome: str, reason: str, out: list[Line] | None = None) -> None:
         s = self.state

@@ -13,9 +13,6 @@ from game.codegen import Check, NodeOptions, compile_condition, compile_influenc
 from game.schema import END, Choice, Effects, Event, Scenario
 from game.values import Line, Option
 
-_NO_EFFECTS = Effects()
-
-
 @dataclass(frozen=True)
 class ChoiceSpec:
     """A choice as the engine uses it: its stable key, its node and its compiled condition."""
@@ -31,7 +28,7 @@ class ChoiceSpec:
     option: Option    # the option as offered when it is open (it never changes)
     said: Option      # the option once said, when it can be said only once
     target: str | None  # the node after it (its own node when `next` is unset), None to end
-    acts: bool        # it has effects to apply
+    parts: tuple[str, ...]  # the kinds of effect it has, in the order they apply
     words: Line       # the trainee's words as shown
     reply: Line | None  # the stakeholder's reply as shown, None when there is none
     option_id: str | int  # how the path names it: the choice's id, else its index in the node
@@ -56,6 +53,7 @@ class EventPlan:
     event: Event
     check: Check | None
     once: bool
+    parts: tuple[str, ...]  # the kinds of effect it has (effect_parts)
 
 
 class Runtime:
@@ -120,7 +118,7 @@ class Runtime:
                                       Option(key, choice.text, choice.tactic, True, None, sid),
                                       Option(key, choice.text, choice.tactic, False,
                                              ("already-said", {}), sid),
-                                      self.next_node(choice, nid), fx != _NO_EFFECTS,
+                                      self.next_node(choice, nid), effect_parts(fx),
                                       Line("you", choice.text),
                                       Line("say", choice.reply, speaker=sid) if choice.reply
                                       else None, choice.id or i)
@@ -134,7 +132,7 @@ class Runtime:
             revealable.update(event.effects.reveal_needs)
         self.discoverable = frozenset(n for n in revealable if n in scenario.needs)
         self.event_checks = {eid: compile_condition(e.when) for eid, e in scenario.events.items()}
-        plans = [EventPlan(eid, e, self.event_checks[eid], e.once)
+        plans = [EventPlan(eid, e, self.event_checks[eid], e.once, effect_parts(e.effects))
                  for eid, e in scenario.events.items()]
         # the events that may happen after meeting n: those bound to turn n, and the unbound
         self.events_after: dict[int, tuple[EventPlan, ...]] = {
@@ -156,3 +154,9 @@ class Runtime:
         if choice.next is None:
             return current
         return None if choice.next == END else choice.next
+
+
+def effect_parts(fx: Effects) -> tuple[str, ...]:
+    """The kinds of change `fx` makes, in the order they apply (its fields that have a value;
+    game/effects.py has one function per kind)."""
+    return tuple(name for name in type(fx).model_fields if getattr(fx, name))

@@ -7,15 +7,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from game import rules
+from game import effects, rules
 from game.engine import Game, GameOver
 from game.loader import find_scenario_files, load_scenario
 from game.runtime import Runtime
+from game.schema import Effects
 from game.scoring import debrief, score
 from game.state import PlayState, StateVersionError
 from tests.conftest import MINI_TAGS, MINI_WIN, play
 
 ROOT = Path(__file__).resolve().parent.parent
+PITCH_OVERTIME = Effects(pitch=["overtime"])
 
 
 def won_game(rt: Runtime, ask_referral: bool = True) -> Game:
@@ -87,7 +89,7 @@ def test_irrelevant_pitch_is_a_mistake(mini_rt: Runtime) -> None:
     game = Game(mini_rt)
     play(game, ["meet:dana", "dana/hi/0", "dana/hi/1", "leave", "meet:marta"])
     marks: list[str] = []
-    game._pitch("overtime", "marta", [], marks)  # overtime is Dana's pain, not Marta's
+    effects.pitch(game.state, game.rt, PITCH_OVERTIME, "marta", [], marks)  # Dana's pain
     assert marks == ["mistake:irrelevant-pitch"]
     assert game.state.bad_pitches == 1
     assert "overtime" not in game.state.pitched
@@ -311,12 +313,12 @@ def test_a_shared_need_lands_with_each_holder_once() -> None:
     interest = game.state.interest
     lines: list = []
     marks: list[str] = []
-    game._pitch("overtime", "marta", lines, marks)
+    effects.pitch(game.state, game.rt, PITCH_OVERTIME, "marta", lines, marks)
     assert marks == ["pitch-landed"]
     assert game.state.anchor["marta"] == pytest.approx(before + rules.PITCH_GAIN)
     assert game.state.interest == interest  # one benefit raises the account's interest once
     assert game.state.pitched["overtime"]["also"] == ["marta"]
-    game._pitch("overtime", "marta", lines, marks := [])
+    effects.pitch(game.state, game.rt, PITCH_OVERTIME, "marta", lines, marks := [])
     assert marks == [] and lines[-1].code == "pitch-repeated"
 
 
