@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from game import effects, rules, variants
-from game.runtime import ChoiceSpec, Runtime
+from game.runtime import ChoiceSpec, NodePlan, Runtime
 from game.schema import ROLES, Scenario
 from game.state import PlayState
 from game.state_check import check_state
@@ -157,15 +157,13 @@ class Game:
                                                           "first": first}))
         s.path.append({"step": len(s.path) + 1, "turn": s.turn, "kind": "meet",
                        "stakeholder": sid})
-        self._land(self.scenario.stakeholders[sid].conversation.start, out)
+        self._land(self.rt.first_plan[sid], out)
 
-    def _land(self, node_id: str, out: list[Line], *, speak: bool = True) -> None:
+    def _land(self, plan: NodePlan, out: list[Line], *, speak: bool = True) -> None:
         """Arrive at a node: say its line, note valuable options now open, end if it ends."""
         s = self.state
-        who = s.meeting_with
-        assert who is not None
-        s.node = node_id
-        plan = self.rt.nodes[(who, node_id)]
+        who = plan.who
+        s.node = plan.node
         if speak and plan.line is not None:
             out.append(plan.line)
         # every choice open or closed with its reason; valuable open ones noted for the debrief
@@ -201,14 +199,14 @@ class Game:
             self._after_close(who, won, out)
             return
         s.exchanges += 1
-        target = spec.target
+        target = self.rt.next_plan[spec.key]
         if target is None:
             self._end_meeting(out)
         elif s.exchanges >= rules.MAX_EXCHANGES:
             out.append(Line("note", code="out-of-time", params={"who": who}))
             self._end_meeting(out)
         else:
-            self._land(target, out, speak=target != spec.node)
+            self._land(target, out, speak=target.node != spec.node)
 
     def _close(self, who: str, out: list[Line], marks: list[str]) -> bool:
         s = self.state

@@ -38,6 +38,8 @@ class ChoiceSpec:
 class NodePlan:
     """A node as the engine uses it: its line, whether it ends the meeting, its choices."""
 
+    who: str                   # the stakeholder whose conversation it is in
+    node: str                  # its id
     say: str | None
     end: bool
     specs: tuple[ChoiceSpec, ...]
@@ -126,8 +128,17 @@ class Runtime:
                     self.spec_by_key[key] = spec
                 self.choices[(sid, nid)] = tuple(specs)
                 self.nodes[(sid, nid)] = NodePlan(
-                    node.say, node.end, tuple(specs), compile_node(tuple(specs), sid),
+                    sid, nid, node.say, node.end, tuple(specs), compile_node(tuple(specs), sid),
                     Line("say", node.say, speaker=sid) if node.say else None)
+        # where each choice leads (None: the meeting ends) and where each conversation starts; a
+        # `next` naming no node (only in a scenario loaded without lint) is left out
+        self.next_plan: dict[str, NodePlan | None] = {
+            key: None if spec.target is None else self.nodes[(spec.stakeholder, spec.target)]
+            for key, spec in self.spec_by_key.items()
+            if spec.target is None or (spec.stakeholder, spec.target) in self.nodes}
+        self.first_plan: dict[str, NodePlan] = {
+            sid: self.nodes[(sid, p.conversation.start)] for sid, p in people.items()
+            if (sid, p.conversation.start) in self.nodes}
         for event in scenario.events.values():
             revealable.update(event.effects.reveal_needs)
         self.discoverable = frozenset(n for n in revealable if n in scenario.needs)

@@ -31,12 +31,15 @@ from __future__ import annotations
 import copy
 import itertools
 import random
-from collections.abc import Iterable
+from collections import OrderedDict
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from game.runtime import Runtime
 from game.schema import Choice, Conversation, Effects, Scenario, Variants
 
+T = TypeVar("T")
 STANCE_STEP = 0.05
 CACHE_SIZE = 512  # concrete runtimes kept; a variant is rebuilt only after falling out
 
@@ -73,14 +76,8 @@ def draw(scenario: Scenario, seed: int) -> Draw:
     v = scenario.variants
     if v is None:
         return Draw(None, None)
-    hit = _DRAWN.get((id(scenario), seed))
-    if hit is not None and hit[0] is scenario:
-        return hit[1]
-    chosen = _draw(v, seed)
-    if len(_DRAWN) >= CACHE_SIZE:
-        _DRAWN.pop(next(iter(_DRAWN)))
-    _DRAWN[(id(scenario), seed)] = (scenario, chosen)
-    return chosen
+    chosen = _DRAWN.get(scenario, seed)
+    return chosen if chosen is not None else _DRAWN.put(scenario, seed, _draw(v, seed))
 
 
 def _draw(v: Variants, seed: int) -> Draw:
@@ -94,19 +91,16 @@ def _draw(v: Variants, seed: int) -> Draw:
 
 def _steps(v: Variants) -> tuple[tuple[str, tuple[float, ...]], ...]:
     """Each listed stakeholder's possible starting stances: low, low + 0.05, … up to high."""
-    hit = _STEPS.get(id(v))
-    if hit is not None and hit[0] is v:
-        return hit[1]
+    known = _STEPS.get(v, None)
+    if known is not None:
+        return known
     table = []
     for sid, bounds in v.stances.items():
         low, high = sorted(bounds)
         steps = int(round((high - low) / STANCE_STEP + 1e-9))
         table.append((sid, tuple(round(min(high, low + STANCE_STEP * k), 2)
                                  for k in range(steps + 1))))
-    if len(_STEPS) >= CACHE_SIZE:
-        _STEPS.pop(next(iter(_STEPS)))
-    _STEPS[id(v)] = (v, tuple(table))
-    return tuple(table)
+    return _STEPS.put(v, None, tuple(table))
 
 
 def combinations(scenario: Scenario) -> list[Draw]:
@@ -190,9 +184,34 @@ def start_flags(scenario: Scenario) -> list[str]:
     return flags
 
 
-_CACHE: dict[tuple[int, Draw], tuple[Scenario, Runtime]] = {}
-_DRAWN: dict[tuple[int, int], tuple[Scenario, Draw]] = {}  # the last draws (a game, its report)
-_STEPS: dict[int, tuple[Variants, tuple[tuple[str, tuple[float, ...]], ...]]] = {}
+class _Memo(Generic[T]):
+    """Values worked out from an object and a key, the oldest forgotten past `size`. Each entry
+    keeps its object alive, so the object's id is not reused while the entry is there."""
+
+    def __init__(self, size: int = CACHE_SIZE) -> None:
+        self.size = size
+        self._items: OrderedDict[tuple[int, Hashable], tuple[object, T]] = OrderedDict()
+
+    def get(self, owner: object, key: Hashable) -> T | None:
+        """The value kept for `owner` and `key`, or None."""
+        hit = self._items.get((id(owner), key))
+        return hit[1] if hit is not None and hit[0] is owner else None
+
+    def put(self, owner: object, key: Hashable, value: T) -> T:
+        """Keep `value` for `owner` and `key` (forgetting the oldest when full); returns it."""
+        if len(self._items) >= self.size:
+            self._items.popitem(last=False)
+        self._items[(id(owner), key)] = (owner, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything."""
+        self._items.clear()
+
+
+_CACHE: _Memo[Runtime] = _Memo()        # runtimes, by scenario and draw
+_DRAWN: _Memo[Draw] = _Memo()           # the last draws, by scenario and seed (a game, its report)
+_STEPS: _Memo[tuple[tuple[str, tuple[float, ...]], ...]] = _Memo()  # stance grids, by variants
 
 
 def runtime_for(base: Runtime | Scenario, seed: int) -> Runtime:
@@ -223,15 +242,11 @@ def runtime_for(base: Runtime | Scenario, seed: int) -> Runtime:
 
 
 def _cached(scenario: Scenario, chosen: Draw) -> Runtime | None:
-    hit = _CACHE.get((id(scenario), chosen))
-    return hit[1] if hit is not None and hit[0] is scenario else None
+    return _CACHE.get(scenario, chosen)
 
 
 def _remember(scenario: Scenario, chosen: Draw, runtime: Runtime) -> Runtime:
-    if len(_CACHE) >= CACHE_SIZE:
-        _CACHE.pop(next(iter(_CACHE)))
-    _CACHE[(id(scenario), chosen)] = (scenario, runtime)
-    return runtime
+    return _CACHE.put(scenario, chosen, runtime)
 
 
 def _with_stances(scenario: Scenario, stances: dict[str, float]) -> Scenario:

@@ -339,7 +339,7 @@ def test_a_stance_only_difference_shares_the_derived_data(scenario: Scenario) ->
         for name in mine:
             if name in ("scenario", "choices", "event_checks", "influence", "openness", "nodes",
                         "spec_by_key", "events_after", "meet_options", "influence_step",
-                        "start"):
+                        "start", "next_plan", "first_plan"):
                 continue  # hold compiled checks (functions) or a memo: compared by keys below
             assert mine[name] == theirs[name], name
         assert (shared.influence == fresh.influence).all()
@@ -349,6 +349,9 @@ def test_a_stance_only_difference_shares_the_derived_data(scenario: Scenario) ->
         assert {k: [s.key for s in v.specs] for k, v in shared.nodes.items()} == \
             {k: [s.key for s in v.specs] for k, v in fresh.nodes.items()}
         assert set(shared.spec_by_key) == set(fresh.spec_by_key)
+        for links in ("next_plan", "first_plan"):
+            assert {k: p and (p.who, p.node) for k, p in getattr(shared, links).items()} == \
+                {k: p and (p.who, p.node) for k, p in getattr(fresh, links).items()}
         assert {t: [p.id for p in v] for t, v in shared.events_after.items()} == \
             {t: [p.id for p in v] for t, v in fresh.events_after.items()}
     assert variants.runtime_for(scenario, 2).choices is variants.runtime_for(scenario, 3).choices

@@ -22,7 +22,7 @@ import numpy as np
 
 from game import variants
 from game.engine import Game, Line
-from game.runtime import Runtime
+from game.runtime import NodePlan, Runtime
 from game.schema import ROLES, Scenario
 from game.scoring import score
 
@@ -95,9 +95,9 @@ class _TracingGame(Game):
 
     reached: set[NodeId]
 
-    def _land(self, node_id: str, out: list[Line], *, speak: bool = True) -> None:
-        self.reached.add((self.state.meeting_with, node_id))  # type: ignore[arg-type]
-        Game._land(self, node_id, out, speak=speak)
+    def _land(self, plan: NodePlan, out: list[Line], *, speak: bool = True) -> None:
+        self.reached.add((plan.who, plan.node))
+        Game._land(self, plan, out, speak=speak)
 
 
 def play_runs(rt: Runtime, seed: int, start: int, stop: int,
