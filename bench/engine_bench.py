@@ -27,6 +27,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -63,25 +64,37 @@ def bare_choices_per_s(rt: Runtime, games: int, seed: int = 1) -> tuple[float, i
     return made / (time.process_time() - start), made
 
 
-def _bare_worker(job: tuple[str, int, int]) -> int:
-    path, games, seed = job
+def _batch_worker(path: str, games: int, seed: int, barrier: Any, results: Any) -> None:
     loaded = load_scenario(path)
     assert loaded.scenario is not None
-    return bare_choices_per_s(Runtime(loaded.scenario), games, seed)[1]
+    rt = Runtime(loaded.scenario)
+    bare_choices_per_s(rt, 200, seed + 1000)  # warm: the variants' runtimes get built
+    barrier.wait()  # every process starts playing at the same moment
+    start = time.perf_counter()
+    made = bare_choices_per_s(rt, games, seed)[1]
+    results.put((made, start, time.perf_counter()))
 
 
 def both_cores_choices_per_s(path: str, games: int) -> float:
     """Choices a wall second of the same random player in one process per core (batch play as
-    the analyser runs it), scenario loading included in each worker."""
+    the analyser runs it): all the choices made, over the time from the first process starting
+    to play to the last one finishing (loading and warming up each process not counted)."""
     import multiprocessing
 
     jobs = os.cpu_count() or 1
     context = multiprocessing.get_context(
         "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    start = time.perf_counter()
-    with context.Pool(jobs) as pool:
-        made = sum(pool.map(_bare_worker, [(path, games, 1 + i) for i in range(jobs)]))
-    return made / (time.perf_counter() - start)
+    barrier = context.Barrier(jobs)
+    results = context.Queue()
+    workers = [context.Process(target=_batch_worker, args=(path, games, 1 + i, barrier, results))
+               for i in range(jobs)]
+    for worker in workers:
+        worker.start()
+    spans = [results.get() for _ in workers]
+    for worker in workers:
+        worker.join()
+    made = sum(m for m, _, _ in spans)
+    return made / (max(end for _, _, end in spans) - min(start for _, start, _ in spans))
 
 
 def playout_choices_per_s(rt: Runtime, games: int) -> float:
@@ -139,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
             print(problem.format(), file=sys.stderr)
         return 1
     rt = Runtime(loaded.scenario)
+    bare_choices_per_s(rt, 200, 1000)  # warm: the variants' runtimes get built (not counted)
     bare = [bare_choices_per_s(rt, args.games) for _ in range(args.repeat)]
     played = [playout_choices_per_s(rt, args.games) for _ in range(args.repeat)]
     both = [both_cores_choices_per_s(path, args.games) for _ in range(args.repeat)]

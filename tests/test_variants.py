@@ -375,3 +375,14 @@ def test_games_of_variants_sharing_a_runtime_start_at_their_own_stances(
         assert game.state.stance == game.state.anchor
         for sid, value in variants.draw(scenario, seed).stances:
             assert game.state.stance[sid] == value
+
+
+def test_the_variant_memos_forget_their_oldest_entry_and_check_identity() -> None:
+    memo: variants._Memo[str] = variants._Memo(size=3)
+    owners = [object() for _ in range(4)]
+    for i, owner in enumerate(owners):
+        memo.put(owner, "k", f"v{i}")
+    assert memo.get(owners[0], "k") is None          # the oldest went when the fourth came
+    assert [memo.get(o, "k") for o in owners[1:]] == ["v1", "v2", "v3"]
+    assert memo.get(owners[1], "other") is None
+    assert memo.get(object(), "k") is None           # another object, never its value
