@@ -5,6 +5,7 @@ Rendering text is the costly part of a frame; every text surface is made once pe
 """
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from pathlib import Path
 
@@ -31,6 +32,7 @@ STYLES: dict[str, tuple[int, bool]] = {
 
 TEXT_SCALES: tuple[float, ...] = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
 ELLIPSIS = "…"
+_AFTER_HYPHEN = re.compile(r"(?<=-)(?=\w)")  # "Económico-|Administrativa": a place to break
 
 
 class Fonts:
@@ -42,6 +44,7 @@ class Fonts:
         self._cache: OrderedDict[tuple[object, ...], pygame.Surface] = OrderedDict()
         self._cache_size = cache_size
         self._fits: dict[tuple[str, str, int, int], str] = {}
+        self._wraps: dict[tuple[str, str, int, int], tuple[str, ...]] = {}
         self.hits = 0
         self.misses = 0
 
@@ -115,6 +118,47 @@ class Fonts:
             else:
                 high = mid - 1
         return text[:low].rstrip() + ELLIPSIS
+
+    def wrap(self, text: str, style: str, width: int) -> tuple[str, ...]:
+        """`text` as lines no wider than `width`: broken at spaces or after a hyphen, and
+        between letters only for a word wider than a whole line. Never cut: the lines hold
+        every word (measured only — no surface is made)."""
+        key = (text, style, self.px(style), width)
+        done = self._wraps.get(key)
+        if done is None:
+            if len(self._wraps) > 4 * self._cache_size:
+                self._wraps.clear()
+            self._wraps[key] = done = self._wrap(text, style, max(1, width))
+        return done
+
+    def _wrap(self, text: str, style: str, width: int) -> tuple[str, ...]:
+        font = self.font(style)
+        if font.size(text)[0] <= width:
+            return (text,)
+        lines: list[str] = []
+        line = ""
+        for word in text.split():
+            for i, piece in enumerate(_AFTER_HYPHEN.split(word)):
+                joined = line + (" " if i == 0 else "") + piece if line else piece
+                if font.size(joined)[0] <= width:
+                    line = joined
+                    continue
+                if line:
+                    lines.append(line)
+                while font.size(piece)[0] > width and len(piece) > 1:
+                    low, high = 1, len(piece) - 1  # the longest start of the word that fits
+                    while low < high:
+                        mid = (low + high + 1) // 2
+                        if font.size(piece[:mid])[0] <= width:
+                            low = mid
+                        else:
+                            high = mid - 1
+                    lines.append(piece[:low])
+                    piece = piece[low:]
+                line = piece
+        if line:
+            lines.append(line)
+        return tuple(lines) or ("",)
 
     def render_fit(self, text: str, style: str, colour: Colour, width: int) -> pygame.Surface:
         """One line of `text`, ellipsised to fit `width`."""
