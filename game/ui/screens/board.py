@@ -8,7 +8,7 @@ import pygame
 from game.board import DealBoard
 from game.schema import ROLES
 from game.ui import flow, widgets
-from game.ui.cards import CardLook, card_height, draw_card
+from game.ui.cards import CardLook, card_height, draw_card, tallest_card
 from game.ui.choice_list import digit_of
 from game.ui.context import Context
 from game.ui.footer import Hint
@@ -99,7 +99,9 @@ class BoardScreen(Screen):
         chips_w = min(most, sum(columns) + chip_gap * (per_row - 1))
         lines = -(-len(labels) // per_row)
         chips_h = lines * chip_h + (lines - 1) * chip_gap
-        full = card_height(ctx, show_tag=False)
+        full = max(card_height(ctx, show_tag=False),  # the cards' wrapped lines, whole
+                   tallest_card(ctx, board.people, row_w - chips_w - ctx.px(10),
+                                CardLook(show_tag=False)))
         natural_h = max(full, chips_h + ctx.px(8))
         squeezed = room // n
         if natural_h <= squeezed:

@@ -1,5 +1,9 @@
 """The meeting screen: the buying centre as cards, the conversation, the numbered choices, the
 turn clock and the deal's stage. Between meetings the choices are whom to meet next.
+
+The cards are whole at every text size: each is as tall as its wrapped words, and when they
+are taller together than the window the column scrolls (wheel, Shift+PgUp/PgDn), keeping the
+person met — or, between meetings, the person in focus in the list — in view.
 """
 from __future__ import annotations
 
@@ -8,7 +12,8 @@ import pygame
 from game.board import DealBoard
 from game.engine import Option
 from game.ui import flow, widgets
-from game.ui.cards import CardLook, card_height, draw_card
+from game.board import PersonCard
+from game.ui.cards import CardColumn, CardLook
 from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
 from game.ui.footer import Hint
@@ -19,6 +24,9 @@ from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+# The footer hint for scrolling the cards (shown only when they scroll); the window's own
+# words live in game/ui/strings.py, this one stays with the screen that uses it.
+PEOPLE_HINT = {"en": "people", "es": "personas"}
 OUTCOME_CODES = frozenset({"close-won", "close-failed", "referral-moment", "game-over"})
 
 
@@ -35,8 +43,7 @@ class MeetingScreen(Screen):
         self.talk = ScrollView(stick_to_bottom=True, on_change=ctx.redraw)
         self.options: list[tuple[int, Option]] = []
         self.board: DealBoard | None = None
-        self.cards: list[pygame.Rect] = []
-        self.compact = False
+        self.column = CardColumn(on_change=self._cards_scrolled)
         self.talk_panel = pygame.Rect(0, 0, 0, 0)
         self.menu_panel = pygame.Rect(0, 0, 0, 0)
         self.stage_rect = pygame.Rect(0, 0, 0, 0)
@@ -58,6 +65,11 @@ class MeetingScreen(Screen):
         return str(self.session.game.state.phase)
 
     @property
+    def cards(self) -> list[pygame.Rect]:
+        """Each person's card on screen now (in the order of the deal board)."""
+        return self.column.rects()
+
+    @property
     def shot_name(self) -> str:
         return "meeting" if self.phase == "meeting" else "between-meetings"
 
@@ -71,12 +83,22 @@ class MeetingScreen(Screen):
         ctx, t = self.ctx, self.ctx.text
         theme, fonts, words = ctx.theme, ctx.fonts, ctx.words
         session = self.session
-        self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
-                                 Hint("D", t.get("key-board"), pygame.K_d),
-                                 Hint("PgUp/PgDn", t.get("key-scroll")),
-                                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
-                        + reload_hints(ctx), header=68)
+        hints = [Hint("1–9", t.get("key-choose")), Hint("D", t.get("key-board"), pygame.K_d),
+                 Hint("PgUp/PgDn", t.get("key-scroll")),
+                 Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)] + reload_hints(ctx)
+        self.chrome.layout(ctx, hints, header=68)
         self.board = session.board()
+        # the buying centre: whole cards, in a column that scrolls when they do not all fit
+        people = self.board.people
+        current = session.game.state.meeting_with
+        looks = [CardLook(current=card.id == current) for card in people]
+        gap = ctx.px(14)
+        col_w = self._column_width(people, looks, gap)
+        if self.column.measure(ctx, col_w, people, looks, gap) > self.chrome.body.h:
+            hints.insert(3, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.language, "people")))
+            self.chrome.layout(ctx, hints, header=68)
+        body = self.chrome.body
+        self.column.layout(ctx, pygame.Rect(body.x, body.y, col_w, body.h), people, looks, gap)
         head = self.chrome.header
         self.stage_rect = pygame.Rect(int(head.w * 0.30), 0, int(head.w * 0.48),
                                       fonts.line_height("small") + ctx.px(12))
@@ -84,17 +106,6 @@ class MeetingScreen(Screen):
         self.stage_rect.y = head.centery - (label_h + self.stage_rect.h) // 2 + label_h
         self.clock_centre = (int(head.w * 0.80) + ctx.px(26), head.centery)
         self.clock_radius = min(ctx.px(22), head.h // 2 - ctx.px(6))
-        body, gap = self.chrome.body, ctx.px(14)
-        # the buying centre
-        col_w = max(ctx.px(240), int(body.w * 0.25))
-        people = self.board.people
-        full = card_height(ctx)
-        room = (body.h - gap * (len(people) - 1)) // max(1, len(people))
-        self.compact = room < full
-        card_h = min(max(room, card_height(ctx, True)), ctx.px(120)) if self.compact else min(
-            room, max(full, ctx.px(96)))
-        self.cards = [pygame.Rect(body.x, body.y + i * (card_h + gap), col_w, card_h)
-                      for i in range(len(people))]
         # the options, sized to their content (at most 55 % of the column)
         right = pygame.Rect(body.x + col_w + gap, body.y, body.w - col_w - gap, body.h)
         pad = ctx.px(12)
@@ -124,7 +135,46 @@ class MeetingScreen(Screen):
             blocks = [compose(fonts, theme, area.w, [Piece(t.get("empty-log"), "body", theme.muted)],
                               theme.panel)]
         self.talk.set_blocks(area, blocks, ctx.px(6))
+        self._follow(notify=False)  # laid out while a frame is being drawn
         self.backdrop = self._paint_backdrop()
+
+    def _column_width(self, people: list[PersonCard], looks: list[CardLook], gap: int) -> int:
+        """A quarter of the body, wider (up to a third) when bigger text needs it for the
+        longest name to stay on one line beside the portrait, or when a little more width
+        lets every card fit without scrolling (fewer wrapped titles)."""
+        ctx, body = self.ctx, self.chrome.body
+        longest = max((ctx.fonts.width(card.name, "strong") for card in people), default=0)
+        need = longest + ctx.px(64) + 2 * ctx.px(8) + ctx.px(10) + 2
+        most = int(body.w * 0.34)
+        natural = max(max(ctx.px(240), int(body.w * 0.25)), min(need, most))
+        if natural >= most or self.column.measure(ctx, most, people, looks, gap) > body.h:
+            return natural  # they scroll whatever the width: the conversation keeps its room
+        width = natural
+        while self.column.measure(ctx, width, people, looks, gap) > body.h:
+            width = min(most, width + ctx.px(24))
+        return width
+
+    def _in_focus(self) -> str | None:
+        """The person whose card goes with the moment: the one being met, or between meetings
+        the one the list's focus would meet."""
+        if self.phase != "between":
+            return self.session.game.state.meeting_with
+        menu = self.menu
+        if 0 <= menu.focus < len(menu.items):
+            value = str(menu.items[menu.focus].value or "")
+            if value.startswith("meet:"):
+                return value[len("meet:"):]
+        return None
+
+    def _cards_scrolled(self) -> None:
+        """The cards scrolled: put the part now in view onto the backdrop, and redraw."""
+        if self.backdrop is not None:
+            self.column.paint(self.backdrop, self.ctx.theme)
+        self.ctx.redraw()
+
+    def _follow(self, notify: bool = True) -> None:
+        """Keep the card of the person in focus in view."""
+        self.column.reveal(self._in_focus(), notify)
 
     def _item(self, option: Option) -> Item:
         words = self.ctx.words
@@ -185,14 +235,19 @@ class MeetingScreen(Screen):
             if event.key in (pygame.K_d, pygame.K_TAB):
                 flow.board(self.ctx)
                 return
+        if self.column.max_scroll and self.column.handle_event(event):
+            return  # the wheel over the cards, Shift+PgUp/PgDn
         if event.type == pygame.MOUSEWHEEL and self.talk.area.collidepoint(pygame.mouse.get_pos()):
             self.talk.handle_event(event)
             return
         if self.talk.handle_event(event, arrows=False):
             return
+        focus = self.menu.focus
         chosen = self.menu.handle_event(event)
         if chosen is not None:
             self.choose(chosen)
+        elif self.menu.focus != focus:
+            self._follow()
 
     def choose(self, item: int) -> None:
         """Take the option shown as item `item` of the list."""
@@ -207,7 +262,8 @@ class MeetingScreen(Screen):
     # --- drawing ------------------------------------------------------------------------------
 
     def _paint_backdrop(self) -> pygame.Surface:
-        """Everything that only changes with the layout: header, cards, panels, footer."""
+        """Everything that only changes with the layout: header, panels, footer (the cards are
+        painted by their column)."""
         ctx = self.ctx
         theme, fonts, t, words = ctx.theme, ctx.fonts, ctx.text, ctx.words
         board = self.board
@@ -223,10 +279,7 @@ class MeetingScreen(Screen):
         stage_label = fonts.render(t.get("stage"), "tiny", theme.on_accent)
         surface.blit(stage_label, (self.stage_rect.x, self.stage_rect.y - stage_label.get_height()))
         self._draw_clock(surface, board)
-        current = self.session.game.state.meeting_with
-        for rect, card in zip(self.cards, board.people):
-            draw_card(surface, ctx, rect, card, CardLook(current=card.id == current,
-                                                          compact=self.compact))
+        self.column.paint(surface, theme)
         pad = ctx.px(12)
         widgets.panel(surface, self.talk_panel, theme)
         surface.blit(fonts.render(t.get("conversation"), "small-bold", theme.muted),
@@ -241,6 +294,9 @@ class MeetingScreen(Screen):
     def draw(self, surface: pygame.Surface) -> None:
         if self.backdrop is not None:
             surface.blit(self.backdrop, (0, 0))
+        person = self._in_focus() if self.phase == "between" else None
+        if person in self.column.ids:
+            self.column.draw_focus(surface, self.ctx.theme, self.column.ids.index(person))
         self.talk.draw(surface, self.ctx.theme)
         self.menu.draw(surface, self.ctx.fonts, self.ctx.theme)
 
