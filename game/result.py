@@ -1,11 +1,14 @@
 """The result of an attempt as JSON (design.md §4): scenario, seed, outcome, score, path.
 
-Nothing in it depends on the clock, so two identical plays give identical results.
+Nothing in it depends on the clock, so two identical plays give identical results. When the
+front end knows par (the best score the attempt's deal allows, game/analysis/par_cache.py), an
+optional `par` object follows the score: `{"total": 95.5, "exact": false}`; it is left out,
+never null, when par is not known.
 """
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game import rules
 from game.atomic import write_text_atomically
@@ -13,11 +16,15 @@ from game.engine import Game
 from game.i18n import Words
 from game.scoring import debrief
 
+if TYPE_CHECKING:
+    from game.analysis.par_cache import KnownPar
+
 RESULT_VERSION = 1
 
 
-def result_dict(game: Game, player: str | None = None) -> dict[str, Any]:
-    """The result of `game` (finished or not) as JSON-ready data."""
+def result_dict(game: Game, player: str | None = None,
+                par: KnownPar | None = None) -> dict[str, Any]:
+    """The result of `game` (finished or not) as JSON-ready data, with `par` when known."""
     rt, state = game.rt, game.state
     scenario = rt.scenario
     words = Words(scenario)
@@ -37,6 +44,7 @@ def result_dict(game: Game, player: str | None = None) -> dict[str, Any]:
         "deal_value": state.deal_value,
         "referral": state.referral,
         "score": report.score.to_dict(),
+        **({"par": par.to_dict()} if par is not None else {}),
         "path": state.path,
         "debrief": {
             "timeline": report.timeline,

@@ -2,18 +2,28 @@
 
 A line that is not a valid choice gets a short hint and the prompt again; the end of input
 (or Ctrl-C) ends the attempt as abandoned. Every read consumes input, so it never loops forever.
+
+The debrief shows par (the best score the deal allows) when the front end is given a way to
+ask for it (`par`: game/analysis/par_service.py): the search may have run while the trainee
+played, or runs when the debrief needs it; the output is the same either way.
 """
 from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable, Iterator
-from typing import IO
+from concurrent.futures import Future
+from typing import IO, TYPE_CHECKING
 
 from game.board import deal_board
 from game.engine import Game, Line
 from game.i18n import Words
 from game.schema import ROLES
 from game.scoring import Debrief, Missed, debrief
+
+if TYPE_CHECKING:
+    from game.analysis.par_cache import KnownPar
+
+AskPar = Callable[[], "Future[KnownPar | None]"]
 
 WIDTH = 78
 MARKS = {"good": "✔", "neutral": "·", "mistake": "✘", "missed": "○"}
@@ -36,6 +46,9 @@ _UI = {
         "feedback": "Coach",
         "abandoned": "Input ended: the attempt stops here (counted as abandoned).",
         "why": "Why", "front-end": "front end", "back-end": "back end",
+        "par": "Par: {par} / 100 — the best score this deal allows",
+        "par-found": "Par: {par} / 100 — the best score found for this deal",
+        "par-working": "Working out par…",
     },
     "es": {
         "briefing": "INFORMACIÓN INICIAL", "account": "Cuenta", "product": "Vendes",
@@ -55,6 +68,9 @@ _UI = {
         "timeline": "Cronología", "feedback": "Consejo",
         "abandoned": "Fin de la entrada: el intento se detiene aquí (cuenta como abandonado).",
         "why": "Motivo", "front-end": "inicial", "back-end": "indirecto",
+        "par": "Par: {par} / 100 — la mejor puntuación que permite esta venta",
+        "par-found": "Par: {par} / 100 — la mejor puntuación encontrada para esta venta",
+        "par-working": "Calculando el par…",
     },
 }
 
@@ -64,9 +80,12 @@ class TextPlay:
 
     def __init__(self, game: Game, read_line: Callable[[], str | None],
                  out: IO[str], language: str | None = None,
-                 on_step: Callable[[Game], None] | None = None, echo: bool = False) -> None:
+                 on_step: Callable[[Game], None] | None = None, echo: bool = False,
+                 par: AskPar | None = None) -> None:
         self.game = game
         self.echo = echo  # repeat each answer, so a transcript of piped input reads well
+        self.par = par    # asks for par (a future); None: the debrief shows no par
+        self.known_par: KnownPar | None = None  # par, once the debrief has shown it
         self.words = Words(game.scenario, language)
         self.ui = _UI[self.words.language]
         self.read_line = read_line
@@ -86,8 +105,27 @@ class TextPlay:
             self.game.abandon()
             self.say("\n" + self.ui["abandoned"])
         report = debrief(self.game.rt, self.game.state)
+        self.known_par = self.wait_for_par()
         self.print_debrief(report)
         return report
+
+    def wait_for_par(self) -> KnownPar | None:
+        """Par, waiting for its search if it has not finished (saying so on a terminal);
+        None without a way to ask for it, when it failed, or on Ctrl-C while waiting."""
+        if self.par is None:
+            return None
+        future = self.par()
+        shown = not future.done() and _is_terminal(self.out)
+        if shown:
+            self.out.write(self.ui["par-working"])
+            self.out.flush()
+        try:
+            return future.result()
+        except (KeyboardInterrupt, Exception):
+            return None
+        finally:
+            if shown:  # the notice goes; the debrief reads the same as without it
+                self.out.write("\r" + " " * len(self.ui["par-working"]) + "\r")
 
     # --- output ---------------------------------------------------------------------------------
 
@@ -270,6 +308,9 @@ class TextPlay:
         reason = w.get(f"end-{report.end_reason}") if report.end_reason else ""
         self.say(f"{ui['outcome']}: {outcome}" + (f" — {reason}" if reason else ""))
         self.say(f"{ui['score']}: {report.score.total:.1f} / 100")
+        if self.known_par is not None:
+            par = self.known_par
+            self.say(ui["par" if par.exact else "par-found"].format(par=par.label()))
         for name, (got, top) in report.score.competencies.items():
             if top == 0:
                 continue
@@ -296,6 +337,13 @@ class TextPlay:
         w = self.words
         self.say(f"{MARKS['missed']} T{item.turn} {w.get('mark-missed')} — "
                  + w.missed(item.code, item.turn, item.params), "  ")
+
+
+def _is_terminal(stream: IO[str]) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 def line_reader(stream: IO[str]) -> Callable[[], str | None]:

@@ -8,10 +8,13 @@ offers to resume or start over when there is one; `--new` starts over without as
 from __future__ import annotations
 
 import argparse
+import functools
 import secrets
 import sys
 from collections.abc import Callable
 
+from game.analysis.par_cache import ParCache
+from game.analysis.par_service import ParService
 from game.engine import Game
 from game.i18n import Words
 from game.loader import load_scenario
@@ -142,12 +145,18 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
         else:
             game = Game(rt, seed=seed)
         on_step = _recorder(store, attempt, ui) if store and attempt else None
-        front = _Front(game, read, sys.stdout, args.lang, on_step=on_step, echo=echo)
+        pars = ParService(ParCache(), runner="thread")
+        ask_par = functools.partial(pars.request, scenario, game.state.seed)
+        if not echo:  # a trainee at the keyboard: search par while they play
+            ask_par()
+        front = _Front(game, read, sys.stdout, args.lang, on_step=on_step, echo=echo,
+                       par=ask_par)
         if resumed and attempt is not None:
             front.resumed = ui["resuming"].format(date=_local(attempt), turn=game.state.turn,
                                                   steps=len(game.state.path))
         print(f"(seed {game.state.seed} — replay this attempt with --seed {game.state.seed})")
         front.run()
+        pars.close()
         if store is not None and attempt is not None:
             code = _close(store, attempt, game, args, ui)  # the result file is written anyway
     finally:
@@ -155,7 +164,8 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
             store.close()
     if args.result_json:
         try:
-            write_json_atomically(args.result_json, result_dict(game, args.player))
+            write_json_atomically(args.result_json,
+                                  result_dict(game, args.player, front.known_par))
         except OSError as exc:
             print(f"{args.result_json}: cannot write the result ({exc.strerror or exc}) — free "
                   f"some disk space or give another file with --result-json; any earlier file "
