@@ -2,7 +2,9 @@
 
 1. meeting screen at 1280×720: median CPU time of a frame (event handling + update + draw +
    flip) while the pointer moves over the choices — the frames a player causes most — and,
-   for the record, of the frames right after a choice (which lay the screen out again);
+   for the record, of the frames right after a choice (which lay the screen out again); as in
+   the game, each attempt's par is searched in the background meanwhile (its worker process,
+   into an empty cache);
 2. an idle window: CPU % of one core used by `python main.py` (title screen, no input) over
    ~10 s, read from /proc;
 3. start-up: wall time from launching `python main.py` to its first frame, divided by the wall
@@ -31,18 +33,23 @@ os.environ.update(HEADLESS)
 
 def meeting_frames(scenario_path: Path, rounds: int, frames: int) -> tuple[float, float]:
     """Median frame CPU ms while hovering the choices, and after choices (layout frames)."""
+    import tempfile
+
     import pygame
 
     from game.loader import load_scenario
     from game.ui import flow
     from game.ui.app import App
     from game.ui.context import Settings
+    from game.ui.par_watch import ParWatch
 
     scenario = load_scenario(scenario_path).scenario
     assert scenario is not None, f"{scenario_path} does not load"
     app = App(settings=Settings(muted=True))
     ctx = app.ctx
     ctx.keep_attempts = False
+    par_folder = tempfile.TemporaryDirectory(prefix="qualified-bench-par-")
+    ctx.par = ParWatch(Path(par_folder.name))
     hover, after_choice = [], []
     for r in range(rounds):
         flow.start(ctx, scenario, seed=r)
@@ -75,6 +82,8 @@ def meeting_frames(scenario_path: Path, rounds: int, frames: int) -> tuple[float
             app.step(block=False)
             after_choice.append((time.process_time_ns() - start) / 1e6)
     pygame.display.quit()
+    ctx.par.close()
+    par_folder.cleanup()
     return statistics.median(hover), statistics.median(after_choice or [0.0])
 
 

@@ -68,12 +68,17 @@ def open_window(scenario_folder: Path | None = None) -> int:
     if app is None:
         return 1
     from game.ui import flow
+    from game.ui.par_watch import ParWatch
 
     app.ctx.scenario_folder = scenario_folder
+    app.ctx.par = ParWatch(app.ctx.data_dir)  # par on the debrief, searched in the background
     if notice:
         app.ctx.toast(notice, 8.0)
     flow.title(app.ctx)
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.ctx.par.close()
     return 0
 
 
@@ -119,16 +124,21 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
     if app is None:
         return 1
     from game.ui import flow
+    from game.ui.par_watch import ParWatch
 
     ctx = app.ctx
     if notice:
         ctx.toast(notice, 8.0)
+    ctx.par = ParWatch(ctx.data_dir)  # par on the debrief, searched in the background
     ctx.play_mode = True
     ctx.autoplay = autoplay
     ctx.keep_attempts = not autoplay
     ctx.player = " ".join((getattr(args, "player", None) or "").split())
     _begin(ctx, args, scenario, seed)
-    app.run()
+    try:
+        app.run()
+    finally:
+        ctx.par.close()
     session = ctx.session
     if session is None:
         return 0
@@ -137,7 +147,8 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
         from game.result import result_dict, write_json_atomically
 
         try:
-            write_json_atomically(result_json, result_dict(session.game, ctx.player or None))
+            write_json_atomically(result_json, result_dict(session.game, ctx.player or None,
+                                                           ctx.par.state(session).known))
         except OSError as exc:
             print(f"{result_json}: cannot write the result: {exc.strerror or exc}",
                   file=sys.stderr)

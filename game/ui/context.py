@@ -76,6 +76,7 @@ class Context:
     autoplay: bool = False
     keep_attempts: bool = True          # record attempts in the results store
     keeper: Any | None = None           # game.ui.keep.Keeper, opened on first use
+    par: Any | None = None              # game.ui.par_watch.ParWatch (None: no par shown)
     toast_text: str = ""
     toast_left: float = 0.0
     needs_redraw: bool = True

@@ -13,6 +13,8 @@ from typing import Any
 
 from game.ui.context import Context
 
+PREVIEW_PAR_WAIT = 60.0  # seconds an autoplay preview waits for par (a search takes 1–4 s)
+
 
 def title(ctx: Context) -> None:
     """The title screen (closing the window in `play PATH` mode)."""
@@ -89,6 +91,8 @@ def _begin(ctx: Context, session: Any) -> None:
     from game.ui.screens.briefing import BriefingScreen
 
     ctx.session = session
+    if ctx.par is not None:  # par for the debrief, worked out in the background from now
+        ctx.par.start(session)
     ctx.relayout()  # the language may follow the new scenario
     notify(ctx)
     ctx.nav.reset(BriefingScreen(ctx))
@@ -137,9 +141,12 @@ def outcome(ctx: Context, lines: list[Any]) -> None:
 
 
 def debrief(ctx: Context) -> None:
-    """The debrief of the finished attempt."""
+    """The debrief of the finished attempt (an autoplay preview first waits for par, so that
+    its picture shows it: nobody is there to keep waiting)."""
     from game.ui.screens.debrief import DebriefScreen
 
+    if ctx.autoplay and ctx.par is not None and ctx.session is not None:
+        ctx.par.wait(ctx.session, PREVIEW_PAR_WAIT)
     notify(ctx)
     ctx.nav.reset(DebriefScreen(ctx))
 

@@ -1,5 +1,10 @@
-"""The debrief: the total and each competency as drawn bars, the timeline of choices marked
-good / neutral / mistake with the trainer's feedback, the missed opportunities, and what next."""
+"""The debrief: the total and each competency as drawn bars, par (the best score the deal
+allows, marked on the total's bar), the timeline of choices marked good / neutral / mistake with
+the trainer's feedback, the missed opportunities, and what next.
+
+Par is searched in the background from the start of the attempt (game/ui/par_watch.py); if it
+is not known yet, the screen says it is being worked out and redraws once when it comes.
+"""
 from __future__ import annotations
 
 import pygame
@@ -9,6 +14,7 @@ from game.ui import flow, widgets
 from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
 from game.ui.footer import Hint
+from game.ui.par_watch import NO_PAR, PAR_READY, ParState
 from game.ui.screen import Screen
 from game.ui.screens.chrome import Chrome, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
@@ -35,6 +41,30 @@ class DebriefScreen(Screen):
         self.bars: dict[str, pygame.Rect] = {}   # competency → its bar's track
         self.rows: dict[str, int] = {}            # competency → label row y
         self.spots: dict[str, int] = {}           # the left column's text rows
+        self.par: ParState = self._par_now()
+
+    def _par_now(self) -> ParState:
+        ctx = self.ctx
+        if ctx.par is None or ctx.session is None:
+            return NO_PAR
+        return ctx.par.state(ctx.session)
+
+    @property
+    def shot_name(self) -> str:
+        """"debrief", or "debrief-working" while par is still being worked out."""
+        return "debrief-working" if self.par.working else "debrief"
+
+    @property
+    def settled(self) -> bool:
+        """False while par is still being worked out (autoplay waits for it)."""
+        return not self.par.working
+
+    def update(self, dt: float) -> None:
+        super().update(dt)
+        now = self._par_now()
+        if now != self.par:  # par has come (or given up): one more frame
+            self.par = now
+            self.ctx.redraw()
 
     def layout(self) -> None:
         ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
@@ -71,6 +101,9 @@ class DebriefScreen(Screen):
         bar_h = ctx.px(14)
         self.total_bar = pygame.Rect(self.left.x + pad, y, left_w - 2 * pad, ctx.px(20))
         y = self.total_bar.bottom + ctx.px(16)
+        if ctx.par is not None:  # the par row, under the total's bar
+            self.spots["par"] = self.total_bar.bottom + ctx.px(8)
+            y += fonts.line_height("small") + ctx.px(4)
         label_w = max(fonts.width(words.get(f"comp-{name}"), "small")
                       for name in self.report.score.competencies) + ctx.px(10)
         value_w = fonts.width("100.0 / 100", "small") + ctx.px(8)
@@ -131,6 +164,8 @@ class DebriefScreen(Screen):
         return blocks
 
     def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == PAR_READY:
+            return  # it only woke the loop: `update` takes the news
         if self.chrome.handle_event(event):
             return
         if event.type == pygame.KEYDOWN:
@@ -185,6 +220,8 @@ class DebriefScreen(Screen):
         surface.blit(fonts.render_fit(f"{report.score.total:.1f} / 100", "display", theme.text,
                                       room), (x, at["total"]))
         widgets.bar(surface, self.total_bar, report.score.total / 100.0, theme.accent, theme)
+        if "par" in at:
+            self._draw_par(surface, x, at["par"], room)
         for name, track in self.bars.items():
             got, top = report.score.competencies[name]
             row = self.rows[name]
@@ -195,3 +232,31 @@ class DebriefScreen(Screen):
         self.menu.draw(surface, fonts, theme)
         self.view.draw(surface, theme)
         self.chrome.draw_footer(surface, ctx)
+
+    def _draw_par(self, surface: pygame.Surface, x: int, y: int, room: int) -> None:
+        """"Par ≈95.5 · you 85.4 — the best score found for this deal", and a tick on the
+        total's bar where par is; or that par is being worked out."""
+        ctx, t = self.ctx, self.ctx.text
+        theme, fonts = ctx.theme, ctx.fonts
+        if self.par.working:
+            surface.blit(fonts.render_fit(t.get("debrief-par-working"), "small", theme.muted,
+                                          room), (x, y))
+            return
+        known = self.par.known
+        if known is None:
+            return
+        head = fonts.render_fit(t.get("debrief-par", par=known.label(),
+                                      you=f"{self.report.score.total:.1f}"),
+                                "small-bold", theme.text, room)
+        surface.blit(head, (x, y))
+        note = t.get("debrief-par-exact" if known.exact else "debrief-par-found")
+        rest = room - head.get_width()
+        if rest > fonts.width(" — …", "small"):
+            surface.blit(fonts.render_fit(f" — {note}", "small", theme.muted, rest),
+                         (x + head.get_width(), y))
+        track = self.total_bar
+        tick_x = track.x + round(track.w * max(0.0, min(1.0, known.total / 100.0)))
+        tick_w = ctx.px(3)
+        tick = pygame.Rect(min(tick_x - tick_w // 2, track.right - tick_w), track.y - ctx.px(4),
+                           tick_w, track.h + ctx.px(8))
+        pygame.draw.rect(surface, theme.text, tick)
