@@ -8,12 +8,13 @@ from __future__ import annotations
 import difflib
 import os
 import types
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from game.problems import Locator, Path, Problem
+from game.problems import HintBudget, Locator, Path, Problem, in_order
 from game.schema import Scenario
 from game.yamlsafe import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
 
@@ -58,23 +59,23 @@ def _finish(name: str, document: YamlDocument, lint: bool) -> LoadResult:
     problems = list(document.problems)
     locator = document.locator
     if document.data is None:
-        return LoadResult(name, None, sorted(problems), locator)
+        return LoadResult(name, None, in_order(problems), locator)
     if not isinstance(document.data, dict):
         problems.append(Problem(name, 1, 1, "error", "not-mapping",
                                 "a scenario is a mapping of keys (id:, title:, language:, …), "
                                 f"but this file holds {_describe(document.data)} — "
                                 "start from `python main.py new NAME` for the shape"))
-        return LoadResult(name, None, sorted(problems), locator)
+        return LoadResult(name, None, in_order(problems), locator)
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
         problems.extend(schema_problems(exc, locator))
-        return LoadResult(name, None, sorted(set(problems)), locator)
+        return LoadResult(name, None, in_order(set(problems)), locator)
     if lint:
         from game.lint import run_rules  # the rules import the schema, not the other way
         problems.extend(run_rules(scenario, locator))
     has_error = any(p.level == "error" for p in problems)
-    return LoadResult(name, None if has_error else scenario, sorted(set(problems)), locator)
+    return LoadResult(name, None if has_error else scenario, in_order(set(problems)), locator)
 
 
 def find_scenario_files(path: str) -> list[str]:
@@ -100,8 +101,16 @@ _TYPE_NAMES = {
 
 
 def schema_problems(exc: ValidationError, locator: Locator) -> list[Problem]:
-    """One problem per pydantic error, at the YAML position the error's path points to."""
+    """One problem per pydantic error, at the YAML position the error's path points to.
+
+    Every problem is reported; "did you mean" is worked out for the first `HINTS_MAX` only.
+    """
     problems = []
+    hints = HintBudget()
+
+    def suggest(word: str, options: Callable[[], list[str]]) -> str:
+        return _did_you_mean(word, options()) if hints.take() else ""
+
     for error in exc.errors(include_url=False):
         loc: Path = tuple(error["loc"])
         kind = error["type"]
@@ -112,8 +121,7 @@ def schema_problems(exc: ValidationError, locator: Locator) -> list[Problem]:
                 parent, level, "missing-key",
                 f"missing required key '{loc[-1]}'{_in(parent)} — add it"))
         elif kind == "extra_forbidden":
-            allowed = _allowed_keys(loc[:-1])
-            hint = _did_you_mean(str(loc[-1]), allowed)
+            hint = suggest(str(loc[-1]), lambda: _allowed_keys(loc[:-1]))
             problems.append(locator.problem(
                 loc, level, "unknown-key",
                 f"unknown key '{loc[-1]}'{_in(loc[:-1])}{hint}", key=True))
@@ -125,7 +133,7 @@ def schema_problems(exc: ValidationError, locator: Locator) -> list[Problem]:
         elif kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
             options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
-            hint = _did_you_mean(str(error.get("input")), options)
+            hint = suggest(str(error.get("input")), lambda: options)
             problems.append(locator.problem(
                 loc, level, "bad-value",
                 f"{_field(loc)} is {_show(error.get('input'))}, but must be one of: "

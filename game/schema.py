@@ -110,6 +110,21 @@ class Effects(_Strict):
     clear_flags: list[Id] = []
 
 
+NO_EFFECTS = Effects()
+
+
+def _no_effects() -> Effects:
+    # one shared, frozen instance: a plain `= Effects()` default is deep-copied for every
+    # choice without effects (pydantic copies defaults it cannot hash), which made a large
+    # scenario load several times slower
+    return NO_EFFECTS
+
+
+# how the shared default reads in the JSON Schema (the same as a plain default would)
+_EFFECTS_DEFAULT = Field(default_factory=_no_effects,
+                         json_schema_extra={"default": NO_EFFECTS.model_dump(mode="json")})
+
+
 class Choice(_Strict):
     """One thing the trainee can say. `next` names a node of the same conversation, or `end`."""
 
@@ -117,7 +132,7 @@ class Choice(_Strict):
     text: Text
     tactic: Tactic
     when: Condition | None = Field(default=None, alias="if")
-    effects: Effects = Effects()
+    effects: Effects = _EFFECTS_DEFAULT
     next: Id | None = None
     reply: Text | None = None
     feedback: Text | None = None
@@ -184,7 +199,7 @@ class Event(_Strict):
     turn: Annotated[int, Field(ge=1)] | None = None
     when: Condition | None = Field(default=None, alias="if")
     once: bool = True
-    effects: Effects = Effects()
+    effects: Effects = _EFFECTS_DEFAULT
 
 
 class CloseRule(_Strict):

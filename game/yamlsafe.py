@@ -22,6 +22,9 @@ from game.problems import Locator, Path, Problem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
+# keys and values in one file: the 1 MB benchmark scenario holds about 94,000, the bundled ones
+# under 1,500; a file of hundreds of thousands is refused before it takes seconds to read
+MAX_VALUES = 120_000
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9_]*)\Z")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?\Z")
@@ -244,6 +247,7 @@ class _Builder:
         stack: list[list[Any]] = []
         root: Any = None
         documents = 0
+        counted = 0
         values, keys = self.values, self.keys
         scalar_event, alias_event = yaml.ScalarEvent, yaml.AliasEvent
         map_start, seq_start = yaml.MappingStartEvent, yaml.SequenceStartEvent
@@ -271,6 +275,12 @@ class _Builder:
                 continue
             mark = event.start_mark
             line, col = mark.line + 1, mark.column + 1
+            counted += 1
+            if counted > MAX_VALUES:
+                raise _Refused(line, col, "too-many-values",
+                               f"the file holds more than {MAX_VALUES:,} keys and values — far "
+                               "more than a scenario needs (a long one holds a few thousand); "
+                               "split it or remove unused material")
             if event.anchor is not None:
                 raise _Refused(line, col, "anchor",
                                f"the anchor &{event.anchor} is refused — write values out in "

@@ -264,7 +264,7 @@ def test_reference_lists_every_key_with_its_default(model: type[BaseModel]) -> N
         if info.is_required():
             assert cell == "required", key
             continue
-        default: Any = info.default
+        default: Any = info.get_default(call_default_factory=True)
         if default is None:
             assert cell != "required", key
             continue

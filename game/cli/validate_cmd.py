@@ -6,7 +6,7 @@ import os
 import sys
 
 from game.loader import find_scenario_files, load_scenario
-from game.problems import Problem
+from game.problems import Problem, in_order
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -33,7 +33,7 @@ def collect(paths: list[str]) -> tuple[list[Problem], int]:
         for file in files:
             count += 1
             problems.extend(load_scenario(file).problems)
-    return sorted(problems), count
+    return in_order(problems), count
 
 
 def run(args: argparse.Namespace) -> int:

@@ -33,7 +33,7 @@ from collections.abc import Iterable, Iterator
 
 from game.lint._sources import conditions, effects
 from game.lint._walk import choices
-from game.problems import Locator, Path, Problem
+from game.problems import HintBudget, Locator, Path, Problem
 from game.schema import END, Scenario
 
 _KIND_WORDS = {
@@ -49,10 +49,10 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     return f" — did you mean '{close[0]}'?" if close else ""
 
 
-def _unknown(locator: Locator, path: Path, kind: str, word: str, known: Iterable[str], *,
-             key: bool = False, what: str | None = None) -> Problem:
+def _unknown(locator: Locator, path: Path, kind: str, word: str, known: Iterable[str],
+             hints: HintBudget, *, key: bool = False, what: str | None = None) -> Problem:
     known = list(known)
-    hint = did_you_mean(word, known)
+    hint = did_you_mean(word, known) if hints.take() else ""
     if not hint:
         listed = ", ".join(f"'{k}'" for k in sorted(known)[:8])
         hint = f" (the ones that exist: {listed})" if listed else " (there are none yet)"
@@ -65,18 +65,19 @@ def _unknown(locator: Locator, path: Path, kind: str, word: str, known: Iterable
 def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     """Yield an error for every reference to an id that does not exist."""
     needs, people, objections = scenario.needs, scenario.stakeholders, scenario.objections
+    hints = HintBudget()
 
     def each(path: Path, kind: str, ids: Iterable[str], known: Iterable[str]) -> Iterator[Problem]:
         for index, ref in enumerate(ids):
             if ref not in known:
-                yield _unknown(locator, path + (index,), kind, ref, known)
+                yield _unknown(locator, path + (index,), kind, ref, known, hints)
 
     for sid, person in people.items():
         base: Path = ("stakeholders", sid)
         nodes = person.conversation.nodes
         if person.conversation.start not in nodes:
             yield _unknown(locator, base + ("conversation", "start"), "node",
-                           person.conversation.start, nodes,
+                           person.conversation.start, nodes, hints,
                            what=f"node of {person.name}'s conversation, so the meeting "
                                 "cannot start")
         for target in person.influences:
@@ -87,7 +88,7 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                     f"{person.name} is listed as influencing themself; `influences` names the "
                     "other people this stakeholder sways — remove this line", key=True)
             elif target not in people:
-                yield _unknown(locator, path, "stakeholder", target, people, key=True)
+                yield _unknown(locator, path, "stakeholder", target, people, hints, key=True)
         yield from each(base + ("cares_about",), "need", person.cares_about, needs)
 
     for at in choices(scenario):
@@ -100,12 +101,12 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                     "`end`)" if elsewhere else
                     f"node of {people[at.stakeholder].name}'s conversation (nor `end`)")
             yield _unknown(locator, at.path + ("next",), "node", target, list(nodes) + [END],
-                           what=what)
+                           hints, what=what)
 
     for oid, objection in objections.items():
         if objection.raised_by not in people:
             yield _unknown(locator, ("objections", oid, "raised_by"), "stakeholder",
-                           objection.raised_by, people)
+                           objection.raised_by, people, hints)
 
     for condition, path in conditions(scenario):
         yield from each(path + ("needs_known",), "need", condition.needs_known, needs)
@@ -128,15 +129,15 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         for index, hint in enumerate(fx.role_hints):
             if hint.about not in people:
                 yield _unknown(locator, path + ("role_hints", index, "about"), "stakeholder",
-                               hint.about, people)
+                               hint.about, people, hints)
         for field in ("stance_of", "trust_of"):
             for who in getattr(fx, field):
                 if who not in people:
                     yield _unknown(locator, path + (field, who), "stakeholder", who, people,
-                                   key=True)
+                                   hints, key=True)
         if fx.counter is not None and fx.counter.objection not in objections:
             yield _unknown(locator, path + ("counter", "objection"), "objection",
-                           fx.counter.objection, objections)
+                           fx.counter.objection, objections, hints)
 
 
 def _article(noun: str) -> str:
