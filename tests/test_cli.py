@@ -117,3 +117,15 @@ def test_window_without_pygame_says_what_to_do() -> None:
         assert done.returncode == 1
         assert "needs pygame-ce" in done.stderr and "--text" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_a_command_imports_only_what_it_needs() -> None:
+    # the parser is built with the command being run alone: validate must not pay for the
+    # store, the reports or the analyser at start-up (bench/bad_input_bench.py: 2 s budget)
+    code = ("import sys; from game.cli import main; main(['validate', sys.argv[1]]); "
+            "print(sorted(m for m in sys.modules if m.startswith(('game.store', 'game.reports', "
+            "'game.analysis', 'game.cli.'))))")
+    done = subprocess.run([sys.executable, "-c", code, str(MINI)], capture_output=True,
+                          text=True, cwd=ROOT, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "['game.cli.validate_cmd']"

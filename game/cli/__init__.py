@@ -12,9 +12,9 @@ import sys
 COMMANDS: tuple[str, ...] = ("play", "validate", "analyze", "schema", "new", "report", "sync")
 
 
-def _available_commands() -> list[object]:
+def _available_commands(names: tuple[str, ...] = COMMANDS) -> list[object]:
     modules = []
-    for name in COMMANDS:
+    for name in names:
         try:
             modules.append(importlib.import_module(f"game.cli.{name}_cmd"))
         except ModuleNotFoundError as exc:
@@ -23,13 +23,15 @@ def _available_commands() -> list[object]:
     return modules
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every command that is installed."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every command that is installed — or, given `only` (a command's
+    name), with that command alone, so running it imports only what it needs (a command's
+    modules pull in the store, the reports, the analyser…: half a second of start-up)."""
     parser = argparse.ArgumentParser(
         prog="python main.py",
         description="Qualified — a sales-training game. With no command, opens the game window.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _available_commands():
+    for module in _available_commands((only,) if only in COMMANDS else COMMANDS):
         module.add_parser(sub)  # type: ignore[attr-defined]
     return parser
 
@@ -55,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         # no command: straight to the window, without importing every command's modules
         # (the engine, pydantic…) first — the title must show fast (design.md §7)
         return _open_window()
-    args = build_parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = build_parser(words[0]).parse_args(argv)
     if args.command is None:
         return _open_window()
     return int(args.run(args))
