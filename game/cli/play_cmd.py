@@ -13,8 +13,6 @@ import secrets
 import sys
 from collections.abc import Callable
 
-from game.analysis.par_cache import ParCache
-from game.analysis.par_service import ParService
 from game.engine import Game
 from game.i18n import Words
 from game.loader import load_scenario
@@ -145,6 +143,9 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
         else:
             game = Game(rt, seed=seed)
         on_step = _recorder(store, attempt, ui) if store and attempt else None
+        from game.analysis.par_cache import ParCache  # the analyser: not for the window's play
+        from game.analysis.par_service import ParService
+
         pars = ParService(ParCache(), runner="thread")
         ask_par = functools.partial(pars.request, scenario, game.state.seed)
         if not echo:  # a trainee at the keyboard: search par while they play
