@@ -10,7 +10,7 @@ played, or runs when the debrief needs it; the output is the same either way.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import Future
 from typing import IO, TYPE_CHECKING
 
@@ -35,6 +35,8 @@ _UI = {
         "status": "Turn {turn}/{turns} · stage: {stage} · interest: {interest}",
         "whom": "Whom do you meet?", "board": "Open the deal board (role tags)",
         "choose": "Your choice (1–{n}): ", "hint": "Type a number from 1 to {n}.",
+        "flood": "{k} lines in a row were not a choice — stopping here, as at the end of the "
+                 "input.",
         "you": "You", "between": "Between meetings",
         "board-title": "DEAL BOARD", "people": "Buying centre", "needs": "Needs found",
         "none": "(none yet)", "clues": "Clues", "objections": "Objections",
@@ -56,6 +58,8 @@ _UI = {
         "status": "Turno {turn}/{turns} · etapa: {stage} · interés: {interest}",
         "whom": "¿Con quién te reúnes?", "board": "Abrir el tablero de la venta (roles)",
         "choose": "Tu elección (1–{n}): ", "hint": "Escribe un número del 1 al {n}.",
+        "flood": "{k} líneas seguidas no eran una elección: se para aquí, como al final de la "
+                 "entrada.",
         "you": "Tú", "between": "Entre reuniones",
         "board-title": "TABLERO DE LA VENTA", "people": "Centro de compras",
         "needs": "Necesidades descubiertas", "none": "(ninguna todavía)", "clues": "Pistas",
@@ -187,7 +191,11 @@ class TextPlay:
         for i, label in enumerate(labels, 1):
             self.say(f"{i}. {label}", "  ")
         n = len(labels)
+        wrong = 0
         while True:
+            if wrong >= MAX_WRONG_LINES:  # input that is not someone typing: a file of junk
+                self.say(self.ui["flood"].format(k=wrong))
+                return None
             self.out.write(self.ui["choose"].format(n=n))
             self.out.flush()
             raw = self.read_line()
@@ -201,6 +209,7 @@ class TextPlay:
             # int() away from its limit on a line of thousands of digits
             if raw.isdecimal() and len(raw) <= 9 and 1 <= int(raw) <= n:
                 return int(raw) - 1
+            wrong += 1
             self.say(self.ui["hint"].format(n=n), "  ")
 
     def turn(self) -> bool:
@@ -339,6 +348,10 @@ class TextPlay:
                  + w.missed(item.code, item.turn, item.params), "  ")
 
 
+MAX_LINE = 1_000        # characters of a typed line that are read
+MAX_WRONG_LINES = 100   # lines in a row that are not a choice before play stops
+
+
 def _is_terminal(stream: IO[str]) -> bool:
     try:
         return stream.isatty()
@@ -347,10 +360,17 @@ def _is_terminal(stream: IO[str]) -> bool:
 
 
 def line_reader(stream: IO[str]) -> Callable[[], str | None]:
-    """A reader of one line at a time from `stream`; None at the end."""
-    lines: Iterator[str] = iter(stream.readline, "")
+    """A reader of one line at a time from `stream`; None at the end. A line longer than
+    `MAX_LINE` characters is cut there and the rest of it skipped unread into memory (a choice
+    is a short number; a 20 MB line of junk must not take seconds)."""
 
     def read() -> str | None:
-        return next(lines, None)
+        line = stream.readline(MAX_LINE)
+        if not line:
+            return None
+        if len(line) == MAX_LINE and not line.endswith("\n"):
+            while (rest := stream.readline(1 << 16)) and not rest.endswith("\n"):
+                pass
+        return line
 
     return read

@@ -5,7 +5,7 @@ import io
 
 from game.engine import Game
 from game.runtime import Runtime
-from game.textplay import TextPlay
+from game.textplay import MAX_LINE, MAX_WRONG_LINES, TextPlay, line_reader
 
 
 def run_text(rt: Runtime, answers: list[str], language: str | None = None) -> tuple[Game, str]:
@@ -55,3 +55,22 @@ def test_spanish_ui_words_and_accents(mini_rt: Runtime) -> None:
     assert "Objeción de Inés Núñez" in text
     assert "¿Otra herramienta más?" in text
     assert "ANÁLISIS FINAL" in text
+
+
+def test_a_flood_of_lines_that_are_not_choices_stops_play(mini_rt: Runtime) -> None:
+    game, text = run_text(mini_rt, ["1"] + ["x"] * (MAX_WRONG_LINES + 50))
+    assert text.count("Type a number from 1 to") == MAX_WRONG_LINES
+    assert f"{MAX_WRONG_LINES} lines in a row were not a choice" in text
+    assert game.state.outcome == "abandoned" and len(game.state.path) == 1
+    _, fine = run_text(mini_rt, (["x"] * (MAX_WRONG_LINES - 1) + ["1"]) * 3)
+    assert "in a row were not a choice" not in fine  # the count starts again after a choice
+
+
+def test_a_huge_line_is_cut_and_the_rest_skipped() -> None:
+    stream = io.StringIO("7" * (MAX_LINE * 50) + "\n2\n")
+    read = line_reader(stream)
+    first = read()
+    assert first is not None and len(first) == MAX_LINE
+    assert read() == "2\n" and read() is None
+    short = line_reader(io.StringIO("1\n2"))
+    assert [short(), short(), short()] == ["1\n", "2", None]
