@@ -143,7 +143,10 @@ def run_case(index: int, folder: Path, data: Path) -> dict[str, object]:
         problems.append(f"{wall:.2f} s > {LIMIT_S} s")
     if mb > LIMIT_MB:
         problems.append(f"{mb:.0f} MB > {LIMIT_MB:.0f} MB")
-    first = next((line for line in said.splitlines() if path.name in line), said[:160])
+    # what the trainer or trainee is told: the first line naming the file, or how play ended
+    first = next((line for line in said.splitlines() if path.name in line), "") or next(
+        (line.strip() for line in reversed(_tail(out_path).splitlines())
+         if "abandon" in line or "stopping" in line or "parando" in line), "")
     return {"name": case.name, "seconds": round(wall, 3), "peak_mb": round(mb, 1),
             "exit": code, "ok": not problems, "problems": problems, "message": first[:160]}
 
@@ -152,6 +155,13 @@ def _head(path: Path, size: int = 65_536) -> str:
     """The start of an output (the whole of it is not kept: this process must stay small)."""
     with path.open("rb") as handle:
         return handle.read(size).decode("utf-8", "replace")
+
+
+def _tail(path: Path, size: int = 65_536) -> str:
+    """The end of an output."""
+    with path.open("rb") as handle:
+        handle.seek(max(0, path.stat().st_size - size))
+        return handle.read().decode("utf-8", "replace")
 
 
 def _holds(path: Path, needle: bytes, chunk: int = 1 << 20) -> bool:
