@@ -3,8 +3,11 @@
     .venv/bin/python bench/run.py [--json] [--quick]
 
 `--json` prints `{name: {value, target, unit, ok}}` for: frame_ms, startup_ratio, load_ratio,
-choices_per_s, analyze_s, idle_cpu, peak_mb. Each figure comes from the script that owns it
-(bench/ui_bench.py, bench/load_bench.py, bench/engine_bench.py); ratios are measured within
+choices_per_s (one process), choices_per_s_all_cores (one process per core, as the analyser
+plays), analyze_s, idle_cpu, peak_mb, bad_input_s and bad_input_mb (the slowest and largest
+of the hostile inputs of bench/bad_input_bench.py). Each figure comes from the script that owns
+it (bench/ui_bench.py, bench/load_bench.py, bench/engine_bench.py,
+bench/bad_input_bench.py); ratios are measured within
 one run, medians over several runs. `--quick` uses fewer runs (for a smoke check, not a report).
 The machine is shared: compare the ratios, and read absolute times with the printed load.
 """
@@ -37,10 +40,11 @@ def figure(value: float, target: float, unit: str, higher_is_better: bool = Fals
     return {"value": value, "target": target, "unit": unit, "ok": ok, **extra}
 
 
-def json_of(command: list[str]) -> dict[str, Any]:
-    """Run a bench script that prints JSON and return what it printed."""
+def json_of(command: list[str], check: bool = True) -> dict[str, Any]:
+    """Run a bench script that prints JSON and return what it printed (`check`: it must exit 0;
+    the bad-input bench exits 1 when an input breaks a limit, and still prints its figures)."""
     done = subprocess.run([sys.executable, *command], cwd=ROOT, capture_output=True, text=True,
-                          check=True, env={**os.environ, **HEADLESS})
+                          check=check, env={**os.environ, **HEADLESS})
     return json.loads(done.stdout)
 
 
@@ -83,23 +87,30 @@ def main() -> int:
     engine = json_of(["bench/engine_bench.py", "--json", "--repeat", "1" if args.quick else "3",
                       "--runs", "10000"])
     results["choices_per_s"] = figure(engine["choices_per_s"]["value"], 100_000, "choices/s",
-                                      higher_is_better=True)
+                                      higher_is_better=True, processes=1)
+    results["choices_per_s_all_cores"] = figure(
+        engine["both_cores_choices_per_s"]["value"], 100_000, "choices/s",
+        higher_is_better=True, processes=engine["both_cores_choices_per_s"]["processes"])
     results["analyze_s"] = figure(engine["analyze_s"]["value"], 10.0, "s",
                                   scenario=engine["scenario"], runs=10_000)
     results["idle_cpu"] = figure(round(ui_bench.idle_cpu(5.0 if args.quick else 10.0, 3), 2),
                                  2.0, "% of a core")
     results["peak_mb"] = figure(round(peak_mb(largest), 1), PEAK_MB_TARGET, "MB",
                                 scenario=os.path.relpath(largest, ROOT))
+    bad = json_of(["bench/bad_input_bench.py", "--json"], check=False)
+    results["bad_input_s"] = figure(bad["worst_s"], 2.0, "s", inputs=len(bad["cases"]),
+                                    contract_kept=bad["ok"])
+    results["bad_input_mb"] = figure(bad["worst_mb"], 300.0, "MB", inputs=len(bad["cases"]))
     if args.json:
         print(json.dumps(results, indent=2, ensure_ascii=False))
         return 0
     print(f"benchmarks — {os.cpu_count()} cores, load average "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, "
           f"{time.perf_counter() - started:.0f} s")
-    print(f"{'name':<15} {'value':>12} {'target':>12}  unit          ok")
+    print(f"{'name':<24} {'value':>12} {'target':>12}  unit          ok")
     for name, row in results.items():
-        sign = "≥" if name == "choices_per_s" else "≤"
-        print(f"{name:<15} {row['value']:>12,} {sign + format(row['target'], ','):>12}  "
+        sign = "≥" if name.startswith("choices_per_s") else "≤"
+        print(f"{name:<24} {row['value']:>12,} {sign + format(row['target'], ','):>12}  "
               f"{row['unit']:<13} {'yes' if row['ok'] else 'NO'}")
     return 0
 
