@@ -26,8 +26,12 @@ MINI_TAGS = {"dana": "influencer", "marta": "decision_maker", "ines": "saboteur"
 
 @pytest.fixture(scope="session", autouse=True)
 def _results_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """`play --player` saves attempts (game.store): never into the tester's own data folder."""
+    """`play --player` saves attempts (game.store): never into the tester's own data folder.
+    Par (the debrief's best score, a search of 1–4 s) is kept in one folder for the whole run,
+    so each scenario is searched once, not once per test; tests of the cache itself set their
+    own folders."""
     os.environ["QUALIFIED_DATA_DIR"] = str(tmp_path_factory.mktemp("qualified-data"))
+    os.environ["QUALIFIED_PAR_CACHE"] = str(tmp_path_factory.mktemp("par-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -101,6 +101,7 @@ def test_play_text_shows_par_the_same_whether_searched_or_cached(
     """Without pygame; the first run searches (nothing cached in this data folder), the second
     finds it: the terminal output and the result files agree."""
     monkeypatch.setenv("QUALIFIED_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("QUALIFIED_PAR_CACHE", raising=False)  # the data folder's own cache
     answers = "1\n1\n1\n1\n"
     runs = []
     for name in ("first.json", "second.json"):

@@ -70,7 +70,11 @@ class KnownPar:
 
 
 def cache_path(folder: str | os.PathLike[str] | None = None) -> Path:
-    """The cache file in `folder`, or in the game's default data folder."""
+    """The cache file in `folder`; else in QUALIFIED_PAR_CACHE (a folder several players or
+    machines may share, e.g. one a trainer filled with `analyze` runs) when it is set; else in
+    the game's default data folder."""
+    if folder is None:
+        folder = os.environ.get("QUALIFIED_PAR_CACHE") or None
     if folder is None:
         from game.store.paths import default_data_dir  # not at import: game.store imports
                                                        # game.result, which may import this

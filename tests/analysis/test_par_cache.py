@@ -189,6 +189,7 @@ def test_two_games_writing_keep_both_entries(tmp_path: Path, tiny: Scenario) -> 
 def test_the_default_folder_follows_qualified_data_dir(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("QUALIFIED_DATA_DIR", str(tmp_path / "elsewhere"))
+    monkeypatch.delenv("QUALIFIED_PAR_CACHE", raising=False)  # the data folder's own cache
     assert cache_path() == tmp_path / "elsewhere" / CACHE_FILE
     assert ParCache().path == tmp_path / "elsewhere" / CACHE_FILE
 
@@ -197,3 +198,11 @@ def test_par_is_labelled_approximate_when_not_exact() -> None:
     assert KnownPar(91.9, True).label() == "91.9"
     assert KnownPar(95.5, False).label() == "≈95.5"
     assert KnownPar(95.5, False).to_dict() == {"total": 95.5, "exact": False}
+
+
+def test_qualified_par_cache_names_a_shared_folder(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QUALIFIED_DATA_DIR", str(tmp_path / "mine"))
+    monkeypatch.setenv("QUALIFIED_PAR_CACHE", str(tmp_path / "class"))
+    assert cache_path() == tmp_path / "class" / "par-cache.json"
+    assert cache_path(tmp_path / "given") == tmp_path / "given" / "par-cache.json"

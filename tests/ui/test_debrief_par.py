@@ -143,6 +143,7 @@ def test_autoplay_waits_for_par_and_writes_it_to_the_result(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The real thing: the worker process finds mini's par while the preview plays."""
     monkeypatch.setenv("QUALIFIED_DATA_DIR", str(tmp_path / "data"))  # nothing cached yet
+    monkeypatch.delenv("QUALIFIED_PAR_CACHE", raising=False)  # the data folder's own cache
     shots, result = tmp_path / "shots", tmp_path / "result.json"
     code = main(["play", str(MINI), "--autoplay", "--seed", "2", "--screenshots", str(shots),
                  "--result-json", str(result)])
