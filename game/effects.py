@@ -10,6 +10,7 @@ debrief's marks: "need-found", "mistake:premature-pitch"…).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from game import rules
 from game.runtime import Runtime
@@ -48,11 +49,18 @@ def role_hints(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: lis
                marks: list[str]) -> None:
     """Clues about someone's part in the decision, each collected once."""
     for hint in fx.role_hints:
-        if not any(h["about"] == hint.about and h["text"] == hint.text for h in s.hints):
+        if not _has_hint(s.hints, hint.about, hint.text):
             s.hints.append({"about": hint.about, "text": hint.text, "turn": s.turn,
                             "vague": hint.vague})
             out.append(Line("note", code="hint", text=hint.text, params={"about": hint.about}))
             marks.append("hint")
+
+
+def _has_hint(hints: list[dict[str, Any]], about: str, text: str) -> bool:
+    for h in hints:
+        if h["about"] == about and h["text"] == text:
+            return True
+    return False
 
 
 def stance(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],

@@ -67,8 +67,10 @@ def spread_influence(rt: Runtime, state: PlayState) -> None:
     for oid, record in state.objections.items():
         if record["state"] == "open":
             for target, push in rt.objection_push[oid]:
-                anchor[target] = clamp(anchor[target] - push, -1.0, 1.0)
-                stance[target] = clamp(stance[target] - push, -1.0, 1.0)
+                value = anchor[target] - push
+                anchor[target] = -1.0 if value < -1.0 else value  # a push only lowers
+                value = stance[target] - push
+                stance[target] = -1.0 if value < -1.0 else value
     rt.influence_step(state)  # the step, written out for this buying centre (game/codegen.py)
 
 
