@@ -14,7 +14,7 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome, reload_hints
+from game.ui.screens.chrome import Chrome, StageBlock, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose, fade_strip
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -57,18 +57,18 @@ class BoardScreen(Screen):
 
     def layout(self) -> None:
         ctx, t = self.ctx, self.ctx.text
-        fonts, theme = ctx.fonts, ctx.theme
+        fonts = ctx.fonts
+        self.board = board = self.session.board()
+        stages = StageBlock(ctx, [ctx.words.get(f"stage-{s}") for s in STAGES])
         self.chrome.layout(ctx, [Hint("↑↓", t.get("key-person")),
                                  Hint("1–5", t.get("key-role")),
                                  Hint("0", t.get("board-clear"), pygame.K_0),
                                  Hint("D", t.get("key-back"), pygame.K_d),
                                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
-                        + reload_hints(ctx), header=68)
-        self.board = board = self.session.board()
-        head = self.chrome.header
-        self.stage_rect = pygame.Rect(int(head.w * 0.50), 0, int(head.w * 0.48),
-                                      fonts.line_height("small") + ctx.px(12))
-        self.stage_rect.centery = head.centery
+                           + reload_hints(ctx), header=68, title=t.get("board-heading"),
+                           subtitle=self.subtitle, aside=stages.size)
+        stages.place(self.chrome.aside)
+        self.stage_rect = stages.track
         body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(12)
         left_w = int(body.w * 0.63)  # cards and role chips side by side, Spanish labels too
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
@@ -117,6 +117,13 @@ class BoardScreen(Screen):
         area = self.right.inflate(-2 * pad, -2 * pad)
         area.w -= ctx.px(8)
         self.details.set_blocks(area, self._detail_blocks(board, area.w), ctx.px(10))
+
+    @property
+    def subtitle(self) -> str:
+        """The header's second line: the turn and the scenario's title."""
+        board = self.board or self.session.board()
+        clock = self.ctx.text.get("turn-clock", turn=board.turn, turns=board.turns)
+        return f"{clock} · {self.session.scenario.title}"
 
     @property
     def max_row_scroll(self) -> int:
@@ -301,10 +308,7 @@ class BoardScreen(Screen):
         board = self.board
         assert board is not None
         surface.fill(theme.background)
-        self.chrome.draw_header(surface, ctx, t.get("board-heading"),
-                                f"{t.get('turn-clock', turn=board.turn, turns=board.turns)} · "
-                                f"{self.session.scenario.title}",
-                                width=self.stage_rect.x - ctx.px(24))
+        self.chrome.draw_header(surface, ctx, t.get("board-heading"), self.subtitle)
         widgets.stage_track(surface, fonts, theme, self.stage_rect,
                             [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
                             on_dark=True)

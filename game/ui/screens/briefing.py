@@ -38,7 +38,8 @@ class BriefingScreen(Screen):
         self.chrome.layout(ctx, [Hint("Enter", t.get("key-start"), pygame.K_RETURN),
                                  Hint("PgUp/PgDn", t.get("key-scroll")),
                                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
-                        + reload_hints(ctx))
+                           + reload_hints(ctx), title=scenario.title,
+                           subtitle=t.get("briefing-heading"))
         body, gap = self.chrome.body, ctx.px(16)
         left_w = int(body.w * 0.6)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)

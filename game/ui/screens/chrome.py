@@ -1,9 +1,23 @@
-"""The frame every screen shares: a header band with a title, the body, and the key-hint footer."""
+"""The frame every screen shares: a header band, the body, and the key-hint footer.
+
+The header holds a title, a subtitle under it and, on some screens, a block on the right (the
+deal's stage track; on the meeting screen also the turn clock). Its words are whole at every
+text size — they wrap, never end in "…" — and the band is as tall as they need. Beside the
+block the title keeps to one line, or two of the smaller heading style; when that is too
+narrow, the title takes the whole width and the block goes on a row under it, with the subtitle
+to its left when there is room for it. A screen tells `Chrome.layout` its title and subtitle so
+that the band is sized for them; one that does not gets a band sized for the attempt's scenario
+title (the title most screens show) over a one-line subtitle.
+"""
 from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pygame
 
 from game.ui.context import Context
+from game.ui.fonts import Fonts
 from game.ui.footer import Footer, Hint, common_hints, rows_needed
 from game.ui.widgets import key_cap_height
 
@@ -16,17 +30,226 @@ def reload_hints(ctx: Context) -> list[Hint]:
     return [Hint("F5", ctx.text.get("key-reload"), pygame.K_F5)]
 
 
+@dataclass(frozen=True)
+class HeaderLine:
+    """One line of the header's words: its text and style, at (x, y) in the window; `part`
+    says whether it belongs to the title or the subtitle."""
+
+    text: str
+    style: str
+    x: int
+    y: int
+    part: str
+
+
+@dataclass(frozen=True)
+class HeaderPlan:
+    """The header laid out for one title and subtitle: the band's height, where each line of
+    words goes, the block on the right (`aside`) and the room the words have (`text`)."""
+
+    title: str | None
+    subtitle: str | None
+    height: int
+    lines: tuple[HeaderLine, ...]
+    aside: pygame.Rect
+    text: pygame.Rect
+    below: bool               # the block is on a row under the title
+
+    def part(self, name: str) -> list[str]:
+        """The lines of the title ("title") or the subtitle ("subtitle"), in order."""
+        return [line.text for line in self.lines if line.part == name]
+
+
+def _title_lines(fonts: Fonts, title: str | None, width: int,
+                 most: int = 0) -> tuple[list[HeaderLine], int] | None:
+    """The title from (0, 0): in the title style when it fits one line, else wrapped in the
+    heading style (None: more than `most` lines, when `most` is given); and its height. A None
+    title reserves one line."""
+    if title is None or fonts.width(title, "title") <= width:
+        words = [HeaderLine(title, "title", 0, 0, "title")] if title else []
+        return words, fonts.line_height("title")
+    step = fonts.line_height("heading")
+    wrapped = fonts.wrap(title, "heading", width)
+    if most and len(wrapped) > most:
+        return None
+    return [HeaderLine(line, "heading", 0, i * step, "title")
+            for i, line in enumerate(wrapped)], step * len(wrapped)
+
+
+def _subtitle_lines(fonts: Fonts, subtitle: str | None, width: int,
+                    y: int = 0) -> tuple[list[HeaderLine], int]:
+    """The subtitle wrapped in the small style from (0, `y`), and its height (None reserves
+    one line; "" takes none)."""
+    if not subtitle:
+        return [], fonts.line_height("small") if subtitle is None else 0
+    step = fonts.line_height("small")
+    wrapped = fonts.wrap(subtitle, "small", width)
+    return [HeaderLine(line, "small", 0, y + i * step, "subtitle")
+            for i, line in enumerate(wrapped)], step * len(wrapped)
+
+
+def _stack(fonts: Fonts, title: str | None, subtitle: str | None, width: int,
+           most: int = 0, tuck: bool = True) -> tuple[list[HeaderLine], int] | None:
+    """The title over the subtitle in `width`, from (0, 0), and their height (None: the title
+    takes more than `most` lines). `tuck`: a title that wraps keeps the subtitle at the right
+    end of its last line when it fits there (a None subtitle is taken to fit in a third of the
+    width) — not beside a block, where it would read as the block's caption."""
+    heads = _title_lines(fonts, title, width, most)
+    if heads is None:
+        return None
+    lines, height = heads
+    if tuck and len(lines) > 1 and subtitle != "":
+        last = lines[-1]
+        room = width - fonts.width(last.text, last.style) - fonts.px("heading")
+        if subtitle is None and room >= width // 3:
+            return lines, height
+        if subtitle is not None and fonts.width(subtitle, "small") <= room:
+            size = fonts.line_height("small")
+            return lines + [HeaderLine(subtitle, "small", width - fonts.width(subtitle, "small"),
+                                       height - size, "subtitle")], height
+    subs, sub_h = _subtitle_lines(fonts, subtitle, width, height)
+    return lines + subs, height + sub_h
+
+
+def _shift(lines: list[HeaderLine], x: int, y: int) -> list[HeaderLine]:
+    return [HeaderLine(line.text, line.style, line.x + x, line.y + y, line.part)
+            for line in lines]
+
+
+def plan_header(ctx: Context, title: str | None, subtitle: str | None,
+                aside: tuple[int, int] = (0, 0), minimum: int = 0) -> HeaderPlan:
+    """Lay out a header band the window's width for `title` and `subtitle` (None: room for one
+    line) with a block `aside` (width, height) on the right; at least `minimum` px tall.
+    Beside the block when the title keeps to two lines there and the band is no taller than
+    with the block on a row under the title."""
+    fonts = ctx.fonts
+    w = ctx.size[0]
+    m, gap, pad, rows_gap = ctx.px(16), ctx.px(24), ctx.px(10), ctx.px(4)
+    full = max(1, w - 2 * m)
+    aw, ah = min(aside[0], full), aside[1]
+    column = full - aw - gap if aw else full
+    # beside: the words left of the block
+    beside = _stack(fonts, title, subtitle, column, most=2 if aw else 0, tuck=not aw) \
+        if column >= min(full, ctx.px(160)) else None
+    # below: the title the whole width, then a row with the subtitle (if it has room) and the
+    # block
+    heads, head_h = _title_lines(fonts, title, full) or ([], 0)
+    subs, sub_h = _subtitle_lines(fonts, subtitle, column)
+    sub_beside = bool(aw) and column >= full // 3 and len(subs) <= 2
+    if not sub_beside:
+        subs, sub_h = _subtitle_lines(fonts, subtitle, full)
+    row_h = max(sub_h, ah) if sub_beside else ah
+    below_h = head_h + (0 if sub_beside else sub_h) + (rows_gap if aw else 0) + row_h + pad
+    if beside is not None and (not aw or max(beside[1], ah) + pad <= below_h):
+        words, text_h = beside
+        height = max(minimum, max(text_h, ah) + pad)
+        block = pygame.Rect(w - m - aw, (height - ah) // 2, aw, ah)
+        return HeaderPlan(title, subtitle, height, tuple(_shift(words, m, (height - text_h) // 2)),
+                          block, pygame.Rect(m, 0, column, height), False)
+    height = max(minimum, below_h)
+    top = (height - below_h + pad) // 2
+    lines = _shift(heads, m, top)
+    y = top + head_h
+    if not sub_beside:
+        lines += _shift(subs, m, y)
+        y += sub_h
+    y += rows_gap
+    if sub_beside:
+        lines += _shift(subs, m, y + (row_h - sub_h) // 2)
+    block = pygame.Rect(w - m - aw, y + (row_h - ah) // 2, aw, ah)
+    return HeaderPlan(title, subtitle, height, tuple(lines), block,
+                      pygame.Rect(m, 0, full, min(block.y, y)), True)
+
+
+def _fit_words(ctx: Context, title: str, subtitle: str, box: pygame.Rect,
+               tuck: bool = True) -> list[HeaderLine]:
+    """Words the header was not laid out for, in `box`: whole when they fit; else the subtitle
+    on one line, then none, then as many title lines as fit (the last one ending in "…")."""
+    fonts = ctx.fonts
+    for sub in (subtitle, fonts.fit(subtitle, "small", box.w), ""):
+        stack = _stack(fonts, title, sub, box.w, tuck=tuck)
+        assert stack is not None  # no limit on the title's lines
+        lines, height = stack
+        if height <= box.h:
+            return _shift(lines, box.x, box.y + (box.h - height) // 2)
+    keep: list[HeaderLine] = []
+    for line in lines:
+        if line.y + fonts.line_height(line.style) > box.h and keep:
+            rest = " ".join(t.text for t in lines[len(keep):])
+            last = keep[-1]
+            keep[-1] = HeaderLine(fonts.fit(f"{last.text} {rest}", last.style, box.w),
+                                  last.style, last.x, last.y, last.part)
+            break
+        keep.append(line)
+    height = keep[-1].y + fonts.line_height(keep[-1].style) if keep else 0
+    return _shift(keep, box.x, box.y + max(0, (box.h - height) // 2))
+
+
+def stage_track_width(fonts: Fonts, labels: Sequence[str], height: int) -> int:
+    """The width `widgets.stage_track` needs, `height` px tall, to show every label whole in
+    the small style whichever stage is current (bold, or ticked when passed)."""
+    arrow, tick, pad = max(10, height // 2), max(8, height // 3), max(6, height // 3)
+    return (sum(fonts.width(label, "small-bold") + 2 * pad + tick + 4 for label in labels)
+            + arrow * max(0, len(labels) - 1))
+
+
+class StageBlock:
+    """The header's block on the right of the meeting screen and the deal board: the stage
+    track, with an optional caption over it ("Stage") and an optional turn clock (a ring and
+    two lines of words) to its right. Measure it, give its size to `Chrome.layout`, then
+    `place` it in the rectangle the header kept for it."""
+
+    def __init__(self, ctx: Context, labels: Sequence[str], caption: str = "",
+                 clock: tuple[str, str] | None = None) -> None:
+        fonts = ctx.fonts
+        self.track_h = fonts.line_height("small") + ctx.px(12)
+        self.caption_h = fonts.line_height("tiny") if caption else 0
+        self.track_w = max(stage_track_width(fonts, labels, self.track_h),
+                           fonts.width(caption, "tiny"))
+        self.radius = ctx.px(22)
+        self.gap = ctx.px(24)
+        self.clock_w = 0
+        clock_h = 0
+        if clock is not None:
+            words = max(fonts.width(clock[0], "small-bold"), fonts.width(clock[1], "tiny"))
+            self.clock_w = 2 * self.radius + ctx.px(10) + words
+            clock_h = max(2 * self.radius + ctx.px(4),
+                          fonts.line_height("small-bold") + fonts.line_height("tiny"))
+        width = self.track_w + (self.gap + self.clock_w if clock is not None else 0)
+        self.size = (width, max(self.caption_h + self.track_h, clock_h))
+        self.track = pygame.Rect(0, 0, 0, 0)
+        self.clock_centre = (0, 0)
+
+    def place(self, rect: pygame.Rect) -> None:
+        """Put the track (under its caption) and the clock in `rect`; a rectangle narrower than
+        the block's size squeezes the track."""
+        track_w = max(1, rect.w - (self.gap + self.clock_w if self.clock_w else 0))
+        top = rect.centery - (self.caption_h + self.track_h) // 2 + self.caption_h
+        self.track = pygame.Rect(rect.x, top, track_w, self.track_h)
+        self.clock_centre = (rect.right - self.clock_w + self.radius, rect.centery)
+
+
 class Chrome:
     """Header, body and footer rectangles for the current window, and the footer's hints."""
 
     def __init__(self) -> None:
         self.header = pygame.Rect(0, 0, 0, 0)
         self.body = pygame.Rect(0, 0, 0, 0)
+        self.aside = pygame.Rect(0, 0, 0, 0)
         self.footer = Footer()
         self.margin = 16
+        self.plan: HeaderPlan | None = None
+        # remembered: a choice lays a screen out again, most often with the same header
+        self._plans: dict[tuple[object, ...], HeaderPlan] = {}
+        self._fitted: dict[tuple[object, ...], tuple[HeaderLine, ...]] = {}
 
-    def layout(self, ctx: Context, hints: list[Hint], header: int = 64) -> None:
-        """Split the window and place the footer hints (the screen's, then the common ones)."""
+    def layout(self, ctx: Context, hints: list[Hint], header: int = 64, *,
+               title: str | None = None, subtitle: str | None = None,
+               aside: tuple[int, int] = (0, 0)) -> None:
+        """Split the window and place the footer hints (the screen's, then the common ones).
+        The header band (`header` px at 1280×720 at least; 0: none) is sized for `title` and
+        `subtitle` (None: the attempt's scenario title, and one line) beside or over a block
+        of size `aside`, kept at `self.aside`."""
         w, h = ctx.size
         fonts = ctx.fonts
         self.margin = m = ctx.px(16)
@@ -36,42 +259,61 @@ class Chrome:
         row_h = key_cap_height(fonts, "tiny")
         foot_h = rows * row_h + (rows - 1) * 4 + ctx.px(12)
         head_h = 0
-        if header:  # tall enough for a title and a subtitle at any text size
-            head_h = max(ctx.px(header), fonts.line_height("title") + fonts.line_height("small")
-                         + ctx.px(10))
+        self.plan = None
+        self.aside = pygame.Rect(0, 0, 0, 0)
+        if header:
+            if title is None and ctx.session is not None:
+                title = ctx.session.scenario.title
+            key = (title, subtitle, aside, ctx.size, fonts.scale, header)
+            self.plan = self._plans.get(key)
+            if self.plan is None:
+                if len(self._plans) > 16:
+                    self._plans.clear()
+                self._plans[key] = self.plan = plan_header(ctx, title, subtitle, aside,
+                                                           ctx.px(header))
+            head_h, self.aside = self.plan.height, self.plan.aside
         self.header = pygame.Rect(0, 0, w, head_h)
         footer_area = pygame.Rect(m, h - foot_h + ctx.px(6), w - 2 * m, foot_h - ctx.px(10))
         self.body = pygame.Rect(m, head_h + m, w - 2 * m, h - foot_h - head_h - 2 * m)
         self.footer.layout(footer_area, fonts, hints, gap)
 
+    def lines(self, ctx: Context, title: str, subtitle: str = "",
+              width: int = 0) -> tuple[HeaderLine, ...]:
+        """The header's lines of words for `title` and `subtitle`: as laid out when the layout
+        was given these words; otherwise fitted to the room the words have (at most `width`
+        wide, when given)."""
+        plan = self.plan
+        if plan is None:
+            return ()
+        if plan.title == title and plan.subtitle == subtitle and not (
+                width and width < plan.text.w):
+            return plan.lines
+        box = pygame.Rect(plan.text)
+        if width:
+            box.w = min(box.w, width)
+        key = (title, subtitle, tuple(box), ctx.fonts.scale)
+        lines = self._fitted.get(key)
+        if lines is None:
+            if len(self._fitted) > 16:
+                self._fitted.clear()
+            self._fitted[key] = lines = tuple(_fit_words(ctx, title, subtitle, box,
+                                                         tuck=not plan.aside.w))
+        return lines
+
     def draw_header(self, surface: pygame.Surface, ctx: Context, title: str,
                     subtitle: str = "", width: int = 0) -> int:
-        """Paint the header band with `title` (and `subtitle` under it), cut to `width` (default:
-        half the window) — a title too long for one line takes two, without the subtitle;
-        returns the text's right edge."""
+        """Paint the header band with `title` and `subtitle` (see `lines`); returns the words'
+        right edge."""
         theme, fonts = ctx.theme, ctx.fonts
         if not self.header.h:
             return 0
         pygame.draw.rect(surface, theme.accent, self.header)
-        m = self.margin
-        width = width or self.header.w // 2 - m
-        if fonts.width(title, "title") > width and fonts.width(title, "heading") > width:
-            # a long title: on two lines in place of the subtitle, when two lines are enough
-            wrapped = fonts.render(title, "heading", theme.on_accent, width)
-            if wrapped.get_height() <= min(2 * fonts.line_height("heading"),
-                                           self.header.h - 4):
-                surface.blit(wrapped, (m, self.header.centery - wrapped.get_height() // 2))
-                return m + wrapped.get_width()
-        style = "title" if fonts.width(title, "title") <= width else "heading"  # long titles
-        head = fonts.render_fit(title, style, theme.on_accent, width)
-        if subtitle:
-            sub = fonts.render_fit(subtitle, "small", theme.on_accent, width)
-            top = self.header.centery - (head.get_height() + sub.get_height()) // 2
-            surface.blit(head, (m, top))
-            surface.blit(sub, (m, top + head.get_height()))
-            return m + max(head.get_width(), sub.get_width())
-        surface.blit(head, (m, self.header.centery - head.get_height() // 2))
-        return m + head.get_width()
+        right = self.margin
+        for line in self.lines(ctx, title, subtitle, width):
+            words = fonts.render(line.text, line.style, theme.on_accent)
+            surface.blit(words, (line.x, line.y))
+            right = max(right, line.x + words.get_width())
+        return right
 
     def draw_footer(self, surface: pygame.Surface, ctx: Context) -> None:
         """Paint the key hints."""

@@ -20,7 +20,7 @@ from game.ui.footer import Hint
 from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome, reload_hints
+from game.ui.screens.chrome import Chrome, StageBlock, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -86,8 +86,14 @@ class MeetingScreen(Screen):
         hints = [Hint("1–9", t.get("key-choose")), Hint("D", t.get("key-board"), pygame.K_d),
                  Hint("PgUp/PgDn", t.get("key-scroll")),
                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)] + reload_hints(ctx)
-        self.chrome.layout(ctx, hints, header=68)
         self.board = session.board()
+        turns = self.board.turns  # the widest the clock's words get: the header keeps its size
+        stages = StageBlock(ctx, [words.get(f"stage-{s}") for s in STAGES], t.get("stage"),
+                            (t.get("turn-clock", turn=turns, turns=turns),
+                             t.get("turns-left", n=turns)))
+        head = {"title": session.scenario.title, "subtitle": session.scenario.account.company,
+                "aside": stages.size}
+        self.chrome.layout(ctx, hints, header=68, **head)
         # the buying centre: whole cards, in a column that scrolls when they do not all fit
         people = self.board.people
         current = session.game.state.meeting_with
@@ -96,16 +102,12 @@ class MeetingScreen(Screen):
         col_w = self._column_width(people, looks, gap)
         if self.column.measure(ctx, col_w, people, looks, gap) > self.chrome.body.h:
             hints.insert(3, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.language, "people")))
-            self.chrome.layout(ctx, hints, header=68)
+            self.chrome.layout(ctx, hints, header=68, **head)
         body = self.chrome.body
         self.column.layout(ctx, pygame.Rect(body.x, body.y, col_w, body.h), people, looks, gap)
-        head = self.chrome.header
-        self.stage_rect = pygame.Rect(int(head.w * 0.30), 0, int(head.w * 0.48),
-                                      fonts.line_height("small") + ctx.px(12))
-        label_h = fonts.line_height("tiny")
-        self.stage_rect.y = head.centery - (label_h + self.stage_rect.h) // 2 + label_h
-        self.clock_centre = (int(head.w * 0.80) + ctx.px(26), head.centery)
-        self.clock_radius = min(ctx.px(22), head.h // 2 - ctx.px(6))
+        stages.place(self.chrome.aside)  # the header keeps it whole, beside or under the title
+        self.stage_rect, self.clock_centre = stages.track, stages.clock_centre
+        self.clock_radius = stages.radius
         # the options, sized to their content (at most 55 % of the column)
         right = pygame.Rect(body.x + col_w + gap, body.y, body.w - col_w - gap, body.h)
         pad = ctx.px(12)
@@ -271,8 +273,7 @@ class MeetingScreen(Screen):
         surface = pygame.Surface(ctx.size).convert()
         surface.fill(theme.background)
         scenario = self.session.scenario
-        self.chrome.draw_header(surface, ctx, scenario.title, scenario.account.company,
-                                width=self.stage_rect.x - ctx.px(28))
+        self.chrome.draw_header(surface, ctx, scenario.title, scenario.account.company)
         widgets.stage_track(surface, fonts, theme, self.stage_rect,
                             [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
                             on_dark=True)

@@ -56,10 +56,12 @@ class OutcomeScreen(Screen):
     def layout(self) -> None:
         ctx, t = self.ctx, self.ctx.text
         fonts, theme = ctx.fonts, ctx.theme
+        scenario = self.session.scenario
         self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
                                  Hint("Enter", t.get("key-continue"), pygame.K_RETURN),
                                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
-                        + reload_hints(ctx))
+                           + reload_hints(ctx), title=scenario.title,
+                           subtitle=scenario.account.company)
         body = self.chrome.body
         self.box = pygame.Rect(0, 0, min(body.w, ctx.px(900)), body.h)
         self.box.center = body.center
@@ -171,8 +173,7 @@ class OutcomeScreen(Screen):
         theme, fonts, t = ctx.theme, ctx.fonts, ctx.text
         surface.fill(theme.background)
         self.chrome.draw_header(surface, ctx, self.session.scenario.title,
-                                self.session.scenario.account.company,
-                                self.chrome.header.w - 2 * self.chrome.margin)  # no stage track
+                                self.session.scenario.account.company)
         widgets.panel(surface, self.box, theme)
         codes = self.codes()
         heading = t.get("outcome-heading") if codes & {"close-won", "close-failed"} \

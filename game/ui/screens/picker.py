@@ -71,11 +71,17 @@ class PickerScreen(Screen):
                          else t.get("picker-locked-any"))
         return Item(scenario.title, enabled=playable, note=" · ".join(parts), value=entry)
 
+    @property
+    def subtitle(self) -> str:
+        """The header's second line: who is playing."""
+        return self.ctx.text.get("picker-player", name=self.ctx.player)
+
     def layout(self) -> None:
         ctx, t = self.ctx, self.ctx.text
         self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
                                  Hint("Enter", t.get("key-start"), pygame.K_RETURN),
-                                 Hint("Esc", t.get("key-back"), pygame.K_ESCAPE)])
+                                 Hint("Esc", t.get("key-back"), pygame.K_ESCAPE)],
+                           title=t.get("app-title"), subtitle=self.subtitle)
         if self.loaded:
             focus = self.menu.focus
             self.menu.set_items([self.describe(e) for e in flow.catalog(ctx)])
@@ -104,8 +110,7 @@ class PickerScreen(Screen):
         ctx = self.ctx
         theme, fonts, t = ctx.theme, ctx.fonts, ctx.text
         surface.fill(theme.background)
-        self.chrome.draw_header(surface, ctx, t.get("app-title"),
-                                t.get("picker-player", name=ctx.player))
+        self.chrome.draw_header(surface, ctx, t.get("app-title"), self.subtitle)
         body = self.chrome.body
         head = fonts.render(t.get("picker-heading"), "title", theme.text)
         surface.blit(head, (self.menu.area.x, body.y))
