@@ -1,14 +1,20 @@
 """The deal board (D or Tab from the meeting screen; D or Tab goes back, Esc opens the pause menu
 as elsewhere): role tags set here by keyboard or mouse, the qualification checklist, needs found
-with their benefit kind and who has them, clues, objections and the savings pitched so far."""
+with their benefit kind and who has them, clues, objections and the savings pitched so far.
+
+Each person's card is whole at every text size (name, title and mood wrap, never cut); a row is
+as tall as its card or its role chips, and when the rows do not all fit they scroll: with the
+selection (↑↓), and with the wheel over them."""
 from __future__ import annotations
+
+from typing import NamedTuple
 
 import pygame
 
 from game.board import DealBoard
 from game.schema import ROLES
 from game.ui import flow, widgets
-from game.ui.cards import CardLook, card_height, draw_card, tallest_card
+from game.ui.cards import CardLook, CardPlan, draw_card, plan_card
 from game.ui.choice_list import digit_of
 from game.ui.context import Context
 from game.ui.footer import Hint
@@ -20,6 +26,19 @@ from game.ui.scroll import Piece, ScrollView, compose, fade_strip
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 CLEAR_KEYS = (pygame.K_0, pygame.K_KP0, pygame.K_BACKSPACE, pygame.K_DELETE)
 CLOSE_KEYS = (pygame.K_d, pygame.K_TAB)
+LOOK = CardLook(show_tag=False)  # the chips beside a card show its tag
+
+
+class Rows(NamedTuple):
+    """The measures of the rows of people: their top, width, the chips' width and height, the
+    chip columns' widths and each row's height."""
+
+    top: int = 0
+    width: int = 0
+    chips_w: int = 0
+    chip_h: int = 0
+    columns: tuple[int, ...] = ()
+    heights: tuple[int, ...] = ()
 
 
 class BoardScreen(Screen):
@@ -41,11 +60,13 @@ class BoardScreen(Screen):
         self.chips: list[list[tuple[pygame.Rect, str | None]]] = []  # per row: (rect, role)
         self.people_area = pygame.Rect(0, 0, 0, 0)   # where the rows are (they may scroll)
         self.row_scroll = 0
-        self._rows_at: tuple[int, ...] = (0, 1, 0, 0, 0, 0, ())  # the rows' measures
+        self.plans: list[CardPlan] = []               # each person's card, whole
+        self.tops: list[int] = []                     # each row's top before scrolling
+        self.content_height = 0                       # the rows together
+        self._rows_at = Rows()
         self._chip_roles: list[str | None] = []
         self.stage_rect = pygame.Rect(0, 0, 0, 0)
         self._chip_labels: list[str] = []
-        self.compact = False
 
     @property
     def session(self) -> Session:
@@ -57,9 +78,9 @@ class BoardScreen(Screen):
 
     def layout(self) -> None:
         ctx, t = self.ctx, self.ctx.text
-        fonts = ctx.fonts
+        fonts, words = ctx.fonts, ctx.words
         self.board = board = self.session.board()
-        stages = StageBlock(ctx, [ctx.words.get(f"stage-{s}") for s in STAGES])
+        stages = StageBlock(ctx, [words.get(f"stage-{s}") for s in STAGES])
         self.chrome.layout(ctx, [Hint("↑↓", t.get("key-person")),
                                  Hint("1–5", t.get("key-role")),
                                  Hint("0", t.get("board-clear"), pygame.K_0),
@@ -74,19 +95,18 @@ class BoardScreen(Screen):
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
         self.right = pygame.Rect(self.left.right + gap, body.y, body.w - left_w - gap, body.h)
         top = self.left.y + pad + fonts.line_height("heading") + fonts.line_height("tiny") + pad
-        n = max(1, len(board.people))
         row_gap = ctx.px(8)
-        row_w = self.left.w - 2 * pad
+        row_w = self.left.w - 2 * pad  # the scroll bar, when the rows scroll, in the padding
         self.people_area = pygame.Rect(self.left.x + pad, top, row_w, self.left.bottom - pad - top)
-        room = self.people_area.h - row_gap * (n - 1)
-        labels = [(f"{i + 1} {ctx.words.get(f'role-{role}')}", role) for i, role in enumerate(ROLES)]
+        labels = [(f"{i + 1} {words.get(f'role-{role}')}", role) for i, role in enumerate(ROLES)]
         labels.append((f"0 {t.get('board-clear')}", None))
         self._chip_labels = [label for label, _ in labels]
         self._chip_roles = [role for _, role in labels]
         chip_h = fonts.line_height("small") + ctx.px(8)
         chip_gap = ctx.px(6)
         # each chip as wide as its words (bold, with the ✓ of a chosen tag); the card gets the
-        # rest; with big text the chips take more lines and the rows scroll
+        # rest, and is as tall as its wrapped words (never shortened); a row is as tall as its
+        # card or its chips, and the rows scroll with the selection when they do not all fit
         natural = [fonts.width(label, "small-bold") + ctx.px(14) + max(8, chip_h // 2)
                    for label in self._chip_labels]
         most = row_w - int(row_w * 0.34) - ctx.px(10)
@@ -99,19 +119,15 @@ class BoardScreen(Screen):
         chips_w = min(most, sum(columns) + chip_gap * (per_row - 1))
         lines = -(-len(labels) // per_row)
         chips_h = lines * chip_h + (lines - 1) * chip_gap
-        full = max(card_height(ctx, show_tag=False),  # the cards' wrapped lines, whole
-                   tallest_card(ctx, board.people, row_w - chips_w - ctx.px(10),
-                                CardLook(show_tag=False)))
-        natural_h = max(full, chips_h + ctx.px(8))
-        squeezed = room // n
-        if natural_h <= squeezed:
-            row_h = natural_h
-        elif squeezed >= max(chips_h + ctx.px(4), card_height(ctx, True, show_tag=False)):
-            row_h = squeezed                    # compact cards, every row in view
-        else:
-            row_h = natural_h                   # the rows scroll with the selection
-        self.compact = row_h < full
-        self._rows_at = (top, row_h, row_gap, row_w, chips_w, chip_h, tuple(columns))
+        card_w = row_w - chips_w - ctx.px(10)
+        self.plans = [plan_card(ctx, person, card_w, LOOK) for person in board.people]
+        heights = [max(plan.height, chips_h + ctx.px(8)) for plan in self.plans]
+        self.tops, y = [], 0
+        for height in heights:
+            self.tops.append(y)
+            y += height + row_gap
+        self.content_height = max(0, y - row_gap)
+        self._rows_at = Rows(top, row_w, chips_w, chip_h, tuple(columns), tuple(heights))
         self.selected = max(0, min(self.selected, len(board.people) - 1))
         self._place_rows()
         area = self.right.inflate(-2 * pad, -2 * pad)
@@ -128,22 +144,22 @@ class BoardScreen(Screen):
     @property
     def max_row_scroll(self) -> int:
         """How far the rows of people can scroll (0: they all fit)."""
-        _, row_h, row_gap, *_ = self._rows_at
-        n = len(self.board.people) if self.board else 0
-        return max(0, n * row_h + (n - 1) * row_gap - self.people_area.h)
+        return max(0, self.content_height - self.people_area.h)
 
-    def _place_rows(self) -> None:
-        """Put the rows where the scroll says, keeping the selected row in view."""
-        top, row_h, row_gap, row_w, chips_w, chip_h, columns = self._rows_at
-        first = self.selected * (row_h + row_gap)
-        self.row_scroll = min(self.row_scroll, first)
-        self.row_scroll = max(self.row_scroll, first + row_h - self.people_area.h)
+    def _place_rows(self, follow: bool = True) -> None:
+        """Put the rows where the scroll says; `follow`: first scroll the selected row into
+        view (its top, if it is taller than the area)."""
+        top, row_w, chips_w, chip_h, columns, heights = self._rows_at
+        if heights and follow:
+            first = self.tops[self.selected]
+            self.row_scroll = max(self.row_scroll, first + heights[self.selected]
+                                  - self.people_area.h)
+            self.row_scroll = min(self.row_scroll, first)
         self.row_scroll = max(0, min(self.row_scroll, self.max_row_scroll))
         card_w = row_w - chips_w - self.ctx.px(10)
         self.rows, self.cards, self.chips = [], [], []
-        for i in range(len(self.board.people) if self.board else 0):
-            row = pygame.Rect(self.people_area.x, top + i * (row_h + row_gap) - self.row_scroll,
-                              row_w, row_h)
+        for at, height in zip(self.tops, heights):
+            row = pygame.Rect(self.people_area.x, top + at - self.row_scroll, row_w, height)
             self.rows.append(row)
             self.cards.append(pygame.Rect(row.x, row.y, card_w, row.h))
             self.chips.append(self._flow_chips(
@@ -267,13 +283,7 @@ class BoardScreen(Screen):
             return
         inside = self.people_area.collidepoint(pygame.mouse.get_pos())
         if event.type == pygame.MOUSEWHEEL and inside and self.max_row_scroll:
-            _, row_h, row_gap, *_ = self._rows_at
-            self.row_scroll = max(0, min(self.max_row_scroll,
-                                         self.row_scroll - event.y * (row_h + row_gap)))
-            top = -(-self.row_scroll // (row_h + row_gap))  # keep the selection in view
-            bottom = (self.row_scroll + self.people_area.h - row_h) // (row_h + row_gap)
-            self.selected = max(top, min(self.selected, bottom))
-            self._select(self.selected)
+            self._wheel(event.y)
             return
         if (event.type == pygame.MOUSEBUTTONDOWN and event.button == 1
                 and self.people_area.collidepoint(event.pos)):
@@ -288,6 +298,22 @@ class BoardScreen(Screen):
                     self._select(row)
                     return
         self.details.handle_event(event, keys=False)
+
+    def _wheel(self, steps: int) -> None:
+        """Scroll the rows by about a row per step, the selection moving with them when it
+        would leave the view."""
+        step = max(self.ctx.px(40), self.content_height // max(1, len(self.tops)))
+        self.row_scroll = max(0, min(self.max_row_scroll, self.row_scroll - steps * step))
+        view_top, view_bottom = self.row_scroll, self.row_scroll + self.people_area.h
+        ends = [top + row.h for top, row in zip(self.tops, self.rows)]
+        whole = [i for i, top in enumerate(self.tops)
+                 if top >= view_top and ends[i] <= view_bottom]
+        seen = whole or [i for i, top in enumerate(self.tops)
+                         if top < view_bottom and ends[i] > view_top]
+        if seen and self.selected not in seen:
+            self.selected = seen[0] if self.tops[self.selected] < view_top else seen[-1]
+        self._place_rows(follow=False)
+        self.ctx.redraw()
 
     def set_tag(self, row: int, role: str | None) -> None:
         """Tag the person on row `row` as `role` (None clears the tag)."""
@@ -326,7 +352,7 @@ class BoardScreen(Screen):
             if not self.rows[i].colliderect(view):
                 continue
             person = board.people[i]
-            draw_card(surface, ctx, card, person, CardLook(compact=self.compact, show_tag=False))
+            draw_card(surface, ctx, card, person, LOOK, self.plans[i])
             for (rect, role), label in zip(chips, self._chip_labels):
                 self._draw_chip(surface, rect, label, role, person.tag)
             if i == self.selected:
@@ -338,8 +364,19 @@ class BoardScreen(Screen):
         if self.row_scroll > 0:
             surface.blit(fade_strip(view.w, fade_h, theme.panel, False), view.topleft)
         surface.set_clip(clip)
+        if self.max_row_scroll:
+            self._draw_scroll_bar(surface)
         self.details.draw(surface, theme)
         self.chrome.draw_footer(surface, ctx)
+
+    def _draw_scroll_bar(self, surface: pygame.Surface) -> None:
+        """A thin bar right of the rows: how much of them is in view, and where."""
+        theme, area = self.ctx.theme, self.people_area
+        track = pygame.Rect(area.right + self.ctx.px(4), area.y, 4, area.h)
+        thumb_h = max(12, round(track.h * area.h / max(1, self.content_height)))
+        y = track.y + round((track.h - thumb_h) * self.row_scroll / max(1, self.max_row_scroll))
+        pygame.draw.rect(surface, theme.bar_back, track)
+        pygame.draw.rect(surface, theme.muted, (track.x, y, track.w, thumb_h))
 
     def _draw_chip(self, surface: pygame.Surface, rect: pygame.Rect, label: str,
                    role: str | None, tag: str | None) -> None:
