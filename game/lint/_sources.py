@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from game.lint._walk import choices
+from game.lint._walk import choices, remembered
 from game.problems import Path
 from game.schema import Choice, Condition, Effects, Scenario
 
@@ -28,8 +28,12 @@ class EffectsAt:
     repeatable: bool = False
 
 
-def effects(scenario: Scenario) -> Iterator[EffectsAt]:
-    """The effects of every choice, then of every event."""
+def effects(scenario: Scenario) -> tuple[EffectsAt, ...]:
+    """The effects of every choice, then of every event (worked out once per scenario)."""
+    return remembered(scenario, "effects", lambda: tuple(_effects(scenario)))
+
+
+def _effects(scenario: Scenario) -> Iterator[EffectsAt]:
     for at in choices(scenario):
         yield EffectsAt(at.choice.effects, at.path + ("effects",), at.choice, at.stakeholder,
                         repeatable=not at.choice.said_once())

@@ -1,11 +1,14 @@
 """Walking a scenario's conversations with the YAML path of each part, for lint rules."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any, TypeVar
 
 from game.problems import Path
 from game.schema import Choice, Node, Scenario
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -26,8 +29,25 @@ def nodes(scenario: Scenario) -> Iterator[tuple[str, str, Node, Path]]:
             yield sid, nid, node, ("stakeholders", sid, "conversation", "nodes", nid)
 
 
-def choices(scenario: Scenario) -> Iterator[ChoiceAt]:
-    """Every choice of every conversation."""
-    for sid, nid, node, path in nodes(scenario):
-        for index, choice in enumerate(node.choices):
-            yield ChoiceAt(sid, nid, index, choice, path + ("choices", index))
+def choices(scenario: Scenario) -> tuple[ChoiceAt, ...]:
+    """Every choice of every conversation (worked out once per scenario: most rules walk them,
+    and a large file holds tens of thousands)."""
+    return remembered(scenario, "choices", lambda: tuple(
+        ChoiceAt(sid, nid, index, choice, path + ("choices", index))
+        for sid, nid, node, path in nodes(scenario)
+        for index, choice in enumerate(node.choices)))
+
+
+_WALKS: dict[tuple[int, str], tuple[Scenario, Any]] = {}
+
+
+def remembered(scenario: Scenario, name: str, make: Callable[[], T]) -> T:
+    """`make()`, kept for the last scenario walked (scenarios are frozen once loaded)."""
+    hit = _WALKS.get((id(scenario), name))
+    if hit is not None and hit[0] is scenario:
+        return hit[1]  # type: ignore[no-any-return]
+    if len(_WALKS) >= 8:
+        _WALKS.clear()
+    value = make()
+    _WALKS[(id(scenario), name)] = (scenario, value)
+    return value
