@@ -1,6 +1,7 @@
 """What F5 found wrong: the scenario file's problems as `file:line:col: level: message` lines,
-wrapped and scrollable, with what to do next. The attempt under way (beneath this screen) is
-left exactly as it was; F5 tries again, Esc goes back to it."""
+wrapped and scrollable, with what to do next; the file's path in the header wraps too (never cut
+with "…", however long). The attempt under way (beneath this screen) is left exactly as it was;
+F5 tries again, Esc goes back to it."""
 from __future__ import annotations
 
 import pygame
@@ -43,7 +44,8 @@ class ReloadErrorScreen(Screen):
         theme, fonts = ctx.theme, ctx.fonts
         self.chrome.layout(ctx, [Hint("F5", t.get("key-reload"), pygame.K_F5),
                                  Hint("Esc", t.get("key-back"), pygame.K_ESCAPE),
-                                 Hint("↑↓ PgUp/PgDn", t.get("key-scroll"))])
+                                 Hint("↑↓ PgUp/PgDn", t.get("key-scroll"))],
+                           title=t.get("reload-heading"), subtitle=self.reloaded.path)
         self.panel = pygame.Rect(self.chrome.body)
         pad = ctx.px(16)
         area = self.panel.inflate(-2 * pad, -2 * pad)
@@ -77,8 +79,7 @@ class ReloadErrorScreen(Screen):
         ctx = self.ctx
         theme, t = ctx.theme, ctx.text
         surface.fill(theme.background)
-        self.chrome.draw_header(surface, ctx, t.get("reload-heading"), self.reloaded.path,
-                                width=self.chrome.header.w - 2 * self.chrome.margin)
+        self.chrome.draw_header(surface, ctx, t.get("reload-heading"), self.reloaded.path)
         widgets.panel(surface, self.panel, theme)
         self.view.draw(surface, theme)
         self.chrome.draw_footer(surface, ctx)
