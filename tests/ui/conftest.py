@@ -68,3 +68,19 @@ def start(app: App, scenario: Scenario, seed: int = 1, player: str = "") -> None
     settle(app)
     press(app, pygame.K_RETURN)
     assert app.top is not None and app.top.name == "meeting"
+
+
+@pytest.fixture
+def rendered(app: App) -> Iterator[list[str]]:
+    """Every text the fonts render from now on."""
+    texts: list[str] = []
+    fonts = app.ctx.fonts
+    real = fonts.render
+
+    def spy(text: str, *args: object, **kwargs: object) -> pygame.Surface:
+        texts.append(text)
+        return real(text, *args, **kwargs)  # type: ignore[arg-type]
+
+    fonts.render = spy  # type: ignore[method-assign]
+    yield texts
+    fonts.render = real  # type: ignore[method-assign]

@@ -6,7 +6,6 @@ bundled scenario, in English and Spanish, at 1280×720 and at the smallest windo
 size Ctrl +/− steps through."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -19,25 +18,9 @@ from game.ui.fonts import ELLIPSIS, TEXT_SCALES
 from game.ui.screens.briefing import BriefingScreen, plan_person
 from tests.conftest import ROOT
 from tests.ui.conftest import press, settle
-from tests.ui.test_cards import SCENARIOS, SIZES, language, load, resize, squash, text_size
+from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
+                                 text_size)
 
-BIGGEST = len(TEXT_SCALES) - 1                                       # 150 %
-
-
-@pytest.fixture
-def rendered(app: App) -> Iterator[list[str]]:
-    """Every text the fonts render from now on."""
-    texts: list[str] = []
-    fonts = app.ctx.fonts
-    real = fonts.render
-
-    def spy(text: str, *args: object, **kwargs: object) -> pygame.Surface:
-        texts.append(text)
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    fonts.render = spy  # type: ignore[method-assign]
-    yield texts
-    fonts.render = real  # type: ignore[method-assign]
 
 
 def brief(app: App, scenario: Scenario) -> BriefingScreen:

@@ -6,63 +6,24 @@ smallest window the app allows, at every text size Ctrl +/− steps through (80 
 steps between 100 % and 150 % are 115 % and 130 %)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.board import PersonCard
-from game.loader import load_scenario
 from game.schema import Scenario
 from game.ui.app import MINIMUM_SIZE, App
 from game.ui.cards import CardLook, card_lines, plan_card
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES, Fonts
 from tests.conftest import ROOT
 from tests.ui.conftest import press, settle, start
-
-SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
-SIZES = [(1280, 720), MINIMUM_SIZE]
-BIGGEST = len(TEXT_SCALES) - 1                                       # 150 %
-
-
-def load(path: Path) -> Scenario:
-    scenario = load_scenario(path).scenario
-    assert scenario is not None, path
-    return scenario
-
-
-def resize(app: App, size: tuple[int, int]) -> None:
-    """Resize the window as the player would (the app hears a size-changed event)."""
-    pygame.display.set_mode(size, pygame.RESIZABLE)
-    pygame.event.post(pygame.event.Event(pygame.WINDOWSIZECHANGED, x=size[0], y=size[1]))
-    settle(app)
-    assert app.ctx.size == size
-
-
-def text_size(app: App, index: int) -> None:
-    """Set the text size (what Ctrl + and Ctrl − step through)."""
-    app.ctx.settings.text_scale = index
-    app.ctx.relayout()
-    settle(app)
-
-
-def language(app: App, code: str) -> None:
-    """Switch the window's language with L until it is `code`."""
-    for _ in range(3):
-        if app.ctx.language == code:
-            return
-        press(app, pygame.K_l)
-    assert app.ctx.language == code
-
-
-def squash(text: str) -> str:
-    return "".join(text.split())
-
+from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
+                                 text_size)
 
 def problems(app: App) -> list[str]:
     """Every way a card on the meeting screen is not shown whole; empty when all is well."""
-    screen, fonts, ctx = app.top, app.ctx.fonts, app.ctx
+    screen, ctx = app.top, app.ctx
     assert screen.name == "meeting"
     column = screen.column
     found = []
@@ -92,22 +53,6 @@ def card_sources(app: App) -> set[str]:
         mood, tag, note = card_lines(app.ctx, person)
         out |= {person.name, person.title, note or mood, tag}
     return out
-
-
-@pytest.fixture
-def rendered(app: App) -> Iterator[list[str]]:
-    """Every text the fonts render from now on."""
-    texts: list[str] = []
-    fonts = app.ctx.fonts
-    real = fonts.render
-
-    def spy(text: str, *args: object, **kwargs: object) -> pygame.Surface:
-        texts.append(text)
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    fonts.render = spy  # type: ignore[method-assign]
-    yield texts
-    fonts.render = real  # type: ignore[method-assign]
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.stem)

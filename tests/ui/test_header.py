@@ -20,9 +20,9 @@ from game.ui.screens.chrome import Chrome, StageBlock, plan_header, stage_track_
 from game.ui.widgets import stage_track
 from tests.conftest import ROOT
 from tests.ui.conftest import press, settle, start
-from tests.ui.test_cards import SCENARIOS, SIZES, language, load, resize, squash, text_size
+from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
+                                 text_size)
 
-BIGGEST = len(TEXT_SCALES) - 1
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 
 
@@ -49,22 +49,6 @@ def headers(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[Drawn]]:
 
     monkeypatch.setattr(Chrome, "draw_header", spy)
     yield drawn
-
-
-@pytest.fixture
-def rendered(app: App) -> Iterator[list[str]]:
-    """Every text the fonts render from now on."""
-    texts: list[str] = []
-    fonts = app.ctx.fonts
-    real = fonts.render
-
-    def spy(text: str, *args: object, **kwargs: object) -> pygame.Surface:
-        texts.append(text)
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    fonts.render = spy  # type: ignore[method-assign]
-    yield texts
-    fonts.render = real  # type: ignore[method-assign]
 
 
 def header_problems(app: App, drawn: list[Drawn], rendered: list[str]) -> list[str]:

@@ -3,7 +3,6 @@ path wraps onto as many lines as it needs (the band grows), never cut with "…"
 sizes at every text size, and the problems under it still have room and scroll."""
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -15,23 +14,7 @@ from game.ui.app import App
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES
 from tests.conftest import MINI
 from tests.ui.conftest import press, settle
-from tests.ui.test_cards import SIZES, language, resize, squash, text_size
-
-
-@pytest.fixture
-def rendered(app: App) -> Iterator[list[str]]:
-    """Every text the fonts render from now on."""
-    texts: list[str] = []
-    fonts = app.ctx.fonts
-    real = fonts.render
-
-    def spy(text: str, *args: object, **kwargs: object) -> pygame.Surface:
-        texts.append(text)
-        return real(text, *args, **kwargs)  # type: ignore[arg-type]
-
-    fonts.render = spy  # type: ignore[method-assign]
-    yield texts
-    fonts.render = real  # type: ignore[method-assign]
+from tests.ui.text_sizes import SIZES, language, resize, squash, text_size
 
 
 @pytest.fixture

@@ -1,0 +1,56 @@
+"""Helpers for the tests that text is shown whole at every text size (cards, headers, the deal
+board, the briefing, the live-reload problems): the bundled scenarios, the window sizes, moving
+the window to a size, a text size and a language as the player would (the fixture
+`rendered`, in tests/ui/conftest.py, records every text the fonts render)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.loader import load_scenario
+from game.schema import Scenario
+from game.ui.app import MINIMUM_SIZE, App
+from game.ui.fonts import TEXT_SCALES
+from tests.conftest import ROOT
+from tests.ui.conftest import press, settle
+
+SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
+SIZES = [(1280, 720), MINIMUM_SIZE]
+BIGGEST = len(TEXT_SCALES) - 1                                       # 150 %
+
+
+def load(path: Path) -> Scenario:
+    """A bundled scenario, loaded (it must load)."""
+    scenario = load_scenario(path).scenario
+    assert scenario is not None, path
+    return scenario
+
+
+def resize(app: App, size: tuple[int, int]) -> None:
+    """Resize the window as the player would (the app hears a size-changed event)."""
+    pygame.display.set_mode(size, pygame.RESIZABLE)
+    pygame.event.post(pygame.event.Event(pygame.WINDOWSIZECHANGED, x=size[0], y=size[1]))
+    settle(app)
+    assert app.ctx.size == size
+
+
+def text_size(app: App, index: int) -> None:
+    """Set the text size (what Ctrl + and Ctrl − step through)."""
+    app.ctx.settings.text_scale = index
+    app.ctx.relayout()
+    settle(app)
+
+
+def language(app: App, code: str) -> None:
+    """Switch the window's language with L until it is `code`."""
+    for _ in range(3):
+        if app.ctx.language == code:
+            return
+        press(app, pygame.K_l)
+    assert app.ctx.language == code
+
+
+def squash(text: str) -> str:
+    """`text` without its white space (wrapped lines compare equal to the words)."""
+    return "".join(text.split())
