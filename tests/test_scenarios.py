@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.playouts import play_steps, random_playout, resolve, variant_seeds
+from bench.playouts import play_steps, random_playout, variant_seeds
 from game.engine import Game
 from game.loader import load_scenario
 from game.result import result_dict

@@ -97,7 +97,6 @@ class BriefingScreen(Screen):
         ctx, t = self.ctx, self.ctx.text
         assert ctx.session is not None
         scenario = ctx.session.scenario
-        theme, fonts = ctx.theme, ctx.fonts
         hints = [Hint("Enter", t.get("key-start"), pygame.K_RETURN),
                  Hint("PgUp/PgDn", t.get("key-scroll")),
                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)] + reload_hints(ctx)
