@@ -16,8 +16,7 @@ from game.ui.cards import card_lines
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES
 from tests.conftest import ROOT
 from tests.ui.conftest import click, press, settle, start
-from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
-                                 text_size)
+from tests.ui.text_sizes import BIGGEST, SCENARIOS, every_setting, load, resize, squash
 
 
 
@@ -58,20 +57,14 @@ def test_no_board_card_is_shortened_at_any_text_size(app: App, path: Path,
                                                       rendered: list[str]) -> None:
     open_board(app, path)
     found: list[str] = []
-    for code in ("en", "es"):
-        language(app, code)
-        for size in SIZES:
-            resize(app, size)
-            for index in range(len(TEXT_SCALES)):
-                rendered.clear()
-                text_size(app, index)
-                screen = app.top
-                sources = {t for p in screen.board.people for t in (p.name, p.title)}
-                assert any(t in rendered for t in sources), "the cards were painted"
-                found += [f"{size} {TEXT_SCALES[index]:.0%} {code}: drew {t!r}"
-                          for t in rendered if t.endswith(ELLIPSIS)
-                          and any(s.startswith(t[:-1].rstrip()) for s in sources)]
-                found += card_problems(app)
+    for code, size, index in every_setting(app, rendered):
+        screen = app.top
+        sources = {t for p in screen.board.people for t in (p.name, p.title)}
+        assert any(t in rendered for t in sources), "the cards were painted"
+        found += [f"{size} {TEXT_SCALES[index]:.0%} {code}: drew {t!r}"
+                  for t in rendered if t.endswith(ELLIPSIS)
+                  and any(s.startswith(t[:-1].rstrip()) for s in sources)]
+        found += card_problems(app)
     assert not found, "\n".join(found)
 
 

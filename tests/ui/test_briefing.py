@@ -18,7 +18,7 @@ from game.ui.fonts import ELLIPSIS, TEXT_SCALES
 from game.ui.screens.briefing import BriefingScreen, plan_person
 from tests.conftest import ROOT
 from tests.ui.conftest import press, settle
-from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
+from tests.ui.text_sizes import (BIGGEST, SCENARIOS, every_setting, load, resize, squash,
                                  text_size)
 
 
@@ -97,15 +97,9 @@ def test_every_person_is_listed_whole_at_every_text_size(app: App, path: Path,
                                                          rendered: list[str]) -> None:
     brief(app, load(path))
     found: list[str] = []
-    for code in ("en", "es"):
-        language(app, code)
-        for size in SIZES:
-            resize(app, size)
-            for index in range(len(TEXT_SCALES)):
-                rendered.clear()
-                text_size(app, index)
-                app.top.draw(pygame.display.get_surface())
-                found += problems(app, rendered)
+    for code, size, index in every_setting(app, rendered):
+        app.top.draw(pygame.display.get_surface())
+        found += problems(app, rendered)
     assert not found, "\n".join(found)
 
 

@@ -18,8 +18,7 @@ from game.ui.cards import CardLook, card_lines, plan_card
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES, Fonts
 from tests.conftest import ROOT
 from tests.ui.conftest import press, settle, start
-from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
-                                 text_size)
+from tests.ui.text_sizes import BIGGEST, SCENARIOS, every_setting, load, resize, squash
 
 def problems(app: App) -> list[str]:
     """Every way a card on the meeting screen is not shown whole; empty when all is well."""
@@ -62,19 +61,13 @@ def test_no_card_line_is_shortened_at_any_text_size(app: App, path: Path,
     start(app, scenario)
     press(app, pygame.K_1)                        # in a meeting: one card says so too
     found: list[str] = []
-    for code in ("en", "es"):
-        language(app, code)
-        for size in SIZES:
-            resize(app, size)
-            for index in range(len(TEXT_SCALES)):
-                rendered.clear()
-                text_size(app, index)
-                sources = card_sources(app)
-                assert any(t in rendered for t in sources), "the cards were painted"
-                found += [f"{size} {TEXT_SCALES[index]:.0%} {code}: drew {t!r}"
-                          for t in rendered if t.endswith(ELLIPSIS)
-                          and any(s.startswith(t[:-1].rstrip()) for s in sources)]
-                found += problems(app)
+    for code, size, index in every_setting(app, rendered):
+        sources = card_sources(app)
+        assert any(t in rendered for t in sources), "the cards were painted"
+        found += [f"{size} {TEXT_SCALES[index]:.0%} {code}: drew {t!r}"
+                  for t in rendered if t.endswith(ELLIPSIS)
+                  and any(s.startswith(t[:-1].rstrip()) for s in sources)]
+        found += problems(app)
     assert not found, "\n".join(found)
 
 

@@ -20,7 +20,7 @@ from game.ui.screens.chrome import Chrome, StageBlock, plan_header, stage_track_
 from game.ui.widgets import stage_track
 from tests.conftest import ROOT
 from tests.ui.conftest import press, settle, start
-from tests.ui.text_sizes import (BIGGEST, SCENARIOS, SIZES, language, load, resize, squash,
+from tests.ui.text_sizes import (BIGGEST, SCENARIOS, every_setting, load, resize, squash,
                                  text_size)
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -83,20 +83,13 @@ def header_problems(app: App, drawn: list[Drawn], rendered: list[str]) -> list[s
     return found
 
 
-def every_setting(app: App, drawn: list[Drawn], rendered: list[str]) -> list[str]:
+def problems_everywhere(app: App, drawn: list[Drawn], rendered: list[str]) -> list[str]:
     """Header problems on the screen on top in both languages, both window sizes and every
     text size."""
     found: list[str] = []
-    for code in ("en", "es"):
-        language(app, code)
-        for size in SIZES:
-            resize(app, size)
-            for index in range(len(TEXT_SCALES)):
-                drawn.clear()
-                rendered.clear()
-                text_size(app, index)
-                app.top.draw(pygame.display.get_surface())
-                found += header_problems(app, drawn, rendered)
+    for code, size, index in every_setting(app, drawn, rendered):
+        app.top.draw(pygame.display.get_surface())
+        found += header_problems(app, drawn, rendered)
     return found
 
 
@@ -108,25 +101,25 @@ def test_no_header_is_shortened_on_any_screen(app: App, path: Path, headers: lis
     settle(app)
     found: list[str] = []
     assert app.top.name == "briefing"
-    found += every_setting(app, headers, rendered)
+    found += problems_everywhere(app, headers, rendered)
     press(app, pygame.K_RETURN)
     assert app.top.name == "meeting"
-    found += every_setting(app, headers, rendered)           # between meetings
+    found += problems_everywhere(app, headers, rendered)           # between meetings
     press(app, pygame.K_1)
-    found += every_setting(app, headers, rendered)           # in a meeting
+    found += problems_everywhere(app, headers, rendered)           # in a meeting
     press(app, pygame.K_d)
     assert app.top.name == "board"
-    found += every_setting(app, headers, rendered)
+    found += problems_everywhere(app, headers, rendered)
     press(app, pygame.K_d)
     flow.outcome(app.ctx, [])
     settle(app)
     assert app.top.name == "outcome"
-    found += every_setting(app, headers, rendered)
+    found += problems_everywhere(app, headers, rendered)
     app.ctx.session.game.abandon()
     flow.debrief(app.ctx)
     settle(app)
     assert app.top.name == "debrief"
-    found += every_setting(app, headers, rendered)
+    found += problems_everywhere(app, headers, rendered)
     assert not found, "\n".join(found)
 
 
@@ -136,7 +129,7 @@ def test_the_picker_header_is_whole(app: App, headers: list[Drawn], rendered: li
     for _ in range(3):
         settle(app)
     assert app.top.name == "picker" and app.top.loaded
-    found = every_setting(app, headers, rendered)
+    found = problems_everywhere(app, headers, rendered)
     assert not found, "\n".join(found)
 
 

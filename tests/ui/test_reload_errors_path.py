@@ -14,7 +14,7 @@ from game.ui.app import App
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES
 from tests.conftest import MINI
 from tests.ui.conftest import press, settle
-from tests.ui.text_sizes import SIZES, language, resize, squash, text_size
+from tests.ui.text_sizes import every_setting, squash
 
 
 @pytest.fixture
@@ -40,28 +40,22 @@ def test_a_long_path_wraps_whole_in_the_header(app: App, deep: Path,
     screen = app.top
     assert screen.name == "reload-errors"
     fonts, ctx, found = app.ctx.fonts, app.ctx, []
-    for code in ("en", "es"):
-        language(app, code)
-        for size in SIZES:
-            resize(app, size)
-            for index in range(len(TEXT_SCALES)):
-                rendered.clear()
-                text_size(app, index)
-                screen.draw(pygame.display.get_surface())
-                where = f"{size} {TEXT_SCALES[index]:.0%} {code}"
-                chrome = screen.chrome
-                lines = chrome.lines(ctx, ctx.text.get("reload-heading"), str(deep))
-                shown = [line.text for line in lines if line.part == "subtitle"]
-                if squash("".join(shown)) != squash(str(deep)):
-                    found.append(f"{where}: the path shows as {shown!r}")
-                for line in lines:
-                    if line.x + fonts.width(line.text, line.style) > chrome.header.right:
-                        found.append(f"{where}: {line.text!r} runs off the header")
-                    if line.y + fonts.line_height(line.style) > chrome.header.bottom:
-                        found.append(f"{where}: {line.text!r} is below the header")
-                found += [f"{where}: drew {t!r}" for t in rendered if t.endswith(ELLIPSIS)]
-                if screen.view.area.h < fonts.line_height("body"):
-                    found.append(f"{where}: no room left for the problems ({screen.view.area})")
+    for code, size, index in every_setting(app, rendered):
+        screen.draw(pygame.display.get_surface())
+        where = f"{size} {TEXT_SCALES[index]:.0%} {code}"
+        chrome = screen.chrome
+        lines = chrome.lines(ctx, ctx.text.get("reload-heading"), str(deep))
+        shown = [line.text for line in lines if line.part == "subtitle"]
+        if squash("".join(shown)) != squash(str(deep)):
+            found.append(f"{where}: the path shows as {shown!r}")
+        for line in lines:
+            if line.x + fonts.width(line.text, line.style) > chrome.header.right:
+                found.append(f"{where}: {line.text!r} runs off the header")
+            if line.y + fonts.line_height(line.style) > chrome.header.bottom:
+                found.append(f"{where}: {line.text!r} is below the header")
+        found += [f"{where}: drew {t!r}" for t in rendered if t.endswith(ELLIPSIS)]
+        if screen.view.area.h < fonts.line_height("body"):
+            found.append(f"{where}: no room left for the problems ({screen.view.area})")
     assert not found, "\n".join(found)
     press(app, pygame.K_ESCAPE)                  # back to the attempt, as before
     assert app.top.name == "briefing"

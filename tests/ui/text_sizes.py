@@ -4,6 +4,7 @@ the window to a size, a text size and a language as the player would (the fixtur
 `rendered`, in tests/ui/conftest.py, records every text the fonts render)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -54,3 +55,19 @@ def language(app: App, code: str) -> None:
 def squash(text: str) -> str:
     """`text` without its white space (wrapped lines compare equal to the words)."""
     return "".join(text.split())
+
+
+def every_setting(app: App, *records: list[object]) -> Iterator[tuple[str, tuple[int, int], int]]:
+    """Each language × window size × text size in turn, set as the player would (Spanish and
+    English, `SIZES`, every step of Ctrl +/−), as (language, size, text size index); `records`
+    (e.g. the `rendered` spy's list) are emptied just before each text size is set, so they
+    hold what that layout drew."""
+    for code in ("en", "es"):
+        language(app, code)
+        for size in SIZES:
+            resize(app, size)
+            for index in range(len(TEXT_SCALES)):
+                for record in records:
+                    record.clear()
+                text_size(app, index)
+                yield code, size, index
