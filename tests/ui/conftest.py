@@ -61,6 +61,22 @@ def click(app: App, pos: tuple[int, int]) -> None:
     settle(app)
 
 
+def point_at(app: App, pos: tuple[int, int]) -> None:
+    """Move the pointer to `pos` (skips the test where the video driver cannot place it)."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0),
+                                         buttons=(0, 0, 0)))
+    settle(app)
+    pygame.mouse.set_pos(pos)
+    if pygame.mouse.get_pos() != pos:           # the dummy driver may not move the pointer
+        pytest.skip("no pointer to place in this video driver")
+
+
+def wheel_down(app: App) -> None:
+    """Turn the mouse wheel one notch towards the user (scroll down), then run the loop."""
+    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
+    settle(app)
+
+
 def start(app: App, scenario: Scenario, seed: int = 1, player: str = "") -> None:
     """Begin an attempt at `scenario` and go past the briefing to the meeting screen."""
     app.ctx.player = player

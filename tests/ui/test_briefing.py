@@ -17,7 +17,7 @@ from game.ui.app import MINIMUM_SIZE, App
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES
 from game.ui.screens.briefing import BriefingScreen, plan_person
 from tests.conftest import ROOT
-from tests.ui.conftest import press, settle
+from tests.ui.conftest import point_at, press, settle, wheel_down
 from tests.ui.text_sizes import (BIGGEST, SCENARIOS, every_setting, load, resize, squash,
                                  text_size)
 
@@ -153,14 +153,8 @@ def test_the_wheel_over_the_people_scrolls_them_not_the_text(app: App) -> None:
     app.ctx.relayout()
     screen = brief(app, load(ROOT / "scenarios" / "hospital-comarcal.yaml"))
     inside = screen.people_view.area.center
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=inside, rel=(0, 0),
-                                         buttons=(0, 0, 0)))
-    settle(app)
-    pygame.mouse.set_pos(inside)
-    if pygame.mouse.get_pos() != inside:         # the dummy driver may not move the pointer
-        pytest.skip("no pointer to place in this video driver")
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
-    settle(app)
+    point_at(app, inside)
+    wheel_down(app)
     assert screen.people_view.scroll > 0 and screen.text_view.scroll == 0
 
 

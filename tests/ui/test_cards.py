@@ -17,7 +17,7 @@ from game.ui.app import MINIMUM_SIZE, App
 from game.ui.cards import CardLook, card_lines, plan_card
 from game.ui.fonts import ELLIPSIS, TEXT_SCALES, Fonts
 from tests.conftest import ROOT
-from tests.ui.conftest import press, settle, start
+from tests.ui.conftest import point_at, press, start, wheel_down
 from tests.ui.text_sizes import BIGGEST, SCENARIOS, every_setting, load, resize, squash
 
 def problems(app: App) -> list[str]:
@@ -147,14 +147,8 @@ def test_the_wheel_over_the_cards_scrolls_them_not_the_conversation(app: App) ->
     start(app, scenario)
     column = app.top.column
     inside = column.area.center
-    pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=inside, rel=(0, 0),
-                                         buttons=(0, 0, 0)))
-    settle(app)
-    pygame.mouse.set_pos(inside)
-    if pygame.mouse.get_pos() != inside:         # the dummy driver may not move the pointer
-        pytest.skip("no pointer to place in this video driver")
-    pygame.event.post(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=-1, flipped=False))
-    settle(app)
+    point_at(app, inside)
+    wheel_down(app)
     assert column.scroll > 0
 
 
