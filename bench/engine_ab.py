@@ -17,25 +17,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# each checkout's own bench/engine_bench.py plays (its uniform random player): it puts that
+# checkout first on the path, so the engine it times is that checkout's
 PLAYER = r'''
-import sys, time, random
-sys.path.insert(0, sys.argv[1])
-from game.engine import Game
-from game.loader import load_scenario
-from game.runtime import Runtime
+import sys
+sys.path.insert(0, sys.argv[1] + "/bench")
+from engine_bench import Runtime, bare_choices_per_s, load_scenario
 rt = Runtime(load_scenario(sys.argv[2]).scenario)
-def run(games, seed):
-    rng = random.Random(seed)
-    made = 0
-    start = time.process_time()
-    for index in range(games):
-        game = Game(rt, index)
-        while not game.over:
-            game.choose(rng.choice([i for i, o in enumerate(game.options()) if o.available]))
-            made += 1
-    return made / (time.process_time() - start)
-run(200, 1000)  # warm: the variants' runtimes get built
-print(run(int(sys.argv[3]), 1))
+bare_choices_per_s(rt, 200, 1000)  # warm: the variants' runtimes get built
+print(bare_choices_per_s(rt, int(sys.argv[3]), 1)[0])
 '''
 
 
