@@ -3,7 +3,7 @@
     .venv/bin/python bench/playouts.py scenarios/northwind-logistics.yaml [--runs 2000] [--seed 1]
     .venv/bin/python bench/playouts.py scenarios            # every scenario in the folder
 
-For each scenario it prints the score of the winning path recorded in tests/test_scenarios.py
+For each scenario it prints the score of the winning path recorded in tests/paths/
 (`WINNING_PATHS`, "par" here: the lowest over seed 1 and one seed per variant), the win rate of N seeded random playouts and their score
 percentiles, and whether the library's quality bars hold: random wins ≤ 40 % and random p90 <
 80 % of par. A random player picks uniformly among the available options (meeting options,
@@ -15,7 +15,6 @@ a random role tag on a random stakeholder — so tags are as likely right as wro
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import random
 import sys
 from pathlib import Path
@@ -99,17 +98,13 @@ def variant_seeds(scenario: Scenario) -> list[int]:
 
 
 def winning_paths() -> dict[str, list[str]]:
-    """The recorded winning paths (scenario id → steps) from tests/test_scenarios.py."""
-    spec = importlib.util.spec_from_file_location("_paths", ROOT / "tests" / "test_scenarios.py")
-    if spec is None or spec.loader is None:
-        return {}
-    module = importlib.util.module_from_spec(spec)
+    """The recorded winning paths (scenario id → steps) from tests/paths/."""
     try:
-        spec.loader.exec_module(module)
-    except Exception as exc:  # the test module may be mid-edit; the figures still print
-        print(f"(cannot read tests/test_scenarios.py: {exc})", file=sys.stderr)
+        from tests.winning_paths import load_winning_paths
+        return load_winning_paths()
+    except Exception as exc:  # a path file may be mid-edit; the figures still print
+        print(f"(cannot read tests/paths/: {exc})", file=sys.stderr)
         return {}
-    return dict(getattr(module, "WINNING_PATHS", {}))
 
 
 def report(path: str, runs: int, seed: int, tag_rate: float, paths: dict[str, list[str]]) -> bool:

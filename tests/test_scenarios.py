@@ -2,12 +2,8 @@
 is not won by always taking the first option or (mostly) by random play, and — for the Spanish
 ones — keeps every accent from file to result JSON.
 
-`WINNING_PATHS` records a good player's path per scenario id. A step is an engine option key
-("meet:greg", "leave", "referral:ask"), "#choice_id" for a choice of the current node (resolved
-to its key, so reordering choices in a file does not break the path), or "tag:sid=role"; a
-step written "?flag:step" is taken only when the flag is set, so one path serves every variant
-(variants set flags at the start). bench/playouts.py reads these paths to report each
-scenario's par.
+`WINNING_PATHS` (tests/winning_paths.py, one file per scenario in tests/paths/) records a good
+player's path per scenario id; bench/playouts.py reads these paths to report each scenario's par.
 """
 from __future__ import annotations
 
@@ -24,102 +20,11 @@ from game.loader import load_scenario
 from game.result import result_dict
 from game.runtime import Runtime
 from game.scoring import score
+from tests.winning_paths import WINNING_PATHS
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO_FILES = sorted((ROOT / "scenarios").glob("*.yaml"))
 SPANISH_MARKS = "áéíóúñ¿¡"
-
-_NW_GREG = ["meet:greg", "#depot_chat", "#ask_pains", "#pitch_miles", "#who_decides",
-            "#include_raj", "#intro_maureen", "leave",
-            "tag:greg=influencer", "tag:maureen=decision_maker"]
-_NW_PRIYA = ["meet:priya", "#her_story", "#walk_replan", "#ask_drivers", "#pitch_app",
-             "#who_else", "leave", "tag:sandra=saboteur"]
-_NW_SANDRA = ["meet:sandra", "#her_system", "#what_worries", "#pilot", "leave"]
-_NW_RAJ = ["meet:raj", "#server_rack", "?pain_support:#ask_support", "?pain_support:#pitch_support",
-           "?pain_rekeying:#ask_mornings", "?pain_rekeying:#pitch_rekeying", "#anyone_else",
-           "?pain_rekeying:leave"]
-_NW_MAUREEN = ["meet:maureen", "#ask_goals", "#how_decide", "#pitch_licence", "#pitch_overtime",
-               "#criteria", "#close", "referral:ask"]
-
-_CS_JAVIER = ["meet:javier", "#congreso", "#que_frena", "#presentar_quirofano", "#quien_decide",
-              "#conocer_a_pilar", "#con_sistemas", "leave", "tag:javier=influencer"]
-_CS_CARMEN = ["meet:carmen", "#su_historia", "#que_se_tira", "#buscar_material",
-              "#presentar_busqueda", "#quien_mas", "#presentar_pilar", "leave",
-              "tag:pilar=decision_maker", "tag:lucia=saboteur"]
-_CS_LUCIA = ["meet:lucia", "#proveedor_actual", "#que_preocupa", "#catalogo_abierto", "leave"]
-_CS_ANDRES = ["meet:andres", "#servidores", "?dolor_soporte:#soporte_actual",
-              "?dolor_soporte:#presentar_soporte", "?dolor_registro:#cuadre_nocturno",
-              "?dolor_registro:#presentar_registro", "#alguien_mas", "?dolor_registro:leave"]
-_CS_PILAR = ["meet:pilar", "#que_necesita", "#como_decide", "#presentar_inversion",
-             "#presentar_caducidades", "#criterios", "#cierre", "referral:ask"]
-
-_TU = ["meet:jo", "#contract_chat", "#ask_morning", "#ask_failed", "#pitch_app", "#who_decides",
-       "#intro_dev", "leave", "tag:jo=influencer", "tag:dev=decision_maker",
-       "meet:kev", "#road_chat", "#ask_routes", "#pitch_routes", "#ask_worry", "#trial",
-       "tag:kev=saboteur",
-       "meet:dev", "#ask_worth", "#ask_decide", "#pitch_setup", "#pitch_redeliveries",
-       "#trial_terms", "#close", "referral:ask"]
-
-_SL = ["meet:ramon", "#historia", "#preguntar_ofertas", "#presentar_ofertas", "#quien_decide",
-       "leave", "tag:ramon=influencer",
-       "meet:rocio", "#la_tienda", "#sabados", "#cierre_caja", "?dolor_soporte:#cuando_falla",
-       "?dolor_recuento:#recuento", "#presentar_colas", "?dolor_soporte:#presentar_soporte",
-       "?dolor_recuento:#presentar_recuento", "#quien_firma", "#presentame",
-       "tag:marta=decision_maker", "tag:paco=saboteur",
-       "meet:paco", "#doce_anos", "#que_te_preocupa", "#modo_offline",
-       "meet:marta", "#que_necesita", "#firma_ella", "#presentar_equipos",
-       "#presentar_descuadres", "#criterios", "#cierre", "referral:ask"]
-
-_HP = ["meet:dean", "#night_chat", "#ask_billets", "#ask_saturdays", "#pitch_lifting", "#ask_bill",
-       "tag:bill=saboteur",
-       "meet:tom", "#show_chat", "#ask_night", "#pitch_spindles", "#who_approves",
-       "#include_bill", "#intro_ruth", "leave", "tag:tom=influencer", "tag:ruth=decision_maker",
-       "meet:bill", "#cmm_chat", "#ask_approvals", "#fai_pack", "#who_else_bill",
-       "meet:anika", "#fix_chat", "?pain_service:#ask_service", "?pain_service:#pitch_service",
-       "?pain_callouts:#ask_callouts", "?pain_callouts:#pitch_callouts", "?pain_callouts:leave",
-       "meet:ruth", "#ask_capex", "#how_decide", "#pitch_grant", "#pitch_overtime", "#criteria",
-       "#close", "referral:ask"]
-
-_HC = ["meet:salvador", "#jornadas", "#inventario_pregunta", "#presentar_inventario",
-       "#quien_contrata", "#presupuesto", "#presentar_a_rosa", "leave",
-       "tag:salvador=influencer", "tag:rosa=decision_maker",
-       "meet:nieves", "#ingresos", "#reserva", "#en_turno", "#presentar_tiempo",
-       "#quien_mas_nieves", "tag:ernesto=saboteur",
-       "meet:ernesto", "#veinte_anos", "#que_objeta", "#ciclo_de_vida",
-       "meet:jorge", "#migracion", "#integraciones", "#presentar_integracion",
-       "#alguien_pregunto",
-       "meet:rosa", "#que_necesita_rosa", "#competencia", "#pago_por_uso",
-       "#presentar_inversion", "#presentar_caducidades", "#criterios", "#cierre",
-       "referral:ask"]
-
-_BW = ["meet:gemma", "#since_spring", "#who_decides", "#intro_karen", "leave",
-       "tag:alan=decision_maker", "tag:karen=influencer",
-       "meet:karen", "#ask_inspections", "#pitch_compliance", "#which_homes", "#intro_alan",
-       "leave",
-       "meet:marcus", "#his_plan", "#sso", "leave", "tag:marcus=saboteur",
-       "meet:joyce", "#residents", "#agency", "#account_manager", "#pitch_care", "#ask_marcus",
-       "meet:alan", "#ask_review", "#how_decide", "#rightsize", "#pitch_uplift", "#pitch_agency",
-       "#marcus_agrees", "#criteria", "#close", "referral:ask"]
-
-_CF = ["meet:aisha", "#two_phones", "#ask_slots", "#ask_charges", "#pitch_slots", "#how_decided",
-       "tag:aisha=influencer", "tag:douglas=decision_maker", "tag:graham=saboteur",
-       "meet:lee", "#hours_question", "#pitch_hours", "#spy_question", "#union_deal",
-       "tag:lee=saboteur",
-       "meet:douglas", "#docks_chat", "#what_matters", "#pitch_hardware", "#ask_it", "leave",
-       "meet:graham", "#standards_chat", "#ask_standard", "#northwind_ref",
-       "meet:kim", "#night_chat", "#ask_support", "#pitch_support", "#ask_lee",
-       "meet:douglas", "#pitch_demurrage", "#criteria", "#close", "referral:ask"]
-
-WINNING_PATHS: dict[str, list[str]] = {
-    "calder-freight": _CF,
-    "brightwell-renewal": _BW,
-    "hospital-comarcal": _HC,
-    "harlow-precision": _HP,
-    "supermercados-lozano": _SL,
-    "tutorial-first-deal": _TU,
-    "northwind-logistics": _NW_GREG + _NW_PRIYA + _NW_SANDRA + _NW_RAJ + _NW_MAUREEN,
-    "clinica-del-sol": _CS_JAVIER + _CS_CARMEN + _CS_LUCIA + _CS_ANDRES + _CS_PILAR,
-}
 
 PAR_MIN = 85.0
 RANDOM_RUNS = 300

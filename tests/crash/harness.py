@@ -74,7 +74,7 @@ def random_script(rt: Runtime, seed: int, rng: random.Random, tag_rate: float = 
 
 
 def recorded_script(rt: Runtime, seed: int, steps: list[str]) -> list[Action]:
-    """A recorded winning path (tests/test_scenarios.py WINNING_PATHS) as actions."""
+    """A recorded winning path (tests/paths/, WINNING_PATHS) as actions."""
     from bench.playouts import resolve
 
     game = Game(rt, seed=seed)
