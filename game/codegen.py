@@ -116,6 +116,11 @@ def compile_node(specs: Sequence[ChoiceSpec], who: str) -> NodeOptions:
         if spec.once:
             namespace[f"SAID{i}"] = spec.said
             branches.append((f"{spec.key!r} in s.taken", f"SAID{i}"))
+        counter = spec.choice.effects.counter
+        if counter is not None:  # a counter is offered once its objection has been heard
+            namespace[f"UNHEARD{i}"] = spec.option._replace(
+                available=False, reason=("objection-not-heard", {"objection": counter.objection}))
+            branches.append((f"{counter.objection!r} not in s.objections", f"UNHEARD{i}"))
         when = spec.choice.when
         for j, (failing, reason) in enumerate(_tests(when, who) if when is not None else []):
             namespace[f"SHUT{i}_{j}"] = spec.option._replace(available=False, reason=reason)

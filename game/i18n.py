@@ -70,6 +70,8 @@ _TEXT: dict[str, dict[str, str]] = {
     # reasons an option is closed
     "reason-needs-introduction": {"en": "needs an introduction", "es": "necesita una presentación"},
     "reason-already-said": {"en": "already said", "es": "ya dicho"},
+    "reason-objection-not-heard": {"en": "you have not heard that objection",
+                                   "es": "todavía no has oído esa objeción"},
     "reason-other": {"en": "not possible yet", "es": "todavía no es posible"},
     # missed opportunities
     "missed-need-not-pitched": {

@@ -35,6 +35,8 @@ TACTICS: tuple[str, ...] = (
 )
 
 Quality = Literal["good", "neutral", "mistake"]
+Severity = Literal["minor", "major", "critical"]
+SEVERITIES: tuple[str, ...] = ("minor", "major", "critical")
 COMPETENCIES: tuple[str, ...] = (
     "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship"
 )
@@ -137,7 +139,14 @@ class Choice(_Strict):
     reply: Text | None = None
     feedback: Text | None = None
     quality: Quality | None = None
+    severity: Severity | None = None  # of a `quality: mistake` (default major): what it costs
     once: bool | None = None  # default: true, except for close attempts, which may be repeated
+
+    def mistake_severity(self) -> str | None:
+        """minor / major / critical for an author-marked mistake (major unless said), else None."""
+        if self.quality != "mistake":
+            return None
+        return self.severity or "major"
 
     def said_once(self) -> bool:
         """Whether the choice can be taken only once per attempt (`once`, else all but closes)."""
@@ -247,10 +256,16 @@ StanceRange = Annotated[list[Stance], Field(min_length=2, max_length=2)]
 
 class Cast(_Strict):
     """One casting of the buying centre: these stakeholders take these roles (the others keep
-    their own). `flags` are set when the attempt starts, so choices can depend on the cast."""
+    their own). `flags` are set when the attempt starts, so choices can depend on the cast;
+    `needs_introduction`, when given, lists exactly who can be met only after an introduction
+    in this cast; `name` lets a trainer fix the cast for a class (`play --cast NAME`)."""
 
     roles: Annotated[dict[Id, Role], Field(min_length=1)]
     flags: list[Id] = []
+    # who can be met only after an introduction in this cast (None: as each stakeholder says)
+    needs_introduction: list[Id] | None = None
+    name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$",
+                                           max_length=64)] | None = None  # for `play --cast`
 
 
 class NeedSet(_Strict):

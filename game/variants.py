@@ -147,6 +147,10 @@ def apply(scenario: Scenario, chosen: Draw) -> Scenario:
         update: dict[str, object] = {}
         if sid in roles and roles[sid] != person.role:
             update["role"] = roles[sid]
+        if cast is not None and cast.needs_introduction is not None:
+            gated = sid in cast.needs_introduction
+            if gated != person.requires_introduction:
+                update["requires_introduction"] = gated
         if sid in stances:
             update["stance"] = stances[sid]
         if off and any(n in off for n in person.cares_about):

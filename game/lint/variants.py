@@ -135,6 +135,20 @@ def _references(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                     ("variants", "casts", i, "roles", sid), "error", "unknown-stakeholder",
                     f"'{sid}' is no stakeholder (under `stakeholders:`) — a cast gives roles "
                     f"to the people of the scenario: {', '.join(sorted(people))}", key=True)
+        for k, sid in enumerate(cast.needs_introduction or []):
+            if sid not in people:
+                yield locator.problem(
+                    ("variants", "casts", i, "needs_introduction", k), "error",
+                    "unknown-stakeholder",
+                    f"'{sid}' is no stakeholder (under `stakeholders:`) — `needs_introduction` "
+                    f"lists people of the scenario: {', '.join(sorted(people))}")
+    names = [cast.name for cast in v.casts if cast.name is not None]
+    for i, cast in enumerate(v.casts):
+        if cast.name is not None and names.count(cast.name) > 1:
+            yield locator.problem(
+                ("variants", "casts", i, "name"), "error", "duplicate-cast-name",
+                f"two casts are named '{cast.name}' — a trainer picks a cast by its name "
+                "(`play --cast NAME`), so each needs its own")
     for j, need_set in enumerate(v.needs):
         for k, nid in enumerate(need_set.active):
             if nid not in scenario.needs:
