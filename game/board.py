@@ -77,6 +77,8 @@ def deal_board(rt: Runtime, state: PlayState) -> DealBoard:
                    "who": scenario.objections[oid].raised_by, "state": record["state"]}
                   for oid, record in state.objections.items()]
     turn = state.turn + 1 if state.phase == "between" else state.turn
-    return DealBoard(min(turn, scenario.turns), scenario.turns, rules.stage(rt, state), state.interest,
-                     rules.checklist(rt, state), people, needs, list(state.hints), objections,
-                     savings)
+    # the checklist and stage as the trainee can know them: they never read the hidden roles
+    return DealBoard(min(turn, scenario.turns), scenario.turns,
+                     rules.stage(rt, state, board=True), state.interest,
+                     rules.board_checklist(rt, state), people, needs, list(state.hints),
+                     objections, savings)

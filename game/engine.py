@@ -109,10 +109,16 @@ class Game:
             raise KeyError(f"no stakeholder {stakeholder!r}")
         if role is not None and role not in ROLES:
             raise ValueError(f"no role {role!r}")
+        state = self.state
         if role is None:
-            self.state.tags.pop(stakeholder, None)
+            state.tags.pop(stakeholder, None)
+            state.blind_tags.discard(stakeholder)
         else:
-            self.state.tags[stakeholder] = role
+            state.tags[stakeholder] = role
+            if rules.has_evidence(self.scenario, state, stakeholder):
+                state.blind_tags.discard(stakeholder)
+            else:  # a guess about someone the trainee knows nothing of earns nothing
+                state.blind_tags.add(stakeholder)
         self._log("tag", stakeholder=stakeholder, role=role)
 
     def abandon(self) -> None:
@@ -191,10 +197,17 @@ class Game:
             out.append(spec.reply)
         won = self._close(who, out, marks) if choice.tactic == "close" else None
         mark = _mark(choice.quality, marks) if marks else choice.quality or "neutral"
-        s.path.append({"step": len(s.path) + 1, "turn": s.turn, "kind": "choice",
-                       "stakeholder": who, "node": spec.node, "option": spec.option_id,
-                       "key": spec.key, "tactic": choice.tactic,
-                       "mark": mark, "notes": marks})
+        entry = {"step": len(s.path) + 1, "turn": s.turn, "kind": "choice",
+                 "stakeholder": who, "node": spec.node, "option": spec.option_id,
+                 "key": spec.key, "tactic": choice.tactic, "mark": mark, "notes": marks}
+        if spec.severity is not None:  # an author-marked mistake costs by its severity
+            entry["severity"] = spec.severity
+            costs = s.mistake_costs
+            costs[spec.competency] = costs.get(spec.competency, 0.0) + \
+                rules.SEVERITY_COST[spec.severity]
+            if spec.severity == "critical":
+                s.critical.append(spec.key)
+        s.path.append(entry)
         if won is not None:
             self._after_close(who, won, out)
             return
@@ -228,7 +241,7 @@ class Game:
         s.trust[who] = rules.clamp(s.trust[who] + rules.FAILED_CLOSE_TRUST, 0.0, 1.0)
         marks.append("mistake:close-failed")
         out.append(Line("note", code="close-failed", text=self.scenario.close.lost or "",
-                        params={"reasons": [list(r) for r in decision.reasons]}))
+                        params={"reasons": rules.heard_reasons(decision)}))
         return False
 
     def _after_close(self, who: str, won: bool, out: list[Line]) -> None:

@@ -31,9 +31,10 @@ _TEXT: dict[str, dict[str, str]] = {
                        "es": "Esa respuesta no resuelve la objeción: {objection}."},
     "counter-unneeded": {"en": "Nobody has raised that concern right now.",
                          "es": "Nadie ha planteado esa duda por ahora."},
-    "pitch-premature": {"en": "Too early: you pitched before discovering that need ({need}).",
+    "pitch-premature": {"en": "Too early: you pitched a benefit before discovering a need it "
+                              "answers.",
                         "es": "Demasiado pronto: presentaste un beneficio sin haber descubierto "
-                              "esa necesidad ({need})."},
+                              "una necesidad a la que responda."},
     "pitch-irrelevant": {"en": "{who} does not have that need; the pitch falls flat ({need}).",
                          "es": "{who} no tiene esa necesidad; el argumento no convence ({need})."},
     "pitch-landed": {"en": "The benefit lands with {who}: {need}.",
@@ -59,7 +60,11 @@ _TEXT: dict[str, dict[str, str]] = {
                       "es": "no has confirmado la autoridad: ¿quién firma y te has reunido con "
                             "esa persona?"},
     "why-stance": {"en": "the decision-maker is not convinced yet.",
-                   "es": "quien decide todavía no está convencido."},
+                   "es": "quien decide todavía no lo ve claro."},
+    "why-not-ready": {"en": "no commitment yet — check who signs, how they see the deal, and any "
+                            "concern still open.",
+                      "es": "todavía no hay compromiso: revisa quién firma, cómo ve el acuerdo "
+                            "esa persona y si queda alguna duda abierta."},
     "why-objection": {"en": "an objection from {who} still stands: “{objection}”",
                       "es": "sigue en pie una objeción de {who}: «{objection}»"},
     # option texts made by the engine
@@ -90,6 +95,28 @@ _TEXT: dict[str, dict[str, str]] = {
                                    "es": "No identificaste a {who} como saboteador/a."},
     "missed-decision-maker-not-tagged": {"en": "You did not tag {who} as the decision-maker.",
                                          "es": "No marcaste a {who} como quien decide."},
+    "missed-tag-without-evidence": {
+        "en": "You tagged {who} before you had seen anything about them — a guess earns nothing.",
+        "es": "Etiquetaste a {who} antes de saber nada de esa persona: una conjetura no puntúa."},
+    "missed-wrong-tag": {"en": "You tagged {who} as {role}, which they are not.",
+                         "es": "Marcaste a {who} como {role}, y no lo es."},
+    # the pass verdict
+    "verdict-passed": {"en": "Passed", "es": "Aprobado"},
+    "verdict-failed": {"en": "Not passed", "es": "No aprobado"},
+    "verdict-practice": {"en": "practice — you had seen this cast's roles before",
+                         "es": "práctica: ya habías visto los papeles de este reparto"},
+    "pass-passed": {"en": "the deal is won, the score reaches the pass mark ({mark}) and no "
+                          "critical mistake was made.",
+                    "es": "la venta está ganada, la puntuación llega al aprobado ({mark}) y no "
+                          "hubo ningún error grave."},
+    "pass-critical-mistake": {"en": "a critical mistake fails the attempt whatever the score: "
+                                    "“{text}”",
+                              "es": "un error grave suspende el intento sea cual sea la "
+                                    "puntuación: «{text}»"},
+    "pass-not-won": {"en": "the deal was not won — an attempt passes only with a won deal.",
+                     "es": "la venta no se ganó: solo se aprueba con la venta ganada."},
+    "pass-below-pass-mark": {"en": "the score is below the pass mark ({mark}).",
+                             "es": "la puntuación no llega al aprobado ({mark})."},
     "missed-referral-not-asked": {"en": "You won the deal but never asked for a referral.",
                                   "es": "Ganaste la venta pero no pediste una referencia."},
     # labels
@@ -210,6 +237,8 @@ class Words:
             p["need"] = self.need(p["need"])
         if "objection" in p:
             p["objection"] = self.objection(p["objection"])
+        if "role" in p:
+            p["role"] = self.get(f"role-{p['role']}")
         if "level" in p:
             p["level"] = self.get(f"interest-{p['level']}")
         if "value" in p:
@@ -224,6 +253,17 @@ class Words:
     def reason(self, code: str, params: dict[str, Any]) -> str:
         """Word a close-failure reason."""
         return self.note(f"why-{code}", params)
+
+    def pass_reason(self, reason: str, mark: int, critical: tuple[str, ...] = ()) -> str:
+        """Why an attempt passed or not, in a sentence (the first critical mistake quoted)."""
+        text = ""
+        if critical:
+            sid, nid, index = critical[0].split("/")
+            person = self.scenario.stakeholders.get(sid)
+            node = person.conversation.nodes.get(nid) if person else None
+            if node is not None and int(index) < len(node.choices):
+                text = node.choices[int(index)].text
+        return self.get(f"pass-{reason}", mark=mark, text=text)
 
     def missed(self, code: str, turn: int, params: dict[str, Any]) -> str:
         """Word a missed opportunity."""

@@ -1,4 +1,5 @@
-"""The result of an attempt as JSON (design.md §4): scenario, seed, outcome, score, path.
+"""The result of an attempt as JSON (design.md §4): scenario, seed, outcome, the pass verdict
+(`passed`, `pass_reason`: passed / critical-mistake / not-won / below-pass-mark), score, path.
 
 Nothing in it depends on the clock, so two identical plays give identical results. When the
 front end knows par (the best score the attempt's deal allows, game/analysis/par_cache.py), an
@@ -37,6 +38,8 @@ def result_dict(game: Game, player: str | None = None,
         "seed": state.seed,
         "player": player,
         "outcome": state.outcome or "abandoned",
+        "passed": report.verdict.passed,
+        "pass_reason": report.verdict.reason,
         "end_reason": state.end_reason,
         "stage": rules.stage(rt, state),
         "turns_used": state.turn,
@@ -47,6 +50,8 @@ def result_dict(game: Game, player: str | None = None,
         **({"par": par.to_dict()} if par is not None else {}),
         "path": state.path,
         "debrief": {
+            "verdict": words.pass_reason(report.verdict.reason, report.verdict.pass_mark,
+                                         report.verdict.critical),
             "timeline": report.timeline,
             "missed": [{"code": m.code, "turn": m.turn, "params": m.params,
                         "text": words.missed(m.code, m.turn, m.params)} for m in report.missed],

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.runtime import Runtime
-from game.schema import INTEREST_MAX
+from game.schema import INTEREST_MAX, Scenario
 from game.state import PlayState
 
 PITCH_GAIN = 0.15          # stance gained by a pitch that answers the listener's own need
@@ -18,6 +18,9 @@ WRONG_COUNTER = -0.10      # stance lost answering an objection with a counter t
 FAILED_CLOSE_STANCE = -0.15
 FAILED_CLOSE_TRUST = -0.10
 MAX_EXCHANGES = 12         # choices in one meeting before the stakeholder has to leave
+# share of the choice's competency an author-marked mistake costs, by severity; a critical
+# mistake also fails the attempt (scoring.verdict)
+SEVERITY_COST = {"minor": 0.05, "major": 0.15, "critical": 0.30}
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 
@@ -35,6 +38,34 @@ def authority_established(rt: Runtime, state: PlayState) -> bool:
         h["about"] == dm and not h.get("vague", False) for h in state.hints)
 
 
+def has_evidence(scenario: Scenario, state: PlayState, sid: str) -> bool:
+    """Whether the trainee has seen anything about `sid`: met them, collected a clue about them,
+    or heard an objection they raise. Only a role tag made with evidence scores."""
+    if sid in state.met:
+        return True
+    for hint in state.hints:
+        if hint["about"] == sid:
+            return True
+    objections = scenario.objections
+    return any(objections[oid].raised_by == sid for oid in state.objections if oid in objections)
+
+
+def board_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
+    """The checklist as the trainee's deal board shows it: need and interest as they stand, and
+    authority ✓ when someone the trainee tagged as decision-maker has been met and a clear clue
+    about them was collected. It never reads the hidden roles, so watching it cannot tell who
+    decides; the close rule (`decide_close`) checks the real decision-maker."""
+    close = rt.scenario.close
+    tagged = [sid for sid, role in state.tags.items() if role == "decision_maker"]
+    return {
+        "need": len(state.needs_known) >= close.needs,
+        "interest": state.interest >= close.interest,
+        "authority": any(sid in state.met and any(
+            h["about"] == sid and not h.get("vague", False) for h in state.hints)
+            for sid in tagged),
+    }
+
+
 def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
     """The qualification checklist: need, interest, authority."""
     close = rt.scenario.close
@@ -45,11 +76,12 @@ def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
     }
 
 
-def stage(rt: Runtime, state: PlayState) -> str:
-    """lead → prospect (interest shown) → qualified prospect (checklist done) → customer (won)."""
+def stage(rt: Runtime, state: PlayState, *, board: bool = False) -> str:
+    """lead → prospect (interest shown) → qualified prospect (checklist done) → customer (won).
+    With `board`, as the deal board shows it (by `board_checklist`, which reads no roles)."""
     if state.outcome == "won":
         return "customer"
-    if all(checklist(rt, state).values()):
+    if all((board_checklist if board else checklist)(rt, state).values()):
         return "qualified_prospect"
     if state.interest >= 1:
         return "prospect"
@@ -112,6 +144,22 @@ def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
         if dm is not None and (raiser == dm or rt.influence_of(raiser, dm) >= close.block_influence):
             reasons.append(("objection", {"objection": oid, "who": raiser}))
     return CloseDecision(not reasons, tuple(reasons))
+
+
+# what a trainee is told when a close fails: what the board shows them anyway (needs, interest);
+# the rest — who signs, their stance, whose objection weighs with them — is one neutral reason,
+# so a failed close never names or rules out the signer
+HEARD_REASONS = ("need", "interest")
+
+
+def heard_reasons(decision: CloseDecision) -> list[list[object]]:
+    """The reasons a failed close gives the trainee: needs and interest as they are, everything
+    that would reveal the buying centre folded into one `not-ready`."""
+    told: list[list[object]] = [[code, params] for code, params in decision.reasons
+                                if code in HEARD_REASONS]
+    if any(code not in HEARD_REASONS for code, _ in decision.reasons):
+        told.append(["not-ready", {}])
+    return told
 
 
 def final_deal_value(rt: Runtime, state: PlayState) -> float:

@@ -32,6 +32,8 @@ class ChoiceSpec:
     words: Line       # the trainee's words as shown
     reply: Line | None  # the stakeholder's reply as shown, None when there is none
     option_id: str | int  # how the path names it: the choice's id, else its index in the node
+    severity: str | None  # minor / major / critical for an author-marked mistake, else None
+    competency: str       # the competency an author-marked mistake costs (by its tactic)
 
 
 @dataclass(frozen=True)
@@ -123,7 +125,8 @@ class Runtime:
                                       self.next_node(choice, nid), effect_parts(fx),
                                       Line("you", choice.text),
                                       Line("say", choice.reply, speaker=sid) if choice.reply
-                                      else None, choice.id or i)
+                                      else None, choice.id or i,
+                                      choice.mistake_severity(), competency_of(choice.tactic))
                     specs.append(spec)
                     self.spec_by_key[key] = spec
                 self.choices[(sid, nid)] = tuple(specs)
@@ -165,6 +168,19 @@ class Runtime:
         if choice.next is None:
             return current
         return None if choice.next == END else choice.next
+
+
+# the competency each tactic exercises: where an author-marked mistake of that tactic costs
+TACTIC_COMPETENCY: dict[str, str] = {
+    "discovery": "discovery", "authority": "qualification", "introduction": "qualification",
+    "pitch": "value_pitch", "counter": "saboteurs", "close": "closing",
+    "referral": "relationship", "small_talk": "relationship",
+}
+
+
+def competency_of(tactic: str) -> str:
+    """The competency a choice of `tactic` belongs to (docs/authoring.md, "What mistakes cost")."""
+    return TACTIC_COMPETENCY.get(tactic, "relationship")
 
 
 def effect_parts(fx: Effects) -> tuple[str, ...]:

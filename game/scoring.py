@@ -15,6 +15,7 @@ from game.schema import COMPETENCIES
 from game.state import PlayState
 
 PENALTY = 0.1  # share of a competency's max lost per mistake of that kind
+WRONG_SABOTEUR = 0.2  # share of the saboteurs competency lost per person wrongly tagged saboteur
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,38 @@ def score(rt: Runtime, state: PlayState) -> Score:
     return Score(total, competencies)
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """Whether an attempt passes, and why (`reason`: passed, critical-mistake, not-won,
+    below-pass-mark). `critical` lists the critical mistakes' choice keys."""
+
+    passed: bool
+    reason: str
+    pass_mark: int
+    critical: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """{"passed": …, "pass_reason": …} as the result JSON has them."""
+        return {"passed": self.passed, "pass_reason": self.reason}
+
+
+def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdict:
+    """The pass rule: an attempt passes only when the deal was won, the total reaches the
+    scenario's pass mark, and no critical mistake was made. The reason given is the first that
+    fails, in that order of weight: a critical mistake, then the deal, then the mark."""
+    mark = rt.scenario.scoring.pass_mark
+    critical = tuple(state.critical)
+    if critical:
+        return Verdict(False, "critical-mistake", mark, critical)
+    if state.outcome != "won":
+        return Verdict(False, "not-won", mark)
+    if total is None:
+        total = score(rt, state).total
+    if total < mark:
+        return Verdict(False, "below-pass-mark", mark)
+    return Verdict(True, "passed", mark)
+
+
 def _importance(rt: Runtime, needs: Any) -> int:
     return sum(rt.scenario.needs[n].importance for n in needs)
 
@@ -63,37 +96,57 @@ def _discovery(rt: Runtime, state: PlayState) -> float | None:
     if not rt.discoverable:
         return None
     found = [n for n in state.needs_known if n in rt.discoverable]
-    return _importance(rt, found) / _importance(rt, rt.discoverable)
+    return (_importance(rt, found) / _importance(rt, rt.discoverable)
+            - state.mistake_costs.get("discovery", 0.0))
+
+
+def tagged(state: PlayState, sid: str, role: str) -> bool:
+    """Whether `sid` is tagged `role` on evidence (a tag made before the trainee saw anything
+    about that person earns nothing)."""
+    return state.tags.get(sid) == role and sid not in state.blind_tags
+
+
+def wrong_tags(rt: Runtime, state: PlayState, role: str) -> int:
+    """How many people carry the tag `role` without having that role."""
+    people = rt.scenario.stakeholders
+    return sum(1 for sid, tag in state.tags.items()
+               if tag == role and sid in people and people[sid].role != role)
 
 
 def _qualification(rt: Runtime, state: PlayState) -> float:
     """Need, interest, authority established (at the first close attempt, else at the end);
-    the decision-maker and the influencers tagged correctly; −1 point per premature close."""
+    the decision-maker and the influencers tagged correctly on evidence; −1 point per premature
+    close and per person wrongly tagged decision-maker, −½ per person wrongly tagged influencer."""
     done = state.qualified_at_close or rules.checklist(rt, state)
     points = float(sum(done.values()))
     possible = 3.0
     if rt.decision_maker is not None:
         possible += 1
-        points += state.tags.get(rt.decision_maker) == "decision_maker"
+        points += tagged(state, rt.decision_maker, "decision_maker")
     if rt.influencers:
         possible += 1
-        points += sum(state.tags.get(s) == "influencer" for s in rt.influencers) / len(rt.influencers)
+        points += sum(tagged(state, s, "influencer") for s in rt.influencers) / len(rt.influencers)
     points -= state.premature_closes
-    return points / possible
+    if state.tags:
+        points -= wrong_tags(rt, state, "decision_maker") + 0.5 * wrong_tags(rt, state, "influencer")
+    return points / possible - state.mistake_costs.get("qualification", 0.0)
 
 
 def _saboteurs(rt: Runtime, state: PlayState) -> float | None:
-    """Saboteurs tagged (40 %) and their objections answered with a working counter (60 %)."""
+    """Saboteurs tagged on evidence (40 %) and their objections answered with a working counter
+    (60 %); −10 % per wrong counter and −20 % per person wrongly tagged saboteur."""
     if not rt.saboteurs:
         return None
-    tagged = sum(state.tags.get(s) == "saboteur" for s in rt.saboteurs) / len(rt.saboteurs)
+    found = sum(tagged(state, s, "saboteur") for s in rt.saboteurs) / len(rt.saboteurs)
     theirs = [o for o, obj in rt.scenario.objections.items() if obj.raised_by in rt.saboteurs]
     if theirs:
         answered = sum(state.objections.get(o, {}).get("state") == "resolved" for o in theirs)
         countered = answered / len(theirs)
     else:
         countered = 1.0
-    return 0.4 * tagged + 0.6 * countered - PENALTY * state.wrong_counters
+    wrong = wrong_tags(rt, state, "saboteur") if state.tags else 0
+    return (0.4 * found + 0.6 * countered - PENALTY * state.wrong_counters
+            - WRONG_SABOTEUR * wrong - state.mistake_costs.get("saboteurs", 0.0))
 
 
 def _value_pitch(rt: Runtime, state: PlayState) -> float | None:
@@ -111,27 +164,29 @@ def _value_pitch(rt: Runtime, state: PlayState) -> float | None:
         fraction = 0.8 * share + 0.2 * len(shown) / len(savings)
     else:
         fraction = share
-    return fraction - PENALTY * state.bad_pitches
+    return fraction - PENALTY * state.bad_pitches - state.mistake_costs.get("value_pitch", 0.0)
 
 
 def _closing(rt: Runtime, state: PlayState) -> float:
     """Won: 60 % for the close, 25 % for turns to spare, 15 % for the deal value kept."""
     if state.outcome != "won":
-        return 0.0
+        return 0.0 - state.mistake_costs.get("closing", 0.0)
     budget = rt.scenario.turns
     spare = (budget - state.turn + 1) / budget
     listed = rt.scenario.account.deal_value
     value = state.deal_value / listed if listed else 1.0
-    return 0.6 + 0.25 * spare + 0.15 * value
+    return 0.6 + 0.25 * spare + 0.15 * value - state.mistake_costs.get("closing", 0.0)
 
 
 def _relationship(rt: Runtime, state: PlayState) -> float:
     """Average trust of the people met (60 %), referral asked (20 %) and given (20 %); without a
     referral in the scenario, trust is all of it."""
     trust = (sum(state.trust[s] for s in state.met) / len(state.met)) if state.met else 0.0
+    lost = state.mistake_costs.get("relationship", 0.0)
     if rt.scenario.referral is None:
-        return trust
-    return 0.6 * trust + 0.2 * (state.referral is not None) + 0.2 * (state.referral == "won")
+        return trust - lost
+    return (0.6 * trust + 0.2 * (state.referral is not None) + 0.2 * (state.referral == "won")
+            - lost)
 
 
 # --- the debrief --------------------------------------------------------------------------------
@@ -155,6 +210,7 @@ class Debrief:
     timeline: list[dict[str, Any]]
     missed: list[Missed]
     deal_value: float
+    verdict: Verdict
 
 
 def debrief(rt: Runtime, state: PlayState) -> Debrief:
@@ -166,11 +222,23 @@ def debrief(rt: Runtime, state: PlayState) -> Debrief:
             continue
         sid, nid, index = entry["key"].split("/")
         choice = scenario.stakeholders[sid].conversation.nodes[nid].choices[int(index)]
-        timeline.append({"step": entry["step"], "turn": entry["turn"], "stakeholder": sid,
-                         "text": choice.text, "tactic": choice.tactic, "mark": entry["mark"],
-                         "notes": list(entry["notes"]), "feedback": choice.feedback})
-    return Debrief(state.outcome, state.end_reason, score(rt, state), timeline,
-                   missed_opportunities(rt, state), state.deal_value)
+        item = {"step": entry["step"], "turn": entry["turn"], "stakeholder": sid,
+                "text": choice.text, "tactic": choice.tactic, "mark": entry["mark"],
+                "notes": list(entry["notes"]), "feedback": choice.feedback}
+        if "severity" in entry:
+            item["severity"] = entry["severity"]
+        timeline.append(item)
+    total = score(rt, state)
+    return Debrief(state.outcome, state.end_reason, total, timeline,
+                   missed_opportunities(rt, state), state.deal_value,
+                   verdict(rt, state, total.total))
+
+
+def reveals_roles(state: PlayState) -> bool:
+    """Whether the debrief may name who decides, influences and sabotages: only once the deal
+    was played out (won or lost). An attempt given up names nobody, so abandoning to read the
+    roles off the debrief teaches nothing."""
+    return state.outcome in ("won", "lost")
 
 
 def missed_opportunities(rt: Runtime, state: PlayState) -> list[Missed]:
@@ -194,15 +262,27 @@ def missed_opportunities(rt: Runtime, state: PlayState) -> list[Missed]:
         if record["state"] == "open":
             missed.append(Missed("objection-open", record["raised"],
                                  {"objection": oid, "who": scenario.objections[oid].raised_by}))
+    if not reveals_roles(state):
+        missed.sort(key=lambda m: m.turn)
+        return missed
     for sid in rt.influencers:
         if sid not in state.met:
             missed.append(Missed("influencer-not-met", state.turn, {"who": sid}))
     for sid in rt.saboteurs:
         if state.tags.get(sid) != "saboteur":
             missed.append(Missed("saboteur-not-tagged", state.turn, {"who": sid}))
+        elif sid in state.blind_tags:
+            missed.append(Missed("tag-without-evidence", state.turn, {"who": sid}))
     dm = rt.decision_maker
     if dm is not None and state.tags.get(dm) != "decision_maker":
         missed.append(Missed("decision-maker-not-tagged", state.turn, {"who": dm}))
+    elif dm is not None and dm in state.blind_tags:
+        missed.append(Missed("tag-without-evidence", state.turn, {"who": dm}))
+    people = rt.scenario.stakeholders
+    for sid, tag in state.tags.items():
+        if sid in people and tag in ("decision_maker", "saboteur", "influencer") \
+                and people[sid].role != tag:
+            missed.append(Missed("wrong-tag", state.turn, {"who": sid, "role": tag}))
     if state.outcome == "won" and scenario.referral is not None and state.referral is None:
         missed.append(Missed("referral-not-asked", state.turn, {}))
     missed.sort(key=lambda m: m.turn)

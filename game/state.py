@@ -46,6 +46,9 @@ class PlayState:
     flags: set[str] = field(default_factory=set)
     objections: dict[str, dict[str, Any]] = field(default_factory=dict)   # id → {state, raised, resolved}
     tags: dict[str, str] = field(default_factory=dict)                    # trainee's role guesses
+    blind_tags: set[str] = field(default_factory=set)     # tagged before any evidence about them
+    mistake_costs: dict[str, float] = field(default_factory=dict)  # competency → share lost
+    critical: list[str] = field(default_factory=list)     # keys of critical mistakes made
     taken: set[str] = field(default_factory=set)                          # choice keys said once
     fired: set[str] = field(default_factory=set)                          # events that happened
     close_attempts: int = 0

@@ -48,9 +48,12 @@ def mini_rt(mini: Scenario) -> Runtime:
     return Runtime(mini)
 
 
-def play(game: Game, keys: list[str]) -> list:
-    """Choose each option key in turn; returns every line produced."""
+def play(game: Game, keys: list[str], tags: dict[str, str] | None = None) -> list:
+    """Choose each option key in turn; returns every line produced. With `tags`, each person
+    is tagged right after they are first met (a tag scores only on evidence)."""
     lines = []
     for key in keys:
         lines.extend(game.choose_key(key))
+        if tags and key.startswith("meet:") and key[5:] in tags and not game.over:
+            game.tag(key[5:], tags[key[5:]])
     return lines

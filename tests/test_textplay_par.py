@@ -85,9 +85,7 @@ def test_ctrl_c_while_waiting_for_par_skips_it(mini_rt: Runtime) -> None:
 
 def test_the_result_json_has_par_only_when_known(mini_rt: Runtime) -> None:
     game = Game(mini_rt, seed=5)
-    for sid, role in MINI_TAGS.items():
-        game.tag(sid, role)
-    play(game, MINI_WIN)
+    play(game, MINI_WIN, MINI_TAGS)
     plain = result_dict(game, "Ana")
     with_par = result_dict(game, "Ana", KnownPar(91.9, True))
     assert "par" not in plain

@@ -27,7 +27,9 @@ KEY_FIELDS: dict[str, bool] = {
     "phase": True, "turn": True, "meeting_with": True, "node": True, "exchanges": True,
     "stance": True, "anchor": True, "trust": True, "interest": True,
     "met": True, "introduced": True, "needs_known": True, "pitched": True, "hints": True,
-    "flags": True, "objections": True, "tags": True, "taken": True, "fired": True,
+    "flags": True, "objections": True, "tags": True,
+    "blind_tags": True, "mistake_costs": True, "critical": True,
+    "taken": True, "fired": True,
     "close_attempts": True, "qualified_at_close": True, "premature_closes": True,
     "wrong_counters": True, "bad_pitches": True, "outcome": True, "end_reason": True,
     "referral": True, "deal_value": True,
@@ -93,5 +95,6 @@ def state_key(state: PlayState) -> tuple[Any, ...]:
         frozenset(s.tags.items()), frozenset(s.taken), frozenset(s.fired), s.close_attempts,
         None if s.qualified_at_close is None else tuple(sorted(s.qualified_at_close.items())),
         s.premature_closes, s.wrong_counters, s.bad_pitches, s.outcome, s.end_reason,
-        s.referral, s.deal_value,
+        s.referral, s.deal_value, frozenset(s.blind_tags),
+        tuple(sorted(s.mistake_costs.items())), len(s.critical),
     )

@@ -1,7 +1,8 @@
 """Par: the best total score an attempt can reach, and a path that reaches it.
 
 The engine is deterministic, so par is a search over play states. The trainee's role tags are
-free actions, so the search tags everyone correctly at the start instead of branching on them.
+free actions, but score only when made on evidence, so the search tags each person correctly the
+moment the trainee has evidence about them (`tag_on_evidence`) instead of branching on them.
 It then goes meeting by meeting: from each position between meetings it tries every meeting and,
 inside it, every option (leaving included), merging positions that are the same (see
 `forking.state_key`). Each finished attempt is scored; the best is par.
@@ -17,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from game import rules
 from game.analysis.forking import fork, state_key
 from game.engine import Game
 from game.runtime import Runtime
@@ -103,7 +105,7 @@ class _Search:
             child = fork(game)
             child.choose(index)
             self.made += 1
-            self.explore(child, path + (option.key,))
+            self.explore(child, path + (option.key,) + tag_on_evidence(child))
 
     def order(self, key: str) -> int:
         """Which options to try first when the budget may not reach them all: choices the
@@ -180,10 +182,7 @@ def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_B
     """Search for the best total of the scenario (its variant for `seed`)."""
     root = Game(base, seed)
     rt = root.rt
-    tags: Path = ()
-    for sid, person in rt.scenario.stakeholders.items():
-        root.tag(sid, person.role)
-        tags += (f"tag:{sid}={person.role}",)
+    tags: Path = tag_on_evidence(root)
     search = _Search(rt, budget, width, exhaustive=True)
     try:
         search.rounds(fork(root), tags)
@@ -223,9 +222,10 @@ def _polish(rt: Runtime, seed: int, total: float, game: Game, path: Path,
         improved = False
         head, parts = path[:tags], _meetings(path, tags)
         for trial in _rearrangements(parts):
-            candidate = head + tuple(step for part in trial for step in part)
-            try:
-                played = replay(rt, seed, candidate)
+            steps = head + tuple(step for part in trial for step in part
+                                 if not step.startswith("tag:"))
+            try:  # tags are made again as the evidence for them comes in this order
+                played, candidate = replay_tagging(rt, seed, steps)
             except (KeyError, ValueError, IndexError, RuntimeError):
                 continue  # an option that this order no longer offers
             if not played.over:
@@ -257,6 +257,33 @@ def _rearrangements(parts: list[Path]) -> list[list[Path]]:
                     both = [joined if k == j else p for k, p in enumerate(parts) if k != i]
                     trials.append(both)
     return trials
+
+
+def tag_on_evidence(game: Game) -> Path:
+    """Tag, with their real role, everyone the trainee now has evidence about and has not
+    tagged yet — as the best trainee would, the moment they can (a tag scores only on
+    evidence: game/rules.py `has_evidence`). The tag steps made, for the path."""
+    state = game.state
+    if game.over:
+        return ()
+    made: Path = ()
+    scenario = game.scenario
+    for sid, person in scenario.stakeholders.items():
+        if sid not in state.tags and rules.has_evidence(scenario, state, sid):
+            game.tag(sid, person.role)
+            made += (f"tag:{sid}={person.role}",)
+    return made
+
+
+def replay_tagging(base: Runtime | Scenario, seed: int, steps: Path) -> tuple[Game, Path]:
+    """Play option `steps` from the start, tagging on evidence after each; the game and the
+    whole path (tags included)."""
+    game = Game(base, seed)
+    path = tag_on_evidence(game)
+    for step in steps:
+        game.choose_key(step)
+        path += (step,) + tag_on_evidence(game)
+    return game, path
 
 
 def replay(base: Runtime | Scenario, seed: int, path: Path) -> Game:

@@ -39,7 +39,7 @@ from game.atomic import write_text_atomically
 from game.runtime import Runtime
 from game.schema import Scenario
 
-PAR_VERSION = 1           # bump when the par search changes what it finds
+PAR_VERSION = 2           # bump when the par search changes what it finds
 CACHE_FILE = "par-cache.json"
 FORMAT = 1                # the file's own layout
 MAX_ENTRIES = 500         # ~40 bytes each: the file stays a few kB

@@ -26,8 +26,8 @@ def test_json(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert captured.err == ""               # no progress bar: standard error is not a terminal
     data = json.loads(captured.out)
     assert data["par"] == 91.8 and data["par_exact"] is True
-    assert data["best_path"] == ["tag:ana=decision_maker", "tag:bo=saboteur", "meet:bo",
-                                 "bo/hi/0", "bo/worry/0", "meet:ana", "ana/hi/0", "ana/hi/1",
+    assert data["best_path"] == ["meet:bo", "tag:bo=saboteur", "bo/hi/0", "bo/worry/0",
+                                 "meet:ana", "tag:ana=decision_maker", "ana/hi/0", "ana/hi/1",
                                  "ana/hi/2"]
     assert data["random"]["runs"] == 300
     assert data["random"]["win_rate"] == 0.0667
@@ -142,7 +142,7 @@ def test_every_variant_gets_a_par_and_the_lowest_is_reported(
         {"variant": "cast 1/2 · stance ana +0.10", "seed": 1, "par": 91.8, "exact": True},
         {"variant": "cast 2/2 · stance ana +0.05", "seed": 0, "par": 69.4, "exact": True}]}
     assert data["par"] == 69.4 and data["par_detail"]["seed"] == 0
-    assert data["best_path"][:2] == ["tag:ana=influencer", "tag:bo=decision_maker"]
+    assert "tag:bo=decision_maker" in data["best_path"]
     assert data["random"]["variants"] == {
         "cast 1/2 · stance ana +0.00": 36, "cast 1/2 · stance ana +0.05": 38,
         "cast 1/2 · stance ana +0.10": 28, "cast 2/2 · stance ana +0.00": 30,

@@ -14,11 +14,10 @@ def finish_mini(app: App, mini: Scenario, *, tag: bool = True, win: bool = True)
     """Play the winning path of mini.yaml (or stop early), then show the debrief."""
     start(app, mini)
     game = app.ctx.session.game
-    if tag:
-        for sid, role in MINI_TAGS.items():
-            game.tag(sid, role)
     for key in MINI_WIN if win else MINI_WIN[:4]:
         game.choose_key(key)
+        if tag and key.startswith("meet:") and not game.over:
+            game.tag(key[5:], MINI_TAGS[key[5:]])
     if game.state.phase == "after_close":
         game.choose_key("referral:ask")
     if not game.over:
