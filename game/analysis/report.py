@@ -5,6 +5,8 @@ findings and statistics are drawn from both. With variants, par is searched for 
 need-set combination (up to `MAX_VARIANT_PARS`, else an evenly spaced sample, and the report
 says so), each on the first seed that draws it, so its path replays with `play --seed`; the
 reported par is the lowest — a score every variant allows. Random play draws a variant per run.
+Then the content-free strategies (game/analysis/strategies.py) play seeds 0–99 on every core,
+and the par path is replayed word for word on the other seeds.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from game.analysis.findings import (Finding, coverage_findings, locate, par_find
 from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE, Playouts, RandomPlay
 from game.analysis.stats import Stats, estimate_minutes, statistics
+from game.analysis.strategies import (DEFAULT_SEEDS, MEMORISED, MEMORISED_LIMIT, PASS_LIMIT,
+                                      StrategyFigures, run_strategies)
 from game.problems import Locator
 from game.runtime import Runtime
 from game.schema import COMPETENCIES, Scenario
@@ -49,6 +53,8 @@ class Analysis:
     stats: Stats
     variant_pars: list[VariantPar] = field(default_factory=list)
     variants_checked: str | None = None   # e.g. "8 of 12 variants (an evenly spaced sample)"
+    strategies: dict[str, StrategyFigures] = field(default_factory=dict)
+    strategy_seeds: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of `analyze --json` (deterministic: no timings)."""
@@ -72,6 +78,8 @@ class Analysis:
                                    "exact": v.par.exact} for v in self.variant_pars]}
             if self.variant_pars else None,
             "random": random_part,
+            "strategies": {name: f.to_dict() for name, f in self.strategies.items()},
+            "strategy_seeds": self.strategy_seeds,
             "coverage": {
                 "nodes": nodes, "choices": choices,
                 "nodes_reached": sum(1 for v in nodes.values() if v > 0),
@@ -88,6 +96,7 @@ class Analysis:
 def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
             budget: int = DEFAULT_BUDGET, width: int = DEFAULT_WIDTH,
             tag_rate: float = DEFAULT_TAG_RATE, jobs: int | None = None,
+            strategy_seeds: int = DEFAULT_SEEDS,
             locator: Locator | None = None, file: str | None = None,
             progress: Callable[[int, int], None] | None = None) -> Analysis:
     """Analyse a loaded (valid) scenario."""
@@ -97,11 +106,36 @@ def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
         par, variant_pars, checked = _pars(rt, seed, budget, width)
     finally:
         playouts = play.result()
+    played = run_strategies(rt, range(strategy_seeds), memorised=par.path,
+                            memorised_seed=par.seed, jobs=jobs) if strategy_seeds else {}
     findings = static_findings(scenario, locator) + par_findings(par) \
-        + coverage_findings(scenario, playouts)
+        + coverage_findings(scenario, playouts) + strategy_findings(scenario, played)
     minutes = estimate_minutes(rt, par.seed, par.path) if par.path else None
     return Analysis(scenario, file, seed, tag_rate, par, playouts, locate(findings, locator),
-                    statistics(scenario, minutes), variant_pars, checked)
+                    statistics(scenario, minutes), variant_pars, checked, played,
+                    strategy_seeds)
+
+
+def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures]) -> list[Finding]:
+    """A finding for each content-free strategy that passes more than `PASS_LIMIT` of seeds,
+    and for a path learnt by heart that passes more than `MEMORISED_LIMIT` of other seeds."""
+    found = []
+    for name, figures in played.items():
+        if name == MEMORISED and figures.pass_rate > MEMORISED_LIMIT:
+            found.append(Finding(
+                "memorised-path-passes",
+                f"the best path of one seed, replayed word for word, passes "
+                f"{100 * figures.pass_rate:.0f} % of other seeds (at most "
+                f"{100 * MEMORISED_LIMIT:.0f} % wanted) — add casts (`variants: casts:`) in "
+                "which someone else decides and sabotages", ("variants",)))
+        elif name != MEMORISED and figures.pass_rate > PASS_LIMIT:
+            found.append(Finding(
+                "strategy-passes",
+                f"the content-free strategy '{name}' passes {100 * figures.pass_rate:.0f} % of "
+                f"seeds (wins {100 * figures.win_rate:.0f} %; at most {100 * PASS_LIMIT:.0f} % "
+                "wanted) — add mistakes a blind player falls into (docs/authoring.md, "
+                "\"Scores that measure skill\")"))
+    return found
 
 
 def _pars(rt: Runtime, seed: int, budget: int,
@@ -212,6 +246,14 @@ def render_text(analysis: Analysis, *, limit: int = 12) -> str:
                          str(sum(1 for k in keys if r.choice_runs[k])),
                          f"{least} {100 * r.node_runs[(sid, least)] / r.runs:.1f} %"])
         lines += _table(rows, {1, 2, 3, 4})
+    if analysis.strategies:
+        lines += ["", f"CONTENT-FREE STRATEGIES  seeds 0–{analysis.strategy_seeds - 1} "
+                  f"(pass mark {s.scoring.pass_mark}; each should pass ≤ "
+                  f"{100 * PASS_LIMIT:.0f} %)"]
+        rows = [["strategy", "won", "passed", "mean"]] + [
+            [name, f"{100 * f.win_rate:.0f} %", f"{100 * f.pass_rate:.0f} %", f"{f.mean:.1f}"]
+            for name, f in analysis.strategies.items()]
+        lines += _table(rows, {1, 2, 3})
     lines += ["", f"FINDINGS ({len(analysis.findings)})"]
     if not analysis.findings:
         lines.append("  none")

@@ -13,6 +13,7 @@ from typing import TextIO
 from game.analysis.graph import GraphFormatError, graph_format, write_graph
 from game.analysis.par import DEFAULT_BUDGET
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE
+from game.analysis.strategies import DEFAULT_SEEDS
 from game.analysis.report import analyze, render_text
 from game.loader import load_scenario
 
@@ -49,7 +50,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                    help="chance the random player tags a random role before a choice "
                         f"(default {DEFAULT_TAG_RATE})")
     p.add_argument("--jobs", type=_count, default=None,
-                   help="worker processes for random play (default: up to 2)")
+                   help="worker processes for random play and the strategies (default: every "
+                        "core)")
+    p.add_argument("--strategy-seeds", type=int, default=DEFAULT_SEEDS, metavar="N",
+                   help=f"seeds 0…N−1 each content-free strategy plays (default {DEFAULT_SEEDS};"
+                        " 0 skips them)")
     p.set_defaults(run=run)
 
 
@@ -90,9 +95,11 @@ def run(args: argparse.Namespace) -> int:
     tty = sys.stderr is not None and sys.stderr.isatty()
     progress = ProgressBar(sys.stderr, "random play") if tty and args.runs else None
     if tty:
-        print("searching for par and playing at random…", file=sys.stderr)
+        print("searching for par, playing at random and by content-free strategies…",
+              file=sys.stderr)
     analysis = analyze(loaded.scenario, runs=args.runs, seed=args.seed, budget=args.budget,
-                       tag_rate=args.tag_rate, jobs=args.jobs, locator=loaded.locator,
+                       tag_rate=args.tag_rate, jobs=args.jobs,
+                       strategy_seeds=max(0, args.strategy_seeds), locator=loaded.locator,
                        file=args.path, progress=progress)
     if args.graph is not None:
         try:
