@@ -28,6 +28,8 @@ class Game:
     def __init__(self, runtime: Runtime | Scenario, seed: int = 0,
                  state: PlayState | None = None) -> None:
         # the seed's variant (game/variants.py); the scenario as written when it has none
+        self.base_scenario: Scenario = (runtime.scenario if isinstance(runtime, Runtime)
+                                        else runtime)
         self.rt = variants.runtime_for(runtime, seed if state is None else state.seed)
         if state is None:
             state = _start_state(self.rt, seed)

@@ -100,6 +100,9 @@ _TEXT: dict[str, dict[str, str]] = {
         "es": "Etiquetaste a {who} antes de saber nada de esa persona: una conjetura no puntúa."},
     "missed-wrong-tag": {"en": "You tagged {who} as {role}, which they are not.",
                          "es": "Marcaste a {who} como {role}, y no lo es."},
+    "severity-minor": {"en": "minor", "es": "leve"},
+    "severity-major": {"en": "major", "es": "importante"},
+    "severity-critical": {"en": "critical — fails the attempt", "es": "grave: suspende el intento"},
     # the pass verdict
     "verdict-passed": {"en": "Passed", "es": "Aprobado"},
     "verdict-failed": {"en": "Not passed", "es": "No aprobado"},

@@ -11,10 +11,11 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from game import rules
+from game import rules, variants
 from game.atomic import write_text_atomically
 from game.engine import Game
 from game.i18n import Words
+from game.schema import Scenario
 from game.scoring import debrief
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ def result_dict(game: Game, player: str | None = None,
         "title": scenario.title,
         "language": scenario.language,
         "seed": state.seed,
+        **({"cast": cast} if (cast := variants.cast_name(scenario_base(game), state.seed))
+           is not None else {}),
         "player": player,
         "outcome": state.outcome or "abandoned",
         "passed": report.verdict.passed,
@@ -57,6 +60,11 @@ def result_dict(game: Game, player: str | None = None,
                         "text": words.missed(m.code, m.turn, m.params)} for m in report.missed],
         },
     }
+
+
+def scenario_base(game: Game) -> Scenario:
+    """The scenario as written (its variants all there), for naming the drawn cast."""
+    return game.base_scenario
 
 
 def write_json_atomically(path: str, data: Any) -> None:

@@ -317,6 +317,9 @@ class TextPlay:
         reason = w.get(f"end-{report.end_reason}") if report.end_reason else ""
         self.say(f"{ui['outcome']}: {outcome}" + (f" — {reason}" if reason else ""))
         self.say(f"{ui['score']}: {report.score.total:.1f} / 100")
+        v = report.verdict
+        self.say(f"{'✔' if v.passed else '✘'} {w.get('verdict-passed' if v.passed else 'verdict-failed')}"
+                 f" — {w.pass_reason(v.reason, v.pass_mark, v.critical)}")
         if self.known_par is not None:
             par = self.known_par
             self.say(ui["par" if par.exact else "par-found"].format(par=par.label()))
@@ -334,7 +337,8 @@ class TextPlay:
             while missed and missed[0].turn < entry["turn"]:
                 self.print_missed(missed.pop(0))
             mark = entry["mark"]
-            self.say(f"{MARKS[mark]} T{entry['turn']} {w.get('mark-' + mark)} — "
+            severity = f" ({w.get('severity-' + entry['severity'])})" if "severity" in entry else ""
+            self.say(f"{MARKS[mark]} T{entry['turn']} {w.get('mark-' + mark)}{severity} — "
                      f"{w.name(entry['stakeholder'])}: “{entry['text']}”", "  ")
             if entry["feedback"]:
                 self.say(f"{ui['feedback']}: {entry['feedback']}", "      ")

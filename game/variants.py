@@ -121,6 +121,36 @@ def seed_for(scenario: Scenario, combination: Draw, limit: int = 100_000) -> int
     return None
 
 
+def cast_names(scenario: Scenario) -> list[str]:
+    """The casts a trainer can pick by name (`play --cast NAME`): each cast's `name`, else
+    `cast-1`, `cast-2`… by its place in the file."""
+    v = scenario.variants
+    if v is None:
+        return []
+    return [cast.name or f"cast-{i + 1}" for i, cast in enumerate(v.casts)]
+
+
+def seed_with_cast(scenario: Scenario, name: str, start: int = 0,
+                   limit: int = 100_000) -> int | None:
+    """The first seed from `start` on that draws the cast called `name` (None when there is no
+    such cast) — so a class playing one cast still replays exactly from its seed."""
+    names = cast_names(scenario)
+    if name not in names:
+        return None
+    wanted = names.index(name)
+    for seed in range(start, start + limit):
+        if draw(scenario, seed).cast == wanted:
+            return seed
+    return None
+
+
+def cast_name(scenario: Scenario, seed: int) -> str | None:
+    """The name of the cast `seed` draws (None when the scenario has no casts)."""
+    chosen = draw(scenario, seed).cast
+    names = cast_names(scenario)
+    return names[chosen] if chosen is not None and chosen < len(names) else None
+
+
 def inactive_needs(scenario: Scenario, chosen: Draw) -> frozenset[str]:
     """The needs the draw switches off: named in some need set, but not in the drawn one."""
     v = scenario.variants

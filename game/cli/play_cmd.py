@@ -1,4 +1,4 @@
-"""`play PATH [--text] [--seed N] [--player NAME] [--resume | --new] [--result-json FILE]`.
+"""`play PATH [--text] [--seed N] [--cast NAME] [--player NAME] [--resume | --new] [--result-json FILE]`.
 
 With `--player`, the attempt is kept in the results database (game.store): every choice and
 role tag is saved as it is made, so a game that is killed or loses power can be resumed.
@@ -13,6 +13,7 @@ import secrets
 import sys
 from collections.abc import Callable
 
+from game import variants
 from game.engine import Game
 from game.i18n import Words
 from game.loader import load_scenario
@@ -71,6 +72,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--seed", type=int, default=None,
                    help="the seed (the same seed and choices replay exactly); random if omitted")
+    p.add_argument("--cast", metavar="NAME", default=None,
+                   help="play this cast of the scenario (who decides, who sabotages), so a "
+                        "class's results compare: the first seed from --seed on that draws it")
     p.add_argument("--player", default=None,
                    help="the player's name; the attempt is then saved as it is played")
     again = p.add_mutually_exclusive_group()
@@ -103,6 +107,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    if args.cast is not None:
+        names = variants.cast_names(loaded.scenario)
+        found = variants.seed_with_cast(loaded.scenario, args.cast, seed)
+        if found is None:
+            print(f"{args.path}: no cast called {args.cast!r} — "
+                  + (f"its casts are: {', '.join(names)}" if names else
+                     "this scenario has a single cast (no `variants: casts:`)"),
+                  file=sys.stderr)
+            return 2
+        seed = found
     if not args.text:
         from game.cli import window_module  # the window imports pygame
 

@@ -131,9 +131,15 @@ class DebriefScreen(Screen):
         ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
         theme, fonts = ctx.theme, ctx.fonts
         gutter = ctx.px(26)
-        blocks = [compose(fonts, theme, width, [Piece(t.get("debrief-timeline"), "heading"),
-                                                Piece(t.get("debrief-legend"), "tiny",
-                                                      theme.muted)], theme.panel)]
+        v = self.report.verdict
+        verdict = words.get("verdict-passed" if v.passed else "verdict-failed")
+        blocks = [compose(fonts, theme, width, [
+            Piece(f"{'✔' if v.passed else '✘'} {verdict}", "heading",
+                  theme.good if v.passed else theme.bad),
+            Piece(words.pass_reason(v.reason, v.pass_mark, v.critical), "body")], theme.panel),
+            compose(fonts, theme, width, [Piece(t.get("debrief-timeline"), "heading"),
+                                          Piece(t.get("debrief-legend"), "tiny",
+                                                theme.muted)], theme.panel)]
 
         def missed_block(item: object) -> pygame.Surface:
             code, turn, params = (getattr(item, "code"), getattr(item, "turn"),
@@ -148,7 +154,9 @@ class DebriefScreen(Screen):
             while missed and missed[0].turn < entry["turn"]:
                 blocks.append(missed_block(missed.pop(0)))
             mark = str(entry["mark"])
-            head = (f"{words.get('mark-' + mark)} · "
+            severity = (f" ({words.get('severity-' + str(entry['severity']))})"
+                        if "severity" in entry else "")
+            head = (f"{words.get('mark-' + mark)}{severity} · "
                     f"{t.get('turn-short', turn=entry['turn'])} · "
                     f"{words.name(str(entry['stakeholder']))}")
             pieces = [Piece(head, "small-bold", theme.mark(mark), icon=("mark", mark)),
