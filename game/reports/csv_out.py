@@ -12,7 +12,7 @@ from game.reports.rows import Row, clock_time
 from game.schema import COMPETENCIES
 
 HEADER = ["player", "scenario", "title", "seed", "started", "duration", "duration_seconds",
-          "outcome", "total",
+          "outcome", "total", "passed", "practice",
           *(f"{c}{suffix}" for c in COMPETENCIES for suffix in ("", "_max")),
           "attempt_id"]
 
@@ -35,5 +35,7 @@ def render_csv(rows: list[Row]) -> str:
                       row.started.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
                       clock_time(row.seconds), round(row.seconds, 1),
                       row.outcome or "unfinished",
-                      "" if row.total is None else row.total, *comps, row.attempt_id])
+                      "" if row.total is None else row.total,
+                      "" if row.passed is None else str(row.passed).lower(),
+                      str(row.practice).lower(), *comps, row.attempt_id])
     return buffer.getvalue()

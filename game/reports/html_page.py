@@ -69,6 +69,8 @@ def _overview(rows: list[Row], words: ReportWords) -> str:
              (words("attempts"), str(len(rows))),
              (words("finished"), str(len(done))),
              (words("win-rate"), f"{100 * wins / len(done):.0f}%" if done else "—"),
+             (words("pass-rate"), f"{100 * sum(bool(r.passed) for r in ranked) / len(ranked):.0f}%"
+              if (ranked := [r for r in done if not r.practice]) else "—"),
              (words("average"), f"{statistics.fmean(totals):.1f}" if totals else "—"),
              (words("median-time"),
               clock_time(statistics.median(r.seconds for r in done)) if done else "—")]
@@ -171,9 +173,9 @@ def _missed(records: list[AttemptRecord], words: ReportWords) -> str:
 
 def _attempts(rows: list[Row], words: ReportWords) -> str:
     head = [words("player"), words("scenario"), words("seed"), words("started"),
-            words("duration"), words("outcome"), words("total"),
+            words("duration"), words("outcome"), words("total"), words("verdict"),
             *(words(f"comp-{c}") for c in COMPETENCIES)]
-    numeric = {2, 4, 6, *range(7, 7 + len(COMPETENCIES))}
+    numeric = {2, 4, 6, *range(8, 8 + len(COMPETENCIES))}
     out = ["<tr>" + "".join(f'<th{" class=n" if i in numeric else ""}>{escape(h)}</th>'
                             for i, h in enumerate(head)) + "</tr>"]
     for row in reversed(rows):
@@ -186,7 +188,8 @@ def _attempts(rows: list[Row], words: ReportWords) -> str:
                  f"</small>", str(row.seed), escape(local_time(row.started)),
                  clock_time(row.seconds),
                  f'<span class="{outcome}">{escape(words.outcome(row.outcome))}</span>',
-                 f"{row.total:.1f}" if row.total is not None else "—", *comps]
+                 f"{row.total:.1f}" if row.total is not None else "—",
+                 escape(words(row.verdict)) if row.verdict else "—", *comps]
         out.append("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{c}</td>'
                                     for i, c in enumerate(cells)) + "</tr>")
     return (f"<h2>{escape(words('all-attempts'))}</h2>"

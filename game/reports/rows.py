@@ -27,6 +27,17 @@ class Row:
     total: float | None
     competencies: dict[str, tuple[float, float]]
     pass_mark: int
+    passed: bool | None = None   # the verdict (None: no result yet)
+    practice: bool = False       # played after seeing this cast's roles: shown apart
+
+    @property
+    def verdict(self) -> str:
+        """passed / failed / practice / "" (no result) for the tables."""
+        if self.passed is None:
+            return ""
+        if self.practice:
+            return "practice"
+        return "passed" if self.passed else "failed"
 
     def share(self, competency: str) -> float | None:
         """Score / max of a competency (None if not exercised or no result)."""
@@ -49,8 +60,21 @@ def rows(records: list[AttemptRecord]) -> list[Row]:
                        str(record.info.get("language", "en")), a.seed, a.started,
                        record.active_seconds, a.outcome,
                        a.total if record.result is not None else None, comps,
-                       int(record.info.get("pass_mark", 60))))
+                       int(record.info.get("pass_mark", 60)), _passed(record),
+                       bool(record.result and record.result.get("practice"))))
     return out
+
+
+def _passed(record: AttemptRecord) -> bool | None:
+    """The attempt's verdict: `passed` from its result (a result saved before verdicts existed
+    passes when won at the pass mark)."""
+    result = record.result
+    if result is None:
+        return None
+    if "passed" in result:
+        return bool(result["passed"])
+    return result.get("outcome") == "won" and float(result["score"]["total"]) >= int(
+        record.info.get("pass_mark", 60))
 
 
 def clock_time(seconds: float) -> str:

@@ -43,9 +43,10 @@ def render_table(rows: list[Row], words: ReportWords, *, filtered: bool = False)
     if not rows:
         return words("empty-filtered" if filtered else "empty") + "\n"
     header = [words("player"), words("scenario"), words("seed"), words("started"),
-              words("duration"), words("outcome"), words("total"),
+              words("duration"), words("outcome"), words("total"), words("verdict"),
               *(_SHORT[c] for c in COMPETENCIES)]
-    right = [False, False, True, False, True, False, True, *(True for _ in COMPETENCIES)]
+    right = [False, False, True, False, True, False, True, False,
+             *(True for _ in COMPETENCIES)]
     body = []
     for row in rows:
         comps = []
@@ -55,7 +56,8 @@ def render_table(rows: list[Row], words: ReportWords, *, filtered: bool = False)
         body.append([_cut(row.player, _MAX_NAME), _cut(row.scenario_id, _MAX_NAME),
                      str(row.seed), local_time(row.started), clock_time(row.seconds),
                      words.outcome(row.outcome),
-                     f"{row.total:.1f}" if row.total is not None else "—", *comps])
+                     f"{row.total:.1f}" if row.total is not None else "—",
+                     words(row.verdict) if row.verdict else "—", *comps])
     sizes = [max(width(r[i]) for r in [header, *body]) for i in range(len(header))]
     lines = ["  ".join(_pad(cell, sizes[i], right[i]) for i, cell in enumerate(r)).rstrip()
              for r in [header, *body]]

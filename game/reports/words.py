@@ -15,6 +15,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "empty-filtered": "No attempts match these filters.",
         "overview": "Class overview", "players": "Players", "attempts": "Attempts",
         "finished": "Finished", "win-rate": "Deals won", "average": "Average score",
+        "verdict": "Verdict", "passed": "passed", "failed": "not passed",
+        "practice": "practice", "pass-rate": "Passed (practice apart)",
         "median-time": "Median time", "distribution": "Scores of finished attempts",
         "progress": "Each player's progress", "progress-note":
             "Total score of each finished attempt, oldest first; the dashed line is the pass "
@@ -41,6 +43,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "empty-filtered": "Ningún intento cumple estos filtros.",
         "overview": "Resumen de la clase", "players": "Participantes", "attempts": "Intentos",
         "finished": "Terminados", "win-rate": "Ventas ganadas",
+        "verdict": "Veredicto", "passed": "aprobado", "failed": "no aprobado",
+        "practice": "práctica", "pass-rate": "Aprobados (sin prácticas)",
         "average": "Puntuación media", "median-time": "Tiempo mediano",
         "distribution": "Puntuaciones de los intentos terminados",
         "progress": "Progreso de cada participante", "progress-note":

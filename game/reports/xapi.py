@@ -2,8 +2,8 @@
 
 Per attempt: `attempted` (when it started); per recorded action an `answered` statement whose
 object is a `cmi.interaction` of type `choice` (the question, every choice offered, the
-response); once finished `completed` then `passed` or `failed` (total ≥ the scenario's pass
-mark), or `terminated` for an abandoned attempt — with `result.score` (scaled = total/100,
+response); once finished `completed` then `passed` or `failed` (the verdict: won, total ≥ the pass
+mark, no critical mistake), or `terminated` for an abandoned attempt — with `result.score` (scaled = total/100,
 raw, min 0, max 100), `success`, `completion` and an ISO 8601 `duration` of play time.
 `context.registration` is the attempt's UUID. The actor is an account (`homePage` + the
 player's name). Statement ids are UUID 5 of the attempt, verb and step, so exporting or
@@ -108,10 +108,18 @@ def _attempt_statements(record: AttemptRecord, actions: list[Action],
                         result={"completion": False, "duration": duration})
         return
     total = float(record.result["score"]["total"])
-    passed = total >= int(info.get("pass_mark", 60))
+    # the verdict (won, at the pass mark, no critical mistake); a result saved before verdicts
+    # existed passes on the total alone, as it did then
+    passed = bool(record.result["passed"]) if "passed" in record.result else \
+        total >= int(info.get("pass_mark", 60))
+    extensions = {f"{base}/xapi/extensions/outcome": a.outcome}
+    if "pass_reason" in record.result:
+        extensions[f"{base}/xapi/extensions/pass-reason"] = record.result["pass_reason"]
+    if record.result.get("practice"):
+        extensions[f"{base}/xapi/extensions/practice"] = True
     result = {"score": {"scaled": round(total / 100.0, 4), "raw": total, "min": 0, "max": 100},
               "success": passed, "completion": True, "duration": duration,
-              "extensions": {f"{base}/xapi/extensions/outcome": a.outcome}}
+              "extensions": extensions}
     yield statement("completed", scenario, when, result=result)
     yield statement("passed" if passed else "failed", scenario, when, result=result)
 

@@ -96,3 +96,5 @@ class LeaderboardEntry:
     scenarios: int
     attempts: int
     wins: int
+    passes: int = 0    # attempts that passed (won, at the pass mark, no critical mistake)
+    practice: int = 0  # attempts played after seeing the same cast's roles: not ranked

@@ -132,13 +132,24 @@ def progress(conn: sqlite3.Connection, player: str) -> Progress:
 
 def leaderboard(conn: sqlite3.Connection, scenario_id: str | None,
                 since: date | datetime | str | None) -> list[LeaderboardEntry]:
-    """Players ranked by best score (won or lost attempts); ties share a rank."""
+    """Players ranked by best score (won or lost attempts); ties share a rank. Practice
+    attempts (played after seeing the same cast's roles) are counted apart, never ranked."""
     where, params = _filters(conn, None, scenario_id, since)
+    practice = "COALESCE(json_extract(a.result, '$.practice'), 0)"
     rows = conn.execute(
         "SELECT p.name AS player, a.scenario_id, COUNT(*) AS n, MAX(a.total) AS best, "
-        "SUM(a.outcome = 'won') AS wins FROM attempts a JOIN players p ON p.id = a.player_id"
+        "SUM(a.outcome = 'won') AS wins, "
+        "SUM(COALESCE(json_extract(a.result, '$.passed'), 0)) AS passes "
+        "FROM attempts a JOIN players p ON p.id = a.player_id"
         f"{where}{' AND' if where else ' WHERE'} a.outcome IN ('won', 'lost') "
+        f"AND NOT {practice} "
         "GROUP BY a.player_id, a.scenario_id", params).fetchall()
+    practised: dict[str, int] = defaultdict(int)
+    for row in conn.execute(
+            "SELECT p.name AS player, COUNT(*) AS n FROM attempts a JOIN players p "
+            f"ON p.id = a.player_id{where}{' AND' if where else ' WHERE'} {practice} "
+            "GROUP BY a.player_id", params):
+        practised[row["player"]] = int(row["n"])
     per_player: dict[str, list[sqlite3.Row]] = defaultdict(list)
     for row in rows:
         per_player[row["player"]].append(row)
@@ -146,10 +157,11 @@ def leaderboard(conn: sqlite3.Connection, scenario_id: str | None,
     for name, mine in per_player.items():
         score = round(sum(float(r["best"]) for r in mine) / len(mine), 1)
         scored.append((score, sum(int(r["wins"]) for r in mine), name, len(mine),
-                       sum(int(r["n"]) for r in mine)))
+                       sum(int(r["n"]) for r in mine), sum(int(r["passes"]) for r in mine)))
     scored.sort(key=lambda t: (-t[0], -t[1], t[2].casefold()))
     out: list[LeaderboardEntry] = []
-    for i, (score, wins, name, n_scen, n_att) in enumerate(scored):
+    for i, (score, wins, name, n_scen, n_att, passes) in enumerate(scored):
         rank = out[-1].rank if out and out[-1].score == score and out[-1].wins == wins else i + 1
-        out.append(LeaderboardEntry(rank, name, score, n_scen, n_att, wins))
+        out.append(LeaderboardEntry(rank, name, score, n_scen, n_att, wins, passes,
+                                    practised.get(name, 0)))
     return out

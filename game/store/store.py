@@ -15,6 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from game import variants
 from game.engine import Game, GameOver
 from game.result import result_dict
 from game.runtime import Runtime
@@ -163,6 +164,8 @@ class Store:
         result = result_dict(game, attempt.player)
         leads_to = game.scenario.referral.leads_to if game.scenario.referral else None
         with write(self.conn, self.path) as c:
+            if self._roles_seen(c, attempt, game):
+                result["practice"] = True
             self._record(c, attempt, game, final=True)
             now = self._now()
             c.execute("UPDATE attempts SET finished = ?, outcome = ?, total = ?, result = ? "
@@ -175,6 +178,19 @@ class Store:
             cur = c.execute("INSERT OR IGNORE INTO unlocks (player_id, scenario_id, attempt_id, "
                             "at) VALUES (?, ?, ?, ?)", (pid, leads_to, attempt.id, now))
             return {leads_to} if cur.rowcount else set()
+
+    def _roles_seen(self, c: sqlite3.Connection, attempt: Attempt, game: Game) -> bool:
+        """Whether this player already saw the roles of this cast of the scenario: an earlier
+        attempt of theirs at it was played out (won or lost — its debrief names who decides
+        and who sabotages) with a seed that draws the same cast. Such an attempt is practice."""
+        base = game.base_scenario
+        cast = variants.draw(base, game.state.seed).cast
+        rows = c.execute("SELECT a.seed FROM attempts a JOIN attempts me "
+                         "ON me.id = ? AND a.player_id = me.player_id "
+                         "AND a.scenario_id = me.scenario_id AND a.id != me.id "
+                         "WHERE a.outcome IN ('won', 'lost') AND a.finished IS NOT NULL",
+                         (attempt.id,)).fetchall()
+        return any(variants.draw(base, int(row[0])).cast == cast for row in rows)
 
     def abandon(self, attempt: Attempt) -> None:
         """Close an unfinished attempt for good, as abandoned (the player starts over)."""
