@@ -5,7 +5,8 @@ Static findings come from the scenario alone, following what can actually be rea
 is reachable from its conversation's `start` through `next:` links, and only in the
 conversation of someone who can be met (no introduction needed, or someone reachable
 introduces them). Dynamic findings come from random play (what it never reached) and from par
-(a competency even the best path does not fill).
+(a competency even the best path does not fill), and from the content-free strategies (one that
+passes too many seeds, or a memorised path that does).
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from typing import Any
 
 from game.analysis.par import Par
 from game.analysis.playouts import Playouts
+from game.analysis.strategies import MEMORISED, MEMORISED_LIMIT, PASS_LIMIT, StrategyFigures
 from game.problems import Locator, Path
 from game.runtime import Runtime
 from game.schema import END, COMPETENCIES, Effects, Scenario
@@ -186,6 +188,28 @@ def par_findings(par: Par) -> list[Finding]:
             how = "no path can reach more" if par.exact else "the best path found reaches no more"
             found.append(Finding("competency-cap", f"{name}: par reaches {got:g} of {top:g} "
                                  f"({how})"))
+    return found
+
+
+def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures]) -> list[Finding]:
+    """A finding for each content-free strategy that passes more than `PASS_LIMIT` of seeds,
+    and for a path learnt by heart that passes more than `MEMORISED_LIMIT` of other seeds."""
+    found = []
+    for name, figures in played.items():
+        if name == MEMORISED and figures.pass_rate > MEMORISED_LIMIT:
+            found.append(Finding(
+                "memorised-path-passes",
+                f"the best path of one seed, replayed word for word, passes "
+                f"{100 * figures.pass_rate:.0f} % of other seeds (at most "
+                f"{100 * MEMORISED_LIMIT:.0f} % wanted) — add casts (`variants: casts:`) in "
+                "which someone else decides and sabotages", ("variants",)))
+        elif name != MEMORISED and figures.pass_rate > PASS_LIMIT:
+            found.append(Finding(
+                "strategy-passes",
+                f"the content-free strategy '{name}' passes {100 * figures.pass_rate:.0f} % of "
+                f"seeds (wins {100 * figures.win_rate:.0f} %; at most {100 * PASS_LIMIT:.0f} % "
+                "wanted) — add mistakes a blind player falls into (docs/authoring.md, "
+                "\"Scores that measure skill\")"))
     return found
 
 

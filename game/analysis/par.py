@@ -70,6 +70,8 @@ class _Search:
         self.best: tuple[tuple[float, int], Game, Path] | None = None
         self.inside: set[tuple[Any, ...]] = set()   # positions inside meetings, this round
         self.after: dict[tuple[Any, ...], tuple[Game, Path]] = {}  # positions after this round
+        self.critical = frozenset(key for key, spec in rt.spec_by_key.items()
+                                  if spec.severity == "critical")
 
     def finished(self, game: Game, path: Path) -> None:
         rank = (score(self.rt, game.state).total, -len(path))
@@ -95,8 +97,8 @@ class _Search:
         options = game.options()
         for index in sorted(range(len(options)), key=lambda i: self.order(options[i].key)):
             option = options[index]
-            if not option.available:
-                continue
+            if not option.available or option.key in self.critical:
+                continue  # a critical mistake fails the attempt: par is a score that passes
             if self.made >= self.limit:
                 if self.exhaustive:
                     raise _TooBig

@@ -16,12 +16,12 @@ from typing import Any
 
 from game import variants
 from game.analysis.findings import (Finding, coverage_findings, locate, par_findings,
-                                    static_findings)
+                                    static_findings, strategy_findings)
 from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE, Playouts, RandomPlay
 from game.analysis.stats import Stats, estimate_minutes, statistics
-from game.analysis.strategies import (DEFAULT_SEEDS, MEMORISED, MEMORISED_LIMIT, PASS_LIMIT,
-                                      StrategyFigures, run_strategies)
+from game.analysis.strategies import (DEFAULT_SEEDS, PASS_LIMIT, StrategyFigures,
+                                      run_strategies)
 from game.problems import Locator
 from game.runtime import Runtime
 from game.schema import COMPETENCIES, Scenario
@@ -114,28 +114,6 @@ def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
     return Analysis(scenario, file, seed, tag_rate, par, playouts, locate(findings, locator),
                     statistics(scenario, minutes), variant_pars, checked, played,
                     strategy_seeds)
-
-
-def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures]) -> list[Finding]:
-    """A finding for each content-free strategy that passes more than `PASS_LIMIT` of seeds,
-    and for a path learnt by heart that passes more than `MEMORISED_LIMIT` of other seeds."""
-    found = []
-    for name, figures in played.items():
-        if name == MEMORISED and figures.pass_rate > MEMORISED_LIMIT:
-            found.append(Finding(
-                "memorised-path-passes",
-                f"the best path of one seed, replayed word for word, passes "
-                f"{100 * figures.pass_rate:.0f} % of other seeds (at most "
-                f"{100 * MEMORISED_LIMIT:.0f} % wanted) — add casts (`variants: casts:`) in "
-                "which someone else decides and sabotages", ("variants",)))
-        elif name != MEMORISED and figures.pass_rate > PASS_LIMIT:
-            found.append(Finding(
-                "strategy-passes",
-                f"the content-free strategy '{name}' passes {100 * figures.pass_rate:.0f} % of "
-                f"seeds (wins {100 * figures.win_rate:.0f} %; at most {100 * PASS_LIMIT:.0f} % "
-                "wanted) — add mistakes a blind player falls into (docs/authoring.md, "
-                "\"Scores that measure skill\")"))
-    return found
 
 
 def _pars(rt: Runtime, seed: int, budget: int,
