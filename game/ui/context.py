@@ -72,6 +72,7 @@ class Context:
     scenario_folder: Path | None = None
     catalog: list[Any] | None = None    # the picker's scenarios, loaded once (game.ui.catalog)
     best_score: BestScore | None = None  # None: ask the results store (game.ui.keep)
+    casts: dict[str, str] = field(default_factory=dict)  # scenario id → cast fixed in the picker
     play_mode: bool = False             # started by `play PATH`: home means quit
     autoplay: bool = False
     keep_attempts: bool = True          # record attempts in the results store

@@ -70,6 +70,12 @@ def start(ctx: Context, scenario: Any, seed: int | None = None, path: str | None
     from game.ui.session import Session
 
     chosen = seed if seed is not None else secrets.randbelow(1_000_000)
+    base = getattr(scenario, "scenario", scenario)  # a Runtime or a Scenario
+    cast = ctx.casts.get(base.id) if seed is None else None
+    if cast is not None:  # fixed in the picker: the first seed from here that draws it
+        from game import variants
+
+        chosen = variants.seed_with_cast(base, cast, chosen) or chosen
     found = keeper(ctx) if ctx.player else None
     _begin(ctx, Session.start(scenario, chosen, ctx.player, path=path, keeper=found))
 

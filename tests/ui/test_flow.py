@@ -188,3 +188,31 @@ def test_resumed_between_meetings_shows_the_last_meeting(
     assert shown[:-1] == seen[last_meeting:]     # exactly what was on screen for Dana's meeting
     assert "“What worries you?”" not in shown    # earlier meetings are not repeated
     assert shown[-1].startswith("Attempt resumed: turn 2")
+
+
+def test_the_picker_fixes_a_cast_for_a_class(app: App, tmp_path: Path) -> None:
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    (folder / "mini.yaml").write_text(MINI.read_text(encoding="utf-8") + """\
+variants:
+  casts:
+    - name: marta-signs
+      roles: {marta: decision_maker}
+    - name: dana-signs
+      roles: {dana: decision_maker, marta: influencer}
+""", encoding="utf-8")
+    app.ctx.scenario_folder = folder
+    app.ctx.player = "Ana"
+    flow.picker(app.ctx)
+    settle(app, 4)
+    assert "cast drawn by the seed" in app.top.menu.items[0].note
+    press(app, pygame.K_c)
+    press(app, pygame.K_c)
+    settle(app)
+    assert app.ctx.casts == {"mini": "dana-signs"}
+    assert "cast: dana-signs" in app.top.menu.items[0].note
+    press(app, pygame.K_1)
+    assert app.top.name == "briefing"
+    assert app.ctx.session.game.rt.decision_maker == "dana"
+    press(app, pygame.K_c)  # not the picker: nothing happens to the casts
+    assert app.ctx.casts == {"mini": "dana-signs"}

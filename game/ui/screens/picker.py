@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from game import variants
 from game.ui import flow
 from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
@@ -63,6 +64,10 @@ class PickerScreen(Screen):
         score = "—" if best is None else f"{best:.0f}"
         parts = [scenario.language.upper(), t.get(f"difficulty-{scenario.difficulty}"),
                  t.get("picker-minutes", n=scenario.minutes), t.get("picker-best", score=score)]
+        if variants.cast_names(scenario):  # C fixes the cast for a class (play --cast NAME)
+            fixed = self.ctx.casts.get(scenario.id)
+            parts.append(t.get("picker-cast", name=fixed) if fixed
+                         else t.get("picker-cast-drawn"))
         if not playable:
             source = next((e.scenario.title for e in flow.catalog(self.ctx)
                            if e.scenario is not None and e.scenario.referral is not None
@@ -80,6 +85,7 @@ class PickerScreen(Screen):
         ctx, t = self.ctx, self.ctx.text
         self.chrome.layout(ctx, [Hint("1–9", t.get("key-choose")),
                                  Hint("Enter", t.get("key-start"), pygame.K_RETURN),
+                                 Hint("C", t.get("key-cast"), pygame.K_c),
                                  Hint("Esc", t.get("key-back"), pygame.K_ESCAPE)],
                            title=t.get("app-title"), subtitle=self.subtitle)
         if self.loaded:
@@ -100,11 +106,33 @@ class PickerScreen(Screen):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             flow.player_name(self.ctx)
             return
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_c and self.loaded:
+            self.next_cast()
+            return
         chosen = self.menu.handle_event(event)
         if chosen is not None:
             self.ctx.sounds.play("click")
             entry = self.menu.items[chosen].value
             flow.choose_scenario(self.ctx, entry.scenario, entry.path)
+
+    def next_cast(self) -> None:
+        """C: the focused scenario's next cast (drawn by the seed → each named cast → drawn),
+        so a trainer can give a whole class the same buying centre."""
+        items = self.menu.items
+        if not 0 <= self.menu.focus < len(items) or items[self.menu.focus].value is None:
+            return
+        scenario = getattr(items[self.menu.focus].value, "scenario", None)
+        names = variants.cast_names(scenario) if scenario is not None else []
+        if not names:
+            return
+        order: list[str | None] = [None, *names]
+        now = self.ctx.casts.get(scenario.id)
+        following = order[(order.index(now) + 1) % len(order)]
+        if following is None:
+            self.ctx.casts.pop(scenario.id, None)
+        else:
+            self.ctx.casts[scenario.id] = following
+        self.changed()
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
