@@ -16,7 +16,7 @@ from game.atomic import write_text_atomically
 from game.engine import Game
 from game.i18n import Words
 from game.schema import Scenario
-from game.scoring import debrief
+from game.scoring import debrief, reveals_roles
 
 if TYPE_CHECKING:
     from game.analysis.par_cache import KnownPar
@@ -37,8 +37,9 @@ def result_dict(game: Game, player: str | None = None,
         "title": scenario.title,
         "language": scenario.language,
         "seed": state.seed,
-        **({"cast": cast} if (cast := variants.cast_name(scenario_base(game), state.seed))
-           is not None else {}),
+        # the cast's name tells who signs: given only once the deal was played out
+        **({"cast": cast} if reveals_roles(state) and (
+            cast := variants.cast_name(scenario_base(game), state.seed)) is not None else {}),
         "player": player,
         "outcome": state.outcome or "abandoned",
         "passed": report.verdict.passed,

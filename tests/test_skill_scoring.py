@@ -243,7 +243,12 @@ def test_a_cast_can_say_who_needs_an_introduction() -> None:
     assert game.rt.decision_maker == "ines"
     meet = {o.key: o.available for o in game.options()}
     assert meet == {"meet:dana": True, "meet:marta": True, "meet:ines": False}
-    assert result_dict(game)["cast"] == "ines-signs"
+    assert "cast" not in result_dict(game)    # its name would tell who signs
+    game.abandon()
+    assert "cast" not in result_dict(game)
+    played = Game(scenario, seed=seed)
+    play_keys(played, ["meet:dana", "leave"] * 4)  # the quarter runs out: lost
+    assert result_dict(played)["cast"] == "ines-signs"
     other = Game(scenario, seed=variants.seed_with_cast(scenario, "marta-signs"))
     assert {o.key: o.available for o in other.options()}["meet:marta"] is False
 
@@ -253,10 +258,12 @@ def test_play_cast_fixes_the_cast_for_a_class(tmp_path: Path) -> None:
     path.write_text(MINI.read_text(encoding="utf-8") + CASTS, encoding="utf-8")
     out = tmp_path / "r.json"
     done = main("play", str(path), "--text", "--seed", "0", "--cast", "ines-signs",
-                "--result-json", str(out), stdin="", block_pygame=True)
+                "--result-json", str(out), stdin="1\n4\n" * 4, block_pygame=True)
     assert done.returncode == 0, done.stderr
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["cast"] == "ines-signs"
+    assert data["outcome"] == "lost" and data["cast"] == "ines-signs"
+    assert variants.cast_name(load(path.read_text(encoding="utf-8")), data["seed"]) == \
+        "ines-signs"
     bad = main("play", str(path), "--text", "--cast", "nobody", stdin="", block_pygame=True)
     assert bad.returncode == 2 and "marta-signs, ines-signs" in bad.stderr
 

@@ -106,8 +106,10 @@ def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
         par, variant_pars, checked = _pars(rt, seed, budget, width)
     finally:
         playouts = play.result()
-    played = run_strategies(rt, range(strategy_seeds), memorised=par.path,
-                            memorised_seed=par.seed, jobs=jobs) if strategy_seeds else {}
+    # the path a trainee would learn by heart: the best one found, in whichever variant
+    learnt = max((v.par for v in variant_pars), key=lambda p: p.total, default=par)
+    played = run_strategies(rt, range(strategy_seeds), memorised=learnt.path,
+                            memorised_seed=learnt.seed, jobs=jobs) if strategy_seeds else {}
     findings = static_findings(scenario, locator) + par_findings(par) \
         + coverage_findings(scenario, playouts) + strategy_findings(scenario, played)
     minutes = estimate_minutes(rt, par.seed, par.path) if par.path else None
