@@ -84,7 +84,8 @@ stakeholders:
               next: fin
               reply: Las horas extra.
               feedback: Buena pregunta.
-              quality: good
+              quality: mistake
+              severity: minor
               once: true
         fin:
           end: true
@@ -116,7 +117,8 @@ scoring:
   pass_mark: 60
 variants:
   casts:
-    - {roles: {luis: saboteur}, flags: [luis_sabotea]}
+    - {roles: {luis: saboteur}, flags: [luis_sabotea], needs_introduction: [luis],
+       name: luis-sabotea}
   needs:
     - {active: [horas], flags: [con_horas]}
   stances: {luis: [-0.3, 0.1]}

@@ -47,7 +47,8 @@ def test_par_follows_the_score(mini_rt: Runtime) -> None:
     front, text = debrief_text(mini_rt, KnownPar(91.9, True), asked=asked)
     lines = text.splitlines()
     score = next(i for i, line in enumerate(lines) if line.startswith("Score: "))
-    assert lines[score + 1] == "Par: 91.9 / 100 — the best score this deal allows"
+    assert lines[score + 1].startswith("✘ Not passed — ")   # the verdict, then par
+    assert lines[score + 2] == "Par: 91.9 / 100 — the best score this deal allows"
     assert front.known_par == KnownPar(91.9, True) and asked == [1]
 
 
