@@ -108,18 +108,18 @@ _TEXT: dict[str, dict[str, str]] = {
     "verdict-failed": {"en": "Not passed", "es": "No aprobado"},
     "verdict-practice": {"en": "practice — you had seen this cast's roles before",
                          "es": "práctica: ya habías visto los papeles de este reparto"},
-    "pass-passed": {"en": "the deal is won, the score reaches the pass mark ({mark}) and no "
+    "pass-passed": {"en": "The deal is won, the score reaches the pass mark ({mark}) and no "
                           "critical mistake was made.",
-                    "es": "la venta está ganada, la puntuación llega al aprobado ({mark}) y no "
+                    "es": "La venta está ganada, la puntuación llega al aprobado ({mark}) y no "
                           "hubo ningún error grave."},
-    "pass-critical-mistake": {"en": "a critical mistake fails the attempt whatever the score: "
+    "pass-critical-mistake": {"en": "A critical mistake fails the attempt whatever the score: "
                                     "“{text}”",
-                              "es": "un error grave suspende el intento sea cual sea la "
+                              "es": "Un error grave suspende el intento sea cual sea la "
                                     "puntuación: «{text}»"},
-    "pass-not-won": {"en": "the deal was not won — an attempt passes only with a won deal.",
-                     "es": "la venta no se ganó: solo se aprueba con la venta ganada."},
-    "pass-below-pass-mark": {"en": "the score is below the pass mark ({mark}).",
-                             "es": "la puntuación no llega al aprobado ({mark})."},
+    "pass-not-won": {"en": "The deal was not won — an attempt passes only with a won deal.",
+                     "es": "La venta no se ganó: solo se aprueba con la venta ganada."},
+    "pass-below-pass-mark": {"en": "The score is below the pass mark ({mark}).",
+                             "es": "La puntuación no llega al aprobado ({mark})."},
     "missed-referral-not-asked": {"en": "You won the deal but never asked for a referral.",
                                   "es": "Ganaste la venta pero no pediste una referencia."},
     # labels

@@ -112,9 +112,12 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
     driver, settings_file, notice = None, None, None
     lang = getattr(args, "lang", None)
     if autoplay:  # a preview looks the same on every machine: default settings, none kept
+        from game.analysis.par import find_par
         from game.ui.autoplay import Autoplay
 
-        driver = Autoplay(seed)
+        # the preview plays the best path found (a scenario that defeats shallow readers is
+        # won no other way without a person), the reading policy past where it stops fitting
+        driver = Autoplay(seed, path=find_par(scenario, seed).path)
         settings = Settings(language=lang, muted=True)
     else:
         settings, settings_file, notice = _saved_settings()

@@ -1,5 +1,6 @@
-"""Autoplay: the seeded policy of game.ui.policy playing the real window by posting key events —
-the same events a keyboard makes, handled by the same screens — from the briefing to the debrief.
+"""Autoplay: the seeded policy of game.ui.policy — or, for `play --autoplay`, the best path the
+par search found (`FollowPath`) — playing the real window by posting key events, the same
+events a keyboard makes, handled by the same screens, from the briefing to the debrief.
 
 Trainers use it to preview a scenario (with --screenshots); tests use it to check the UI. The
 policy only reads what the screen shows a trainee (options with their tactics and reasons, the
@@ -9,6 +10,7 @@ whenever new evidence changes a role tag, arrows and 1–5 for the tags.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -21,11 +23,57 @@ if TYPE_CHECKING:
     from game.ui.app import App
 
 
-class Autoplay:
-    """The driver the app calls after every drawn frame."""
+class FollowPath:
+    """A preview that plays a known path (par's best path: option keys and role tags) and falls
+    back on the reading policy from the first step the window does not offer. Scenarios written
+    to defeat shallow readers (the bundled ones) are won in a preview only this way."""
 
-    def __init__(self, seed: int, max_inputs: int = 3000) -> None:
-        self.policy = Policy(seed)
+    def __init__(self, path: Sequence[str], fallback: Policy) -> None:
+        self.steps = list(path)
+        self.at = 0
+        self.fallback = fallback
+        self.wanted: dict[str, str] = {}
+        self.off = False  # the path no longer fits: the reading policy plays on
+
+    def _tags_ahead(self) -> None:
+        while self.at < len(self.steps) and self.steps[self.at].startswith("tag:"):
+            sid, _, role = self.steps[self.at][4:].partition("=")
+            if role:
+                self.wanted[sid] = role
+            self.at += 1
+
+    def next(self, seen: Seen) -> str:
+        """The path's next option when the window offers it, else the policy's choice."""
+        self._tags_ahead()
+        if not self.off and self.at < len(self.steps):
+            key = self.steps[self.at]
+            if any(o.key == key and o.available for o in seen.options):
+                self.at += 1
+                return key
+            self.off = True
+        return self.fallback.next(seen)
+
+    def tags(self, seen: Seen) -> dict[str, str]:
+        """The role tags the path has set by now (the policy's once it is off the path)."""
+        self._tags_ahead()
+        return self.fallback.tags(seen) if self.off else dict(self.wanted)
+
+    def board_due(self, seen: Seen, tags: dict[str, str]) -> bool:
+        """Whether a tag of the path is not on the board yet."""
+        self._tags_ahead()
+        if self.off:
+            return self.fallback.board_due(seen, tags)
+        return any(tags.get(sid) != role for sid, role in self.wanted.items())
+
+
+class Autoplay:
+    """The driver the app calls after every drawn frame. Given a `path` (par's), it plays that
+    path; otherwise the seeded reading policy decides."""
+
+    def __init__(self, seed: int, max_inputs: int = 3000,
+                 path: Sequence[str] | None = None) -> None:
+        self.policy: Policy | FollowPath = (FollowPath(path, Policy(seed)) if path
+                                            else Policy(seed))
         self.max_inputs = max_inputs
         self.inputs = 0
         self.queue: list[tuple[int, int]] = []  # (key, mod) still to press

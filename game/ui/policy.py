@@ -11,8 +11,9 @@ The habits it plays by, each one the game's own advice:
 - never a put-down of how they work, never a price cut as small talk;
 - answer an open objection with the most concrete counter on offer (not a dismissal, a discount
   or a put-down); away from the objector, only one that takes up their concern by name;
-- find who signs from the clues, and confirm it: the checklist's authority ✓ appears only once
-  the decision-maker has been met and a clue about them collected;
+- find who signs from the clues, tag them, and let the checklist confirm the evidence: its
+  authority ✓ appears once the person tagged as the signer has been met and a clear clue about
+  them collected (it reads no hidden role, so it confirms a guess, it does not test it);
 - meet everyone once, take every introduction, come back to someone when an option seen closed
   (with its condition) has opened, keep the signer's pitches for the meeting that closes, and
   close with the signer only when qualified, no objection is open and they look keen (or nobody
@@ -163,14 +164,14 @@ class Policy:
         # an evasive ("vague") clue reads as one on the board, and does not establish authority
         hinted = {str(h["about"]) for h in board.hints if not h.get("vague")}
         candidates = hinted & set(seen.met)
-        if not board.checklist.get("authority"):
-            self.not_signer |= candidates   # met, with a clue about them, and still no ✓
-            if self.signer in self.not_signer:
-                self.signer = None
-        else:
-            left = candidates - self.not_signer
-            if len(left) == 1:
-                self.signer = next(iter(left))
+        # the board's authority ✓ reads no hidden role: it says the person *tagged* as the
+        # signer has been met and a clear clue about them collected — it confirms that the guess
+        # rests on evidence, not that it is right
+        if board.checklist.get("authority"):
+            tagged = [c.id for c in board.people
+                      if c.tag == "decision_maker" and c.id in candidates - self.not_signer]
+            if len(tagged) == 1:
+                self.signer = tagged[0]
 
     def signer_guess(self, board: DealBoard) -> str | None:
         """Who signs: the one the checklist confirmed, else the best-supported clue."""

@@ -21,11 +21,14 @@ from game.ui.context import Settings
 from game.ui.policy import Policy, Seen
 from tests.conftest import MINI, ROOT
 
-SCENARIOS = sorted((ROOT / "scenarios").glob("*.yaml"))
+# The reading policy is a keyword reader: the scenarios with casts and tempting mistakes are
+# written to defeat such shortcuts (tests/ui/test_policy.py checks it passes none of them), so
+# its tagging is measured on the tutorial, which teaches rather than tests.
+SCENARIOS = [ROOT / "scenarios" / "tutorial-first-deal.yaml"]
 SEEDS = range(10)
-# Measured (policy of this commit): every bundled scenario 10/10 won, its saboteurs tagged in
-# 10/10 runs and its decision-maker in 10/10. The bar leaves one run in ten for an attempt that
-# closes before any clue about the saboteur has come in — no trainee could tag them then.
+# Measured (policy of this commit): the tutorial 10/10 won, its saboteur tagged in 10/10 runs
+# and its decision-maker in 10/10. The bar leaves one run in ten for an attempt that closes
+# before any clue about the saboteur has come in — no trainee could tag them then.
 MOST = 9
 
 
@@ -89,16 +92,19 @@ def test_autoplay_tags_the_decision_maker_and_influencers(path: Path) -> None:
 
 
 def test_tags_come_in_the_meeting_where_the_clue_did() -> None:
-    """Clínica del Sol, seed 4: Lucía (the saboteur) is never met and raises nothing — only a
-    clue from Carmen points at her; the win comes one meeting later. She is tagged in the
-    meeting the clue came up in, before the close."""
-    game = attempts(ROOT / "scenarios" / "clinica-del-sol.yaml")[4]
+    """The mini deal: Dana's clue ("Marta signs anything over 5k.") points at Marta before she
+    can be met. She is tagged in Dana's meeting, right after the clue, before the close."""
+    scenario = load_scenario(MINI).scenario
+    assert scenario is not None
+    game = autoplay_replica(Runtime(scenario), 1)
     path = game.state.path
     tagged = next(i for i, p in enumerate(path)
-                  if p["kind"] == "tag" and p["stakeholder"] == "lucia")
-    assert path[tagged]["role"] == "saboteur" and "lucia" not in game.state.met
-    before = [p for p in path[:tagged] if p["kind"] == "choice"]
-    assert before[-1]["key"].startswith("carmen/")           # mid-meeting, after her clue
+                  if p["kind"] == "tag" and p["stakeholder"] == "marta")
+    assert path[tagged]["role"] == "decision_maker"
+    before = [p for p in path[:tagged] if p["kind"] in ("choice", "meet")]
+    assert before[-1].get("key") == "dana/hi/1"              # mid-meeting, after her clue
+    assert game.state.met.get("marta", 99) > path[tagged]["turn"] or \
+        all(p.get("stakeholder") != "marta" for p in path[:tagged] if p["kind"] == "meet")
     closes = [i for i, p in enumerate(path) if p.get("tactic") == "close"]
     assert closes and tagged < closes[0]
 
@@ -146,3 +152,32 @@ def test_the_window_takes_the_same_steps_as_the_replica(tmp_path: Path,
         app.run()
         assert ctx.session is not None
         assert ctx.session.game.state.path == autoplay_replica(runtime, seed).state.path
+
+
+def test_a_preview_follows_the_par_path_then_reads_on_its_own() -> None:
+    """`play --autoplay` plays par's best path (tags included); from the first step the window
+    does not offer, the reading policy takes over."""
+    from game.analysis.par import find_par
+    from game.ui.autoplay import FollowPath
+
+    scenario = load_scenario(MINI).scenario
+    assert scenario is not None
+    runtime = Runtime(scenario)
+    best = find_par(runtime, 1)
+
+    def drive(follow: FollowPath) -> Game:
+        game, lines = Game(runtime, 1), []
+        while not game.over and len(game.state.path) < 200:
+            if game.state.phase in ("between", "meeting") and follow.board_due(
+                    seen(game, lines), game.state.tags):
+                for sid, role in follow.tags(seen(game, lines)).items():
+                    game.tag(sid, role)
+            lines.extend(game.choose_key(follow.next(seen(game, lines))))
+        return game
+
+    game = drive(FollowPath(best.path, Policy(1)))
+    from game.scoring import score
+    assert game.state.outcome == "won" and score(game.rt, game.state).total == best.total
+    astray = FollowPath(("meet:dana", "nobody/nowhere/0"), Policy(1))
+    game = drive(astray)
+    assert astray.off and game.over           # the policy played it to the end

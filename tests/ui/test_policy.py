@@ -9,6 +9,7 @@ from game.board import deal_board
 from game.engine import Game, Line
 from game.loader import load_scenario, load_scenario_text
 from game.runtime import Runtime
+from game.scoring import verdict
 from game.schema import Scenario
 from game.ui.policy import Policy, Seen, small_talk_score, stems
 from tests.conftest import MINI, MINI_WIN, ROOT
@@ -37,8 +38,7 @@ def test_the_policy_is_deterministic_for_a_seed(mini: Scenario) -> None:
     assert play(rt, 3).state.path == play(rt, 3).state.path
 
 
-@pytest.mark.parametrize("name", ["tutorial-first-deal", "supermercados-lozano",
-                                  "harlow-precision"])
+@pytest.mark.parametrize("name", ["tutorial-first-deal"])
 def test_it_wins_bundled_scenarios_most_of_the_time(name: str) -> None:
     runtime = Runtime(load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario)
     games = [play(runtime, seed) for seed in range(6)]
@@ -88,8 +88,12 @@ def test_the_checklist_confirms_who_signs(mini: Scenario) -> None:
         == "marta"                               # "Marta signs anything over 5k."
     game.choose_key("meet:marta")
     policy.observe(seen(game, []))
+    assert not deal_board(game.rt, game.state).checklist["authority"]  # nobody tagged yet
+    assert policy.tags(seen(game, []))["marta"] == "decision_maker"
+    game.tag("marta", "decision_maker")          # as the board visit does
+    policy.observe(seen(game, []))
     assert deal_board(game.rt, game.state).checklist["authority"]
-    assert policy.signer == "marta"              # met + a clue about her + authority ✓
+    assert policy.signer == "marta"              # tagged, met, a clue about her: ✓
 
 
 def test_counters_put_downs_and_small_talk() -> None:
@@ -126,3 +130,13 @@ def test_it_asks_for_the_referral(mini: Scenario) -> None:
         game.choose_key(key)
     assert game.state.phase == "after_close"
     assert policy.next(seen(game, [])) == "referral:ask"
+
+
+@pytest.mark.parametrize("name", ["supermercados-lozano", "harlow-precision", "calder-freight"])
+def test_a_keyword_reader_does_not_pass_the_casted_scenarios(name: str) -> None:
+    """The policy reads words for cues (who signs, put-downs, price talk) without understanding
+    them — one more shortcut. The bundled scenarios with casts and tempting mistakes defeat it
+    (issue 11); the tutorial, written to teach, does not try to."""
+    runtime = Runtime(load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario)
+    games = [play(runtime, seed) for seed in range(6)]
+    assert not any(verdict(g.rt, g.state).passed for g in games)
