@@ -10,7 +10,7 @@ from game.reports import render
 from game.reports.xapi import VERBS, iso_duration, statement_id
 from game.store import Store
 from tests.reports.xapi_rules import DURATION, check_statement
-from tests.store.helpers import WIN, full_attempt, spanish
+from tests.store.helpers import WIN, full_attempt, scenario, spanish
 
 
 def _statements(store: Store, **filters: str) -> list[dict]:
@@ -131,3 +131,34 @@ def test_the_rules_checker_catches_what_it_should() -> None:
                      "registration must be a UUID", "not an ISO 8601 date-time",
                      "unknown top-level property 'colour'"):
         assert expected in problems
+
+
+def test_success_is_the_verdict_and_practice_is_marked(empty: Store) -> None:
+    """A won deal at the pass mark passes; the same player's next attempt at the same cast,
+    after that debrief named the roles, is practice — in xAPI, the CSV and the table."""
+    full_attempt(empty, "Ana", scenario(), 1, WIN)
+    full_attempt(empty, "Ana", scenario(), 1, WIN)
+    found = [json.loads(line) for line in render("xapi", empty).splitlines()]
+    verdicts = [st for st in found if st["verb"]["id"].endswith(("/passed", "/failed"))]
+    assert [st["result"]["success"] for st in verdicts] == [True, True]
+    extensions = [st["result"]["extensions"] for st in verdicts]
+    assert [any(k.endswith("/practice") for k in e) for e in extensions] == [False, True]
+    assert all(any(k.endswith("/pass-reason") and v == "passed" for k, v in e.items())
+               for e in extensions)
+    csv_lines = render("csv", empty).splitlines()
+    header = csv_lines[0].split(",")
+    rows = [dict(zip(header, line.split(","))) for line in csv_lines[1:]]
+    assert [(r["passed"], r["practice"]) for r in rows] == [("true", "false"), ("true", "true")]
+    table = render("table", empty)
+    assert "passed" in table and "practice" in table
+
+
+def test_a_won_deal_with_a_critical_mistake_is_failed_in_xapi(empty: Store) -> None:
+    critical = scenario(a="              feedback: Open questions uncover pains.|"
+                          "              feedback: Open questions uncover pains.\n"
+                          "              quality: mistake\n"
+                          "              severity: critical")
+    full_attempt(empty, "Bea", critical, 1, WIN)
+    found = [json.loads(line) for line in render("xapi", empty).splitlines()]
+    assert any(st["verb"]["id"].endswith("/failed") and st["result"]["success"] is False
+               and st["result"]["score"]["raw"] >= 60 for st in found)
