@@ -140,8 +140,13 @@ def pitch(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Lin
           marks: list[str]) -> None:
     """Benefits pitched: each lands with a listener who has that need once it is known;
     before, or to someone without the need, it is a mistake."""
+    told = len(out)
     for nid in fx.pitch:
         _pitch(s, rt, nid, who, out, marks)
+    # a premature pitch is told once per choice: its note names no need, so two would read alike
+    premature = [i for i in range(told, len(out)) if out[i].code == "pitch-premature"]
+    for i in reversed(premature[1:]):
+        del out[i]
 
 
 def _pitch(s: PlayState, rt: Runtime, nid: str, who: str | None, out: list[Line],
