@@ -12,6 +12,7 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import replace
 from typing import IO, TYPE_CHECKING
 
 from game.board import deal_board
@@ -51,6 +52,8 @@ _UI = {
         "par": "Par: {par} / 100 — the best score this deal allows",
         "par-found": "Par: {par} / 100 — the best score found for this deal",
         "par-working": "Working out par…",
+        "par-beaten": "New best: your {you} beats the best score found so far for this deal "
+                      "({was})",
     },
     "es": {
         "briefing": "INFORMACIÓN INICIAL", "account": "Cuenta", "product": "Vendes",
@@ -75,6 +78,8 @@ _UI = {
         "par": "Par: {par} / 100 — la mejor puntuación que permite esta venta",
         "par-found": "Par: {par} / 100 — la mejor puntuación encontrada para esta venta",
         "par-working": "Calculando el par…",
+        "par-beaten": "Nueva mejor marca: tu {you} supera la mejor puntuación encontrada hasta "
+                      "ahora para esta venta ({was})",
     },
 }
 
@@ -90,6 +95,8 @@ class TextPlay:
         self.echo = echo  # repeat each answer, so a transcript of piped input reads well
         self.par = par    # asks for par (a future); None: the debrief shows no par
         self.known_par: KnownPar | None = None  # par, once the debrief has shown it
+        # keeps a score above the best found as the new best (the par cache's `new_best`)
+        self.beat_par: Callable[[KnownPar, float], KnownPar] = _beaten
         self.words = Words(game.scenario, language)
         self.ui = _UI[self.words.language]
         self.read_line = read_line
@@ -322,7 +329,12 @@ class TextPlay:
                  f" — {w.pass_reason(v.reason, v.pass_mark, v.critical)}")
         if self.known_par is not None:
             par = self.known_par
-            self.say(ui["par" if par.exact else "par-found"].format(par=par.label()))
+            if par.beaten_by(report.score.total):  # the search missed a path: this one is best
+                self.known_par = self.beat_par(par, report.score.total)
+                self.say(ui["par-beaten"].format(was=par.label(),
+                                                 you=f"{report.score.total:.1f}"))
+            else:
+                self.say(ui["par" if par.exact else "par-found"].format(par=par.label()))
         for name, (got, top) in report.score.competencies.items():
             if top == 0:
                 continue
@@ -350,6 +362,11 @@ class TextPlay:
         w = self.words
         self.say(f"{MARKS['missed']} T{item.turn} {w.get('mark-missed')} — "
                  + w.missed(item.code, item.turn, item.params), "  ")
+
+
+def _beaten(known: KnownPar, total: float) -> KnownPar:
+    """The new best found, when a score beats the known one and nothing keeps it."""
+    return replace(known, total=round(total, 1), exact=False)
 
 
 MAX_LINE = 1_000        # characters of a typed line that are read

@@ -14,6 +14,7 @@ from game.analysis.par_cache import KnownPar
 from game.engine import Game
 from game.result import result_dict
 from game.runtime import Runtime
+from game.scoring import debrief
 from game.textplay import TextPlay
 from tests.conftest import MINI, MINI_TAGS, MINI_WIN, play
 from tests.test_cli import main
@@ -135,3 +136,30 @@ def test_a_terminal_is_told_while_par_is_worked_out_and_the_notice_is_cleared(
     notice = "Working out par…"
     assert f"{notice}\r{' ' * len(notice)}\r\nDEBRIEF" in text
     assert "Par: 91.9 / 100" in text
+
+
+def test_a_score_above_the_best_found_becomes_the_new_best(mini_rt: Runtime,
+                                                           tmp_path) -> None:
+    """Par is never shown below a score someone reached: the debrief says the attempt is the
+    new best, the cache keeps it, and the result file carries it."""
+    from game.analysis.par_cache import ParCache, new_best
+
+    game = Game(mini_rt, seed=5)
+    play(game, MINI_WIN, MINI_TAGS)
+    game.choose_key("referral:ask")
+    total = debrief(game.rt, game.state).score.total
+    low = KnownPar(50.0, False)
+    cache = ParCache(tmp_path)
+    out = io.StringIO()
+    front = TextPlay(game, lambda: None, out, par=lambda: answered(low))
+    front.beat_par = lambda known, reached: new_best(cache, mini_rt, 5, known, reached)
+    front.run()
+    text = out.getvalue()
+    assert f"New best: your {total:.1f} beats the best score found so far for this deal " \
+           "(≈50.0)" in text
+    assert "Par: ≈50.0" not in text
+    assert front.known_par == KnownPar(total, False)
+    assert ParCache(tmp_path).get(mini_rt, 5) == KnownPar(total, False)
+    assert result_dict(game, "Ana", front.known_par)["par"] == {"total": total, "exact": False}
+    same = new_best(cache, mini_rt, 5, KnownPar(99.0, True), total)   # not beaten: unchanged
+    assert same == KnownPar(99.0, True)

@@ -39,7 +39,7 @@ from game.atomic import write_text_atomically
 from game.runtime import Runtime
 from game.schema import Scenario
 
-PAR_VERSION = 2           # bump when the par search changes what it finds
+PAR_VERSION = 3           # bump when the par search changes what it finds
 CACHE_FILE = "par-cache.json"
 FORMAT = 1                # the file's own layout
 MAX_ENTRIES = 500         # ~40 bytes each: the file stays a few kB
@@ -47,7 +47,7 @@ MAX_BYTES = 1024 * 1024   # a larger file is not ours: read as empty
 # The modules whose code decides a score and the search for the best one.
 SCORE_MODULES = ("game.engine", "game.effects", "game.rules", "game.runtime", "game.codegen",
                  "game.state", "game.variants", "game.scoring", "game.analysis.forking",
-                 "game.analysis.par")
+                 "game.analysis.par", "game.analysis.rollout")
 
 Search = Callable[..., Par]
 
@@ -67,6 +67,22 @@ class KnownPar:
     def label(self) -> str:
         """The figure as shown: `91.9`, or `≈95.5` when approximate."""
         return f"{'' if self.exact else '≈'}{self.total:.1f}"
+
+    def beaten_by(self, total: float) -> bool:
+        """Whether a score someone reached is above this best found (the search missed it)."""
+        return total > self.total + 1e-9
+
+
+def new_best(cache: ParCache | None, scenario: Scenario | Runtime, seed: int, known: KnownPar,
+             total: float) -> KnownPar:
+    """Par never shows below a score someone reached: when `total` beats `known`, it becomes
+    the best found for this deal (kept in `cache` when given) and is returned; else `known`."""
+    if not known.beaten_by(total):
+        return known
+    better = KnownPar(round(total, 1), False)
+    if cache is not None:
+        cache.put(cache.key(scenario, seed), better)
+    return better
 
 
 def cache_path(folder: str | os.PathLike[str] | None = None) -> Path:

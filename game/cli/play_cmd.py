@@ -157,15 +157,17 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
         else:
             game = Game(rt, seed=seed)
         on_step = _recorder(store, attempt, ui) if store and attempt else None
-        from game.analysis.par_cache import ParCache  # the analyser: not for the window's play
+        from game.analysis.par_cache import ParCache, new_best  # not for the window's play
         from game.analysis.par_service import ParService
 
         pars = ParService(ParCache(), runner="thread")
         ask_par = functools.partial(pars.request, scenario, game.state.seed)
+        beat = functools.partial(new_best, pars.cache, scenario, game.state.seed)
         if not echo:  # a trainee at the keyboard: search par while they play
             ask_par()
         front = _Front(game, read, sys.stdout, args.lang, on_step=on_step, echo=echo,
                        par=ask_par)
+        front.beat_par = beat
         if resumed and attempt is not None:
             front.resumed = ui["resuming"].format(date=_local(attempt), turn=game.state.turn,
                                                   steps=len(game.state.path))

@@ -4,7 +4,7 @@ search never holds up a frame; par_cache.py keeps every par found, so a replay h
 
     ctx.par = ParWatch(ctx.data_dir)   # the window's entry points switch par on (None: off)
     ctx.par.start(session)             # flow: when an attempt starts or resumes
-    ctx.par.state(session)             # the debrief: ParState(working, known)
+    ctx.par.state(session)             # the debrief: ParState(working, known, was)
     ctx.par.close()                    # when the window closes
 
 When a search ends, a `PAR_READY` event is posted: it wakes the loop sleeping on the event
@@ -35,6 +35,7 @@ class ParState:
 
     working: bool = False
     known: KnownPar | None = None
+    was: KnownPar | None = None   # the best found before this attempt beat it
 
 
 NO_PAR = ParState()
@@ -52,6 +53,7 @@ class ParWatch:
         self.cache = cache  # None: the data folder's (tests pass their own)
         self.service: ParService | None = None
         self._asked: list[tuple[Session, Future[KnownPar | None]]] = []
+        self._beaten: dict[int, tuple[Session, KnownPar, KnownPar]] = {}  # id → (was, now)
 
     def start(self, session: Session) -> None:
         """Ask for par of `session`'s scenario and seed (at once from the cache when known)."""
@@ -75,7 +77,21 @@ class ParWatch:
         if not future.done():
             return WORKING
         known = future.result()
-        return NO_PAR if known is None else ParState(known=known)
+        if known is None:
+            return NO_PAR
+        beaten = self._beaten.get(id(session))
+        if beaten is not None and beaten[0] is session:
+            return ParState(known=beaten[2], was=beaten[1])
+        if session.game.over and self.service is not None:
+            # par never shows below a score reached: an attempt that beats it is the new best
+            from game.analysis.par_cache import new_best
+
+            total = session.debrief().score.total
+            if known.beaten_by(total):
+                now = new_best(self.service.cache, session.runtime, session.seed, known, total)
+                self._beaten = {id(session): (session, known, now)}
+                return ParState(known=now, was=known)
+        return ParState(known=known)
 
     def wait(self, session: Session, timeout: float | None = None) -> ParState:
         """Par of `session`, waiting up to `timeout` seconds for it (tests, the result file)."""

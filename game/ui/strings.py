@@ -93,6 +93,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "debrief-none": ("Nothing missed.", "No se perdió nada."),
     "debrief-empty": ("No choices were made.", "No se tomó ninguna decisión."),
     "debrief-coach": ("Coach: {text}", "Consejo: {text}"),
+    "debrief-par-beaten": ("New best: you {you} (best found was {was})",
+                           "Nueva mejor marca: tú {you} (la mejor encontrada era {was})"),
     "debrief-par": ("Par {par} · you {you}", "Par {par} · tú {you}"),
     "debrief-par-exact": ("the best score this deal allows", "la mejor puntuación posible"),
     "debrief-par-found": ("the best score found for this deal",

@@ -155,3 +155,27 @@ def test_autoplay_waits_for_par_and_writes_it_to_the_result(
     assert list(data).index("par") == list(data).index("score") + 1
     assert ParCache(tmp_path / "data").get(load_scenario(MINI).scenario, 2) == \
         KnownPar(91.9, True)
+
+
+def test_an_attempt_above_the_best_found_is_the_new_best(app: App, mini: Scenario,
+                                                         tmp_path: Path) -> None:
+    """A best found below the trainee's own score is never shown as par: the debrief says
+    "New best", and the cache keeps the attempt's score for the next one."""
+    cache = ParCache(tmp_path / "par", search=HeldSearch())
+    cache.put(cache.key(mini, 1), KnownPar(40.0, False))
+    app.ctx.par = ParWatch(runner="thread", cache=cache)
+    drawn: list[str] = []
+    original = app.ctx.fonts.render_fit
+
+    def spy(text: str, *args: Any, **kwargs: Any) -> pygame.Surface:
+        drawn.append(text)
+        return original(text, *args, **kwargs)
+
+    app.ctx.fonts.render_fit = spy  # type: ignore[method-assign]
+    finish_mini(app, mini)
+    total = app.top.report.score.total
+    assert app.top.par.was == KnownPar(40.0, False)
+    assert app.top.par.known == KnownPar(total, False)
+    assert f"New best: you {total:.1f} (best found was ≈40.0)" in drawn
+    assert ParCache(tmp_path / "par").get(mini, 1) == KnownPar(total, False)
+    app.ctx.par.close()

@@ -253,8 +253,15 @@ class DebriefScreen(Screen):
         known = self.par.known
         if known is None:
             return
+        you = self.report.score.total
+        was = self.par.was
+        if was is not None or known.beaten_by(you):  # the search missed this attempt's path
+            surface.blit(fonts.render_fit(t.get("debrief-par-beaten", you=f"{you:.1f}",
+                                                was=(was or known).label()),
+                                          "small-bold", theme.good, room), (x, y))
+            return
         head = fonts.render_fit(t.get("debrief-par", par=known.label(),
-                                      you=f"{self.report.score.total:.1f}"),
+                                      you=f"{you:.1f}"),
                                 "small-bold", theme.text, room)
         surface.blit(head, (x, y))
         note = t.get("debrief-par-exact" if known.exact else "debrief-par-found")
