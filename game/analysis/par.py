@@ -307,3 +307,44 @@ def replay(base: Runtime | Scenario, seed: int, path: Path) -> Game:
         else:
             game.choose_key(step)
     return game
+
+
+def steps_from_path(entries: list[dict[str, Any]]) -> Path:
+    """A recorded path (the engine's `state.path`, as a result file has it) as replayable
+    steps: option keys and role tags, in order."""
+    steps: list[str] = []
+    for entry in entries:
+        kind = entry.get("kind")
+        if kind == "choice":
+            steps.append(str(entry["key"]))
+        elif kind == "meet":
+            steps.append(f"meet:{entry['stakeholder']}")
+        elif kind == "leave":
+            steps.append("leave")
+        elif kind == "referral":
+            steps.append("referral:ask" if entry.get("asked") else "referral:skip")
+        elif kind == "tag":
+            steps.append(f"tag:{entry['stakeholder']}={entry.get('role') or ''}")
+    return tuple(steps)
+
+
+def known_path(base: Runtime | Scenario, seed: int, steps: Path) -> Par | None:
+    """A path someone played (a trainee's recorded attempt) scored as a candidate for par: as
+    they played it, and with its tags made again on evidence (whichever scores more). None
+    when it does not replay to the end of an attempt on this scenario."""
+    found: list[tuple[float, Game, Path]] = []
+    try:
+        game = replay(base, seed, steps)
+        if game.over:
+            found.append((score(game.rt, game.state).total, game, steps))
+        retagged, path = replay_tagging(base, seed, tuple(s for s in steps
+                                                          if not s.startswith("tag:")))
+        if retagged.over:
+            found.append((score(retagged.rt, retagged.state).total, retagged, path))
+    except (KeyError, ValueError, IndexError, RuntimeError):
+        pass
+    if not found:
+        return None
+    total, game, path = max(found, key=lambda f: f[0])
+    return Par(total, path, False, 0, game.state.outcome, game.state.turn,
+               score(game.rt, game.state).competencies, seed)

@@ -10,14 +10,14 @@ and the par path is replayed word for word on the other seeds.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from game import variants
 from game.analysis.findings import (Finding, coverage_findings, locate, par_findings,
                                     static_findings, strategy_findings)
-from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par
+from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par, known_path
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE, Playouts, RandomPlay
 from game.analysis.stats import Stats, estimate_minutes, statistics
 from game.analysis.strategies import (DEFAULT_SEEDS, PASS_LIMIT, StrategyFigures,
@@ -98,12 +98,16 @@ def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
             tag_rate: float = DEFAULT_TAG_RATE, jobs: int | None = None,
             strategy_seeds: int = DEFAULT_SEEDS,
             locator: Locator | None = None, file: str | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Analysis:
-    """Analyse a loaded (valid) scenario."""
+            progress: Callable[[int, int], None] | None = None,
+            known: Sequence[tuple[int, tuple[str, ...]]] = ()) -> Analysis:
+    """Analyse a loaded (valid) scenario. `known` holds paths people played (seed, steps —
+    `analyze --path RESULT.json`): one that scores above the search's best for its variant is
+    that variant's best found."""
     rt = Runtime(scenario)
     play = RandomPlay(rt, runs, seed, tag_rate=tag_rate, jobs=jobs, progress=progress)
     try:
         par, variant_pars, checked = _pars(rt, seed, budget, width)
+        par, variant_pars = _with_known(scenario, rt, par, variant_pars, known)
     finally:
         playouts = play.result()
     # the path a trainee would learn by heart: the best one found, in whichever variant
@@ -116,6 +120,28 @@ def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
     return Analysis(scenario, file, seed, tag_rate, par, playouts, locate(findings, locator),
                     statistics(scenario, minutes), variant_pars, checked, played,
                     strategy_seeds)
+
+
+def _with_known(scenario: Scenario, rt: Runtime, par: Par, variant_pars: list[VariantPar],
+                known: Sequence[tuple[int, tuple[str, ...]]]) -> tuple[Par, list[VariantPar]]:
+    """Par and the variants' pars, each raised to a known path of its variant that beats it."""
+    for seed, steps in known:
+        candidate = known_path(rt, seed, steps)
+        if candidate is None:
+            continue
+        if not variant_pars:
+            if candidate.total > par.total:
+                par = candidate
+            continue
+        drawn = variants.draw(scenario, seed)
+        for i, v in enumerate(variant_pars):
+            there = variants.draw(scenario, v.seed)
+            if (there.cast, there.needs) == (drawn.cast, drawn.needs) \
+                    and candidate.total > v.par.total:
+                variant_pars[i] = VariantPar(v.variant, seed, candidate)
+    if variant_pars:
+        par = min((v.par for v in variant_pars), key=lambda p: p.total)
+    return par, variant_pars
 
 
 def _pars(rt: Runtime, seed: int, budget: int,

@@ -52,6 +52,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--jobs", type=_count, default=None,
                    help="worker processes for random play and the strategies (default: every "
                         "core)")
+    p.add_argument("--path", metavar="RESULT.json", action="append", default=[],
+                   dest="known_paths",
+                   help="a recorded attempt (a result file) whose path seeds par: if it scores "
+                        "more than the search finds for its variant, it is that variant's best "
+                        "(repeatable)")
     p.add_argument("--strategy-seeds", type=int, default=DEFAULT_SEEDS, metavar="N",
                    help=f"seeds 0…N−1 each content-free strategy plays (default {DEFAULT_SEEDS};"
                         " 0 skips them)")
@@ -78,6 +83,29 @@ class ProgressBar:
         self.stream.flush()
 
 
+def _recorded(name: str, scenario_id: str) -> tuple[int, tuple[str, ...]] | str:
+    """(seed, steps) of the result file `name`, or the message saying what is wrong with it."""
+    from game.analysis.par import steps_from_path
+
+    try:
+        with open(name, encoding="utf-8") as f:
+            data = json.load(f)
+    except OSError as exc:
+        return f"{name}: cannot read it: {exc.strerror or exc}"
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        return f"{name}: not a result file (JSON): {exc} — give the file `play --result-json` wrote"
+    if not isinstance(data, dict) or not isinstance(data.get("path"), list) \
+            or not isinstance(data.get("seed"), int):
+        return f"{name}: not a result file: it needs a `seed` and a `path` — give the file " \
+               "`play --result-json` wrote"
+    if data.get("scenario") != scenario_id:
+        return f"{name}: an attempt at {data.get('scenario')!r}, not at {scenario_id!r}"
+    try:
+        return data["seed"], steps_from_path([e for e in data["path"] if isinstance(e, dict)])
+    except KeyError as exc:
+        return f"{name}: a step of its path lacks {exc} — the file is damaged"
+
+
 def run(args: argparse.Namespace) -> int:
     """Load, analyse, print; exit 1 when the scenario has errors or a file cannot be written."""
     if args.graph is not None:
@@ -92,6 +120,13 @@ def run(args: argparse.Namespace) -> int:
             print(problem.format(), file=sys.stderr)
         print(f"{args.path}: cannot be analysed until these errors are fixed", file=sys.stderr)
         return 1
+    known = []
+    for name in args.known_paths:
+        found = _recorded(name, loaded.scenario.id)
+        if isinstance(found, str):
+            print(found, file=sys.stderr)
+            return 1
+        known.append(found)
     tty = sys.stderr is not None and sys.stderr.isatty()
     progress = ProgressBar(sys.stderr, "random play") if tty and args.runs else None
     if tty:
@@ -100,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
     analysis = analyze(loaded.scenario, runs=args.runs, seed=args.seed, budget=args.budget,
                        tag_rate=args.tag_rate, jobs=args.jobs,
                        strategy_seeds=max(0, args.strategy_seeds), locator=loaded.locator,
-                       file=args.path, progress=progress)
+                       file=args.path, progress=progress, known=known)
     if args.graph is not None:
         try:
             write_graph(args.graph, loaded.scenario, analysis.playouts)

@@ -152,3 +152,36 @@ def test_every_variant_gets_a_par_and_the_lowest_is_reported(
         "cast 1/2 · stance ana +0.00": 36, "cast 1/2 · stance ana +0.05": 38,
         "cast 1/2 · stance ana +0.10": 28, "cast 2/2 · stance ana +0.00": 30,
         "cast 2/2 · stance ana +0.05": 41, "cast 2/2 · stance ana +0.10": 27}
+
+
+def test_a_recorded_attempt_seeds_par(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`analyze --path RESULT.json`: an attempt someone played that beats what the search finds
+    (here a search of 5 choices) becomes par; a file of another scenario, or not a result,
+    is refused with a message naming it."""
+    from game.engine import Game
+    from game.loader import load_scenario
+    from game.result import result_dict, write_json_atomically
+    from tests.conftest import MINI, MINI_TAGS, MINI_WIN, play
+
+    scenario = load_scenario(MINI).scenario
+    game = Game(scenario, seed=1)
+    play(game, MINI_WIN, MINI_TAGS)
+    game.choose_key("referral:ask")
+    result = tmp_path / "ana.json"
+    write_json_atomically(str(result), result_dict(game, "Ana"))
+    base = ["analyze", str(MINI), "--json", "--runs", "0", "--strategy-seeds", "0",
+            "--budget", "5"]
+    assert main(base) == 0
+    searched = json.loads(capsys.readouterr().out)["par"]
+    assert main(base + ["--path", str(result)]) == 0
+    seeded = json.loads(capsys.readouterr().out)
+    assert seeded["par"] > searched and seeded["par_detail"]["outcome"] == "won"
+    assert seeded["best_path"][0] == "meet:dana"
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps({"scenario": "tiny", "seed": 1, "path": []}), encoding="utf-8")
+    assert main(base + ["--path", str(other)]) == 1
+    assert f"{other}: an attempt at 'tiny', not at 'mini'" in capsys.readouterr().err
+    junk = tmp_path / "junk.json"
+    junk.write_text("[1, 2", encoding="utf-8")
+    assert main(base + ["--path", str(junk)]) == 1
+    assert f"{junk}: not a result file (JSON)" in capsys.readouterr().err
