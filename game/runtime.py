@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy as np
-
 from game.codegen import Check, NodeOptions, compile_condition, compile_influence, compile_node
 from game.schema import END, Choice, Effects, Event, Scenario
 from game.values import Line, Option
@@ -77,6 +75,8 @@ class Runtime:
             need: frozenset(sid for sid, p in people.items() if need in p.cares_about)
             for need in scenario.needs}
         n = len(self.order)
+        import numpy as np  # here, not at the top: `validate` imports this module, not numpy
+
         weights = np.zeros((n, n))
         for sid, person in people.items():
             for target, weight in person.influences.items():

@@ -45,3 +45,15 @@ def test_no_engine_module_mentions_pygame_in_an_import() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "pygame":
                 offenders.append(name)
     assert offenders == []
+
+
+def test_validate_does_not_pay_for_numpy() -> None:
+    """`validate` checks a file without loading numpy (about half of its start-up once did):
+    only a `Runtime` — play, analysis — needs the influence matrix."""
+    code = ("import sys\nfrom game.cli import main\n"
+            "code = main(['validate', 'scenarios/tutorial-first-deal.yaml'])\n"
+            "print(code, 'numpy' in sys.modules)\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "0 False"
