@@ -100,9 +100,90 @@ _TEXT: dict[str, dict[str, str]] = {
         "es": "Etiquetaste a {who} antes de saber nada de esa persona: una conjetura no puntúa."},
     "missed-wrong-tag": {"en": "You tagged {who} as {role}, which they are not.",
                          "es": "Marcaste a {who} como {role}, y no lo es."},
+    "severity-word-minor": {"en": "minor", "es": "leve"},
+    "severity-word-major": {"en": "major", "es": "importante"},
+    "severity-word-critical": {"en": "critical", "es": "grave"},
     "severity-minor": {"en": "minor", "es": "leve"},
     "severity-major": {"en": "major", "es": "importante"},
     "severity-critical": {"en": "critical — fails the attempt", "es": "grave: suspende el intento"},
+    # what cost points (game/losses.py); "-anon" when the debrief may not name the person
+    "lost-heading": {"en": "What cost you points", "es": "Dónde perdiste puntos"},
+    "lost-need-not-found": {"en": "A need you never uncovered: “{need}”.",
+                            "es": "Una necesidad que no llegaste a descubrir: «{need}»."},
+    "lost-checklist-need": {"en": "Not enough needs found before your first close.",
+                            "es": "No habías descubierto bastantes necesidades antes del primer "
+                                  "cierre."},
+    "lost-checklist-interest": {"en": "Interest was too low at your first close.",
+                                "es": "El interés era demasiado bajo en tu primer cierre."},
+    "lost-checklist-authority": {"en": "Authority was not established at your first close: who "
+                                       "signs, met, with a clear clue.",
+                                 "es": "No habías confirmado la autoridad en tu primer cierre: "
+                                       "quién firma, reunido y con una pista clara."},
+    "lost-decision-maker-not-tagged": {"en": "{who}, the decision-maker, was not tagged as such.",
+                                       "es": "No marcaste a {who} como quien decide, y lo era."},
+    "lost-decision-maker-not-tagged-anon": {"en": "The decision-maker was not tagged.",
+                                            "es": "No marcaste a quien decide."},
+    "lost-tag-blind": {"en": "You tagged {who} as the decision-maker before seeing anything "
+                             "about them: a guess earns nothing.",
+                       "es": "Marcaste a {who} como quien decide antes de saber nada de esa "
+                             "persona: una conjetura no puntúa."},
+    "lost-tag-blind-anon": {"en": "A role tag set before any evidence: a guess earns nothing.",
+                            "es": "Una etiqueta puesta sin pruebas: una conjetura no puntúa."},
+    "lost-influencer-not-tagged": {"en": "{who}, an influencer, was not tagged (on evidence).",
+                                   "es": "No marcaste (con pruebas) a {who}, que influye en la "
+                                         "decisión."},
+    "lost-influencer-not-tagged-anon": {"en": "An influencer was not tagged.",
+                                        "es": "No marcaste a alguien que influye en la decisión."},
+    "lost-premature-close": {"en": "A close before the prospect was qualified (×{n}).",
+                             "es": "Un cierre antes de calificar al cliente (×{n})."},
+    "lost-wrong-tag": {"en": "Someone tagged {role} who is not (×{n}).",
+                       "es": "Alguien marcado como {role} sin serlo (×{n})."},
+    "lost-saboteur-not-tagged": {"en": "{who} worked against the deal and was not tagged a "
+                                       "saboteur.",
+                                 "es": "{who} frenaba la venta y no lo marcaste como "
+                                       "saboteador/a."},
+    "lost-saboteur-not-tagged-anon": {"en": "A saboteur was not tagged.",
+                                      "es": "No marcaste a quien frenaba la venta."},
+    "lost-objection-open": {"en": "An objection you heard and never answered: “{objection}”",
+                            "es": "Una objeción que oíste y no respondiste: «{objection}»"},
+    "lost-objection-not-heard": {"en": "A saboteur's objection you never brought into the open: "
+                                       "“{objection}”",
+                                 "es": "Una objeción del saboteador que nunca sacaste a la luz: "
+                                       "«{objection}»"},
+    "lost-objection-not-heard-anon": {"en": "An objection you never brought into the open.",
+                                      "es": "Una objeción que nunca sacaste a la luz."},
+    "lost-wrong-counter": {"en": "An answer that did not settle the objection (×{n}).",
+                           "es": "Una respuesta que no resolvió la objeción (×{n})."},
+    "lost-need-not-pitched": {"en": "A need you found but never pitched: “{need}”.",
+                              "es": "Una necesidad que descubriste y no presentaste: «{need}»."},
+    "lost-need-not-found-to-pitch": {"en": "A benefit you could not pitch, its need never found: "
+                                           "“{need}”.",
+                                     "es": "Un beneficio que no pudiste presentar porque no "
+                                           "descubriste la necesidad: «{need}»."},
+    "lost-saving-not-shown": {"en": "No {benefit} shown.",
+                              "es": "No mostraste ningún {benefit}."},
+    "lost-bad-pitch": {"en": "A pitch too early or to someone without that need (×{n}).",
+                       "es": "Una presentación demasiado pronto o a quien no tenía esa "
+                             "necesidad (×{n})."},
+    "lost-deal-not-won": {"en": "The deal was not won ({outcome}).",
+                          "es": "La venta no se ganó ({outcome})."},
+    "lost-turns-used": {"en": "Meetings used to close: {turns}. Fewer leave more of the quarter.",
+                        "es": "Reuniones hasta el cierre: {turns}. Con menos sobra más "
+                              "trimestre."},
+    "lost-discount": {"en": "Closed at a discount ({value}): no back-end saving was shown.",
+                      "es": "Cierre con descuento ({value}): no mostraste ningún ahorro en "
+                            "gastos indirectos."},
+    "lost-trust": {"en": "Trust of the people you met: {trust} of 1.",
+                   "es": "Confianza de las personas con quienes te reuniste: {trust} de 1."},
+    "lost-nobody-met": {"en": "You met nobody: no relationship to score.",
+                        "es": "No te reuniste con nadie: no hay relación que puntuar."},
+    "lost-referral-not-asked": {"en": "No referral asked for (a happy customer's leads).",
+                                "es": "No pediste una referencia (los contactos de un cliente "
+                                      "satisfecho)."},
+    "lost-referral-not-given": {"en": "The referral was not given: their trust was too low.",
+                                "es": "No te dieron la referencia: su confianza era baja."},
+    "lost-mistake": {"en": "A {severity} mistake with {who}: “{text}”",
+                     "es": "Un error {severity} con {who}: «{text}»"},
     # the pass verdict
     "verdict-passed": {"en": "Passed", "es": "Aprobado"},
     "verdict-failed": {"en": "Not passed", "es": "No aprobado"},
@@ -267,6 +348,31 @@ class Words:
             if node is not None and int(index) < len(node.choices):
                 text = node.choices[int(index)].text
         return self.get(f"pass-{reason}", mark=mark, text=text)
+
+    def lost(self, code: str, params: dict[str, Any]) -> str:
+        """Word a reason points were lost (game/losses.py)."""
+        p = dict(params)
+        if code in ("decision-maker-not-tagged", "tag-blind", "influencer-not-tagged",
+                    "saboteur-not-tagged", "objection-not-heard") and not p:
+            return self.get(f"lost-{code}-anon")
+        if "benefit" in p:
+            p["benefit"] = self.get(f"benefit-{p['benefit']}")
+        if "severity" in p:
+            p["severity"] = self.get(f"severity-word-{p['severity']}")
+        if "key" in p:
+            sid, nid, index = str(p.pop("key")).split("/")
+            person = self.scenario.stakeholders.get(sid)
+            node = person.conversation.nodes.get(nid) if person else None
+            p["text"] = (node.choices[int(index)].text
+                         if node is not None and int(index) < len(node.choices) else "")
+        if "trust" in p:
+            p["trust"] = self.number(float(p["trust"]), 2)
+        return self.note(f"lost-{code}", p)
+
+    def number(self, value: float, digits: int = 1) -> str:
+        """A figure the way the language writes it (a decimal comma in Spanish)."""
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if self.language == "es" else text
 
     def missed(self, code: str, turn: int, params: dict[str, Any]) -> str:
         """Word a missed opportunity."""

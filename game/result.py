@@ -50,7 +50,7 @@ def result_dict(game: Game, player: str | None = None,
         "turn_budget": scenario.turns,
         "deal_value": state.deal_value,
         "referral": state.referral,
-        "score": report.score.to_dict(),
+        "score": _with_losses(report.score.to_dict(), report.lost),
         **({"par": par.to_dict()} if par is not None else {}),
         "path": state.path,
         "debrief": {
@@ -61,6 +61,14 @@ def result_dict(game: Game, player: str | None = None,
                         "text": words.missed(m.code, m.turn, m.params)} for m in report.missed],
         },
     }
+
+
+def _with_losses(score: dict[str, Any], lost: dict[str, Any]) -> dict[str, Any]:
+    """The score with each competency's `lost` list ({points, why, turn?, params?}; they add
+    up to max − score)."""
+    for name, entry in score["competencies"].items():
+        entry["lost"] = [item.to_dict() for item in lost.get(name, [])]
+    return score
 
 
 def scenario_base(game: Game) -> Scenario:

@@ -211,6 +211,12 @@ class Debrief:
     missed: list[Missed]
     deal_value: float
     verdict: Verdict
+    lost: dict[str, list[Any]] = field(default_factory=dict)  # competency → game.losses.Lost
+
+    def biggest_losses(self) -> list[tuple[str, Any]]:
+        """(competency, Lost) of every competency, biggest first — what the debrief leads with."""
+        found = [(name, item) for name, items in self.lost.items() for item in items]
+        return sorted(found, key=lambda pair: -pair[1].points)
 
 
 def debrief(rt: Runtime, state: PlayState) -> Debrief:
@@ -228,10 +234,12 @@ def debrief(rt: Runtime, state: PlayState) -> Debrief:
         if "severity" in entry:
             item["severity"] = entry["severity"]
         timeline.append(item)
+    from game.losses import points_lost  # it reads this module's rules
+
     total = score(rt, state)
     return Debrief(state.outcome, state.end_reason, total, timeline,
                    missed_opportunities(rt, state), state.deal_value,
-                   verdict(rt, state, total.total))
+                   verdict(rt, state, total.total), points_lost(rt, state, total))
 
 
 def reveals_roles(state: PlayState) -> bool:

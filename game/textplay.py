@@ -52,6 +52,8 @@ _UI = {
         "par": "Par: {par} / 100 — the best score this deal allows",
         "par-found": "Par: {par} / 100 — the best score found for this deal",
         "par-working": "Working out par…",
+        "lost-more": "… and {n} smaller ones ({points} points in all; the result file lists "
+                     "them)",
         "par-beaten": "New best: your {you} beats the best score found so far for this deal "
                       "({was})",
     },
@@ -78,6 +80,8 @@ _UI = {
         "par": "Par: {par} / 100 — la mejor puntuación que permite esta venta",
         "par-found": "Par: {par} / 100 — la mejor puntuación encontrada para esta venta",
         "par-working": "Calculando el par…",
+        "lost-more": "… y {n} menores ({points} puntos en total; el archivo de resultado las "
+                     "detalla)",
         "par-beaten": "Nueva mejor marca: tu {you} supera la mejor puntuación encontrada hasta "
                       "ahora para esta venta ({was})",
     },
@@ -323,7 +327,7 @@ class TextPlay:
         outcome = w.get(f"outcome-{report.outcome}")
         reason = w.get(f"end-{report.end_reason}") if report.end_reason else ""
         self.say(f"{ui['outcome']}: {outcome}" + (f" — {reason}" if reason else ""))
-        self.say(f"{ui['score']}: {report.score.total:.1f} / 100")
+        self.say(f"{ui['score']}: {w.number(report.score.total)} / 100")
         v = report.verdict
         self.say(f"{'✔' if v.passed else '✘'} {w.get('verdict-passed' if v.passed else 'verdict-failed')}"
                  f" — {w.pass_reason(v.reason, v.pass_mark, v.critical)}")
@@ -340,7 +344,18 @@ class TextPlay:
                 continue
             filled = round(20 * got / top)
             bar = "█" * filled + "░" * (20 - filled)
-            self.say(f"{w.get('comp-' + name):<22} {bar} {got:5.1f} / {top:.0f}", "  ")
+            self.say(f"{w.get('comp-' + name):<22} {bar} {w.number(got):>5} / {top:.0f}", "  ")
+        losses = report.biggest_losses()
+        if losses:
+            self.say()
+            self.say(w.get("lost-heading") + ":")
+            for name, item in losses[:LOSSES_SHOWN]:
+                self.say(f"{'−' + w.number(item.points):>6}  {w.get('comp-' + name)}: "
+                         f"{w.lost(item.code, item.params)}", "  ")
+            rest = losses[LOSSES_SHOWN:]
+            if rest:
+                self.say(ui["lost-more"].format(
+                    n=len(rest), points=w.number(sum(i.points for _, i in rest))), "  ")
         self.say()
         self.say(ui["timeline"] + ":")
         # Choices in order, each missed opportunity placed after the turn it was open in.
@@ -369,6 +384,7 @@ def _beaten(known: KnownPar, total: float) -> KnownPar:
     return replace(known, total=round(total, 1), exact=False)
 
 
+LOSSES_SHOWN = 8        # reasons points were lost, biggest first, before "… and N smaller"
 MAX_LINE = 1_000        # characters of a typed line that are read
 MAX_WRONG_LINES = 100   # lines in a row that are not a choice before play stops
 

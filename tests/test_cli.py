@@ -87,7 +87,11 @@ def test_play_result_json_has_the_contract_fields(tmp_path: Path) -> None:
     assert 0 <= result["score"]["total"] <= 100
     assert set(result["score"]["competencies"]) == {
         "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship"}
-    assert all(set(v) == {"score", "max"} for v in result["score"]["competencies"].values())
+    # design.md §4: name → {score, max, lost}; the lost points add up to max − score
+    for v in result["score"]["competencies"].values():
+        assert set(v) == {"score", "max", "lost"}
+        assert round(sum(item["points"] for item in v["lost"]), 1) == round(v["max"] - v["score"], 1)
+        assert all(set(item) <= {"points", "why", "turn", "params"} for item in v["lost"])
     choice = next(e for e in result["path"] if e["kind"] == "choice")
     assert {"stakeholder", "node", "option"} <= set(choice)
     assert outs[0]["path"] == outs[1]["path"] and outs[0]["score"] == outs[1]["score"]

@@ -296,3 +296,41 @@ def test_analyze_json_reports_strategies_and_flags_the_ones_that_pass(capsys) ->
         assert set(figures) == {"win_rate", "pass_rate", "mean", "runs"}
     flagged = [f for f in data["findings"] if f["code"] == "strategy-passes"]
     assert any("tactic-order" in f["message"] for f in flagged)
+
+
+# --- what cost points ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["clinica-del-sol", "calder-freight", "tutorial-first-deal"])
+def test_every_point_lost_has_a_reason_and_they_add_up(name: str) -> None:
+    """Over random attempts (given up, lost and won), each competency's `lost` entries add up
+    to its max − score, biggest first, every one worded; a given-up attempt names nobody."""
+    import random
+
+    from game.loader import load_scenario
+
+    scenario = load_scenario(ROOT / "scenarios" / f"{name}.yaml").scenario
+    rt = Runtime(scenario)
+    rng = random.Random(7)
+    for seed in range(25):
+        game = Game(rt, seed)
+        for _ in range(rng.randrange(0, 80)):
+            if game.over:
+                break
+            if rng.random() < 0.1:
+                game.tag(rng.choice(list(scenario.stakeholders)),
+                         rng.choice(["decision_maker", "saboteur", "influencer"]))
+            game.choose(rng.choice([i for i, o in enumerate(game.options()) if o.available]))
+        if not game.over:
+            game.abandon()
+        report = debrief(game.rt, game.state)
+        words = Words(game.rt.scenario)
+        for comp, (got, top) in report.score.competencies.items():
+            items = report.lost.get(comp, [])
+            assert round(sum(i.points for i in items), 1) == round(top - got, 1), (seed, comp)
+            assert [i.points for i in items] == sorted((i.points for i in items), reverse=True)
+            for item in items:
+                text = words.lost(item.code, item.params)
+                assert text and not text.startswith("lost-") and "{" not in text
+                if game.state.outcome == "abandoned":
+                    assert "who" not in item.params or item.code in ("mistake",)
+    assert report.biggest_losses()[0][1].points >= report.biggest_losses()[-1][1].points

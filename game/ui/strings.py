@@ -95,6 +95,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "debrief-coach": ("Coach: {text}", "Consejo: {text}"),
     "debrief-par-beaten": ("New best: you {you} (best found was {was})",
                            "Nueva mejor marca: tú {you} (la mejor encontrada era {was})"),
+    "debrief-lost-more": ("… and {n} smaller ones ({points} points in all)",
+                          "… y {n} menores ({points} puntos en total)"),
     "debrief-par": ("Par {par} · you {you}", "Par {par} · tú {you}"),
     "debrief-par-exact": ("the best score this deal allows", "la mejor puntuación posible"),
     "debrief-par-found": ("the best score found for this deal",

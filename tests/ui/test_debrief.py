@@ -64,8 +64,8 @@ def test_timeline_lists_every_choice_and_the_missed_opportunities(app: App,
     report = screen.report
     assert len(report.timeline) == sum(1 for k in MINI_WIN if not k.startswith("meet:"))
     assert report.missed, "untagged roles should be missed opportunities"
-    # the verdict + heading + one block per choice + one per missed opportunity
-    assert len(screen.view.blocks) == 2 + len(report.timeline) + len(report.missed)
+    # the verdict, what cost points, the heading, a block per choice and per missed opportunity
+    assert len(screen.view.blocks) == 3 + len(report.timeline) + len(report.missed)  # + losses
     assert (report.verdict.passed, report.verdict.reason) == (True, "passed")
 
 

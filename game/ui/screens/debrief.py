@@ -22,6 +22,9 @@ from game.ui.scroll import Piece, ScrollView, compose
 LETTERS = {pygame.K_r: "replay", pygame.K_n: "next", pygame.K_t: "title"}
 
 
+LOSSES_SHOWN = 6  # reasons points were lost on the debrief's first screen, biggest first
+
+
 class DebriefScreen(Screen):
     """The end of an attempt."""
 
@@ -136,7 +139,21 @@ class DebriefScreen(Screen):
         blocks = [compose(fonts, theme, width, [
             Piece(f"{'✔' if v.passed else '✘'} {verdict}", "heading",
                   theme.good if v.passed else theme.bad),
-            Piece(words.pass_reason(v.reason, v.pass_mark, v.critical), "body")], theme.panel),
+            Piece(words.pass_reason(v.reason, v.pass_mark, v.critical), "body")], theme.panel)]
+        losses = self.report.biggest_losses()
+        if losses:  # what cost points leads, biggest first (the result file has every one)
+            pieces = [Piece(words.get("lost-heading"), "heading")]
+            for name, item in losses[:LOSSES_SHOWN]:
+                pieces.append(Piece(f"−{words.number(item.points)} · "
+                                    f"{words.get('comp-' + name)}", "small-bold", theme.bad))
+                pieces.append(Piece(words.lost(item.code, item.params), "body",
+                                    indent=ctx.px(12)))
+            rest = losses[LOSSES_SHOWN:]
+            if rest:
+                pieces.append(Piece(t.get("debrief-lost-more", n=len(rest), points=words.number(
+                    sum(i.points for _, i in rest))), "small", theme.muted))
+            blocks.append(compose(fonts, theme, width, pieces, theme.panel))
+        blocks += [
             compose(fonts, theme, width, [Piece(t.get("debrief-timeline"), "heading"),
                                           Piece(t.get("debrief-legend"), "tiny",
                                                 theme.muted)], theme.panel)]
@@ -225,7 +242,8 @@ class DebriefScreen(Screen):
                                           "small", theme.text, room), (x, at["deal"]))
         surface.blit(fonts.render(t.get("debrief-score"), "small-bold", theme.muted),
                      (x, at["label"]))
-        surface.blit(fonts.render_fit(f"{report.score.total:.1f} / 100", "display", theme.text,
+        surface.blit(fonts.render_fit(f"{words.number(report.score.total)} / 100", "display",
+                                      theme.text,
                                       room), (x, at["total"]))
         widgets.bar(surface, self.total_bar, report.score.total / 100.0, theme.accent, theme)
         if "par" in at:
@@ -235,7 +253,7 @@ class DebriefScreen(Screen):
             row = self.rows[name]
             surface.blit(fonts.render(words.get(f"comp-{name}"), "small", theme.text), (x, row))
             widgets.bar(surface, track, got / top if top else 0.0, theme.accent, theme)
-            value = fonts.render(f"{got:.1f} / {top:.0f}", "small", theme.text)
+            value = fonts.render(f"{words.number(got)} / {top:.0f}", "small", theme.text)
             surface.blit(value, (self.left.right - pad - value.get_width(), row))
         self.menu.draw(surface, fonts, theme)
         self.view.draw(surface, theme)
