@@ -25,10 +25,10 @@ _TEXT: dict[str, dict[str, str]] = {
                  "es": "El interés del cliente ahora es: {level}."},
     "objection-raised": {"en": "Objection from {who}: “{text}”",
                          "es": "Objeción de {who}: «{text}»"},
-    "objection-resolved": {"en": "Objection answered: {objection}.",
-                           "es": "Objeción resuelta: {objection}."},
-    "counter-failed": {"en": "That answer does not settle the objection: {objection}.",
-                       "es": "Esa respuesta no resuelve la objeción: {objection}."},
+    "objection-resolved": {"en": "Objection answered: “{objection}”",
+                           "es": "Objeción resuelta: «{objection}»"},
+    "counter-failed": {"en": "That answer does not settle the objection: “{objection}”",
+                       "es": "Esa respuesta no resuelve la objeción: «{objection}»"},
     "counter-unneeded": {"en": "Nobody has raised that concern right now.",
                          "es": "Nadie ha planteado esa duda por ahora."},
     "pitch-premature": {"en": "Too early: you pitched a benefit before discovering a need it "
@@ -80,7 +80,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "reason-other": {"en": "not possible yet", "es": "todavía no es posible"},
     # missed opportunities
     "missed-need-not-pitched": {
-        "en": "On turn {turn} {who} mentioned “{need}” — a {benefit} you never pitched.",
+        "en": "On turn {turn} {who} mentioned “{need}” — a benefit ({benefit}) you never "
+              "pitched.",
         "es": "En el turno {turn} {who} mencionó «{need}»: un beneficio de {benefit} que nunca "
               "presentaste."},
     "missed-question-not-asked": {
