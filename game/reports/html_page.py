@@ -11,7 +11,7 @@ from html import escape
 
 from game.reports import svg
 from game.reports.rows import Row, clock_time, local_time, rows as make_rows
-from game.reports.words import ReportWords, missed_text
+from game.reports.words import ReportWords, lost_kind, missed_text
 from game.schema import COMPETENCIES
 from game.store import AttemptRecord
 
@@ -50,7 +50,8 @@ def render_html(records: list[AttemptRecord], words: ReportWords, *, filters: st
         body.append(f"<p>{escape(words('empty-filtered' if filters else 'empty'))}</p>")
     else:
         body += [_overview(rows, words), _progress(rows, words), _competencies(rows, words),
-                 _heat_map(rows, words), _missed(records, words), _attempts(rows, words)]
+                 _heat_map(rows, words), _lost(records, words), _missed(records, words),
+                 _attempts(rows, words)]
     return (f'<!DOCTYPE html>\n<html lang="{words.language}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{escape(words('title'))}</title>\n<style>{_CSS}</style>\n</head>\n"
@@ -131,6 +132,45 @@ def _heat_map(rows: list[Row], words: ReportWords) -> str:
     return (f"<h2>{escape(words('heatmap'))}</h2>"
             f'<p class="note">{escape(words("heatmap-note"))}</p>'
             f'<div class="panel">{chart}</div>')
+
+
+def _lost(records: list[AttemptRecord], words: ReportWords) -> str:
+    """Per scenario, the average points a finished attempt lost for each kind of reason."""
+    per_scenario: dict[str, Counter[str]] = defaultdict(Counter)
+    finished: Counter[str] = Counter()
+    titles: dict[str, str] = {}
+    for record in records:
+        result = record.result
+        if result is None or record.attempt.outcome not in ("won", "lost") \
+                or result.get("practice"):
+            continue
+        sid = record.attempt.scenario_id
+        finished[sid] += 1
+        titles[sid] = str(record.info.get("title", sid))
+        for entry in result["score"]["competencies"].values():
+            for item in entry.get("lost", []):  # results saved before this have none
+                per_scenario[sid][str(item["why"])] += float(item["points"])
+    if not any(per_scenario.values()):
+        return ""
+    panels = []
+    for sid in sorted(finished):
+        n = finished[sid]
+        ranked = per_scenario[sid].most_common(TOP_MISSED)
+        top = ranked[0][1] / n if ranked else 1.0
+        lines = []
+        for code, points in ranked:
+            mean = points / n
+            bar = (f'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="12" '
+                   f'role="img" aria-label="{mean:.1f}"><rect width="120" height="12" '
+                   f'fill="#eceff1"/><rect width="{120 * mean / top:.1f}" height="12" '
+                   f'fill="#c62828"/></svg>')
+            lines.append(f"<tr><td>{escape(lost_kind(code, words.language))}</td>"
+                         f"<td class=\"n\">−{mean:.1f}</td><td>{bar}</td></tr>")
+        panels.append(f'<div class="panel"><h3>{escape(titles[sid])} <small>({escape(sid)})'
+                      f"</small></h3><table>{''.join(lines)}</table></div>")
+    return (f"<h2>{escape(words('lost-points'))}</h2>"
+            f'<p class="note">{escape(words("lost-points-note"))}</p>'
+            f'<div class="stack">{"".join(panels)}</div>')
 
 
 def _missed(records: list[AttemptRecord], words: ReportWords) -> str:

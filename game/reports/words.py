@@ -16,6 +16,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "overview": "Class overview", "players": "Players", "attempts": "Attempts",
         "finished": "Finished", "win-rate": "Deals won", "average": "Average score",
         "verdict": "Verdict", "passed": "passed", "failed": "not passed",
+        "lost-points": "Where the class lost points", "lost-points-note":
+            "Average points lost per finished attempt, by reason (practice attempts left out).",
         "practice": "practice", "pass-rate": "Passed (practice apart)",
         "median-time": "Median time", "distribution": "Scores of finished attempts",
         "progress": "Each player's progress", "progress-note":
@@ -44,6 +46,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "overview": "Resumen de la clase", "players": "Participantes", "attempts": "Intentos",
         "finished": "Terminados", "win-rate": "Ventas ganadas",
         "verdict": "Veredicto", "passed": "aprobado", "failed": "no aprobado",
+        "lost-points": "Dónde pierde puntos la clase", "lost-points-note":
+            "Puntos perdidos de media por intento terminado, por motivo (sin las prácticas).",
         "practice": "práctica", "pass-rate": "Aprobados (sin prácticas)",
         "average": "Puntuación media", "median-time": "Tiempo mediano",
         "distribution": "Puntuaciones de los intentos terminados",
@@ -116,3 +120,48 @@ def missed_text(code: str, params: dict[str, Any], info: dict[str, Any]) -> str:
         "text": params.get("text", ""),
     }
     return entry[language].format(**values)
+
+
+# what cost points (game/losses.py), by kind of reason, for the class report
+_LOST_KINDS: dict[str, tuple[str, str]] = {
+    "need-not-found": ("Needs never uncovered", "Necesidades sin descubrir"),
+    "checklist-need": ("Closing before enough needs were found",
+                       "Cerrar sin haber descubierto bastantes necesidades"),
+    "checklist-interest": ("Closing with too little interest", "Cerrar con poco interés"),
+    "checklist-authority": ("Closing before authority was established",
+                            "Cerrar sin confirmar la autoridad"),
+    "decision-maker-not-tagged": ("The decision-maker not identified",
+                                  "No identificar a quien decide"),
+    "tag-blind": ("Role tags guessed without evidence", "Etiquetas puestas sin pruebas"),
+    "influencer-not-tagged": ("Influencers not identified", "No identificar a quien influye"),
+    "premature-close": ("Premature closes", "Cierres prematuros"),
+    "wrong-tag": ("Wrong role tags", "Etiquetas de papel equivocadas"),
+    "saboteur-not-tagged": ("Saboteurs not spotted", "Saboteadores sin detectar"),
+    "objection-open": ("Objections heard and left unanswered", "Objeciones oídas sin responder"),
+    "objection-not-heard": ("Objections never brought into the open",
+                            "Objeciones que nunca salieron a la luz"),
+    "wrong-counter": ("Answers that did not settle an objection",
+                      "Respuestas que no resolvieron una objeción"),
+    "need-not-pitched": ("Needs found but never pitched", "Necesidades sin presentar"),
+    "need-not-found-to-pitch": ("Benefits that could not be pitched (need not found)",
+                                "Beneficios sin presentar (necesidad sin descubrir)"),
+    "saving-not-shown": ("Savings (front end, back end) not shown",
+                         "Ahorros (iniciales, indirectos) sin mostrar"),
+    "bad-pitch": ("Premature or irrelevant pitches", "Presentaciones prematuras o irrelevantes"),
+    "deal-not-won": ("Deals not won", "Ventas no ganadas"),
+    "turns-used": ("Meetings used to close", "Reuniones hasta el cierre"),
+    "discount": ("Discounts given", "Descuentos concedidos"),
+    "trust": ("Trust not earned", "Confianza no ganada"),
+    "nobody-met": ("Nobody met", "Sin reuniones"),
+    "referral-not-asked": ("Referrals not asked for", "Referencias no pedidas"),
+    "referral-not-given": ("Referrals not given", "Referencias no conseguidas"),
+    "mistake": ("Mistakes the trainer marked", "Errores marcados por el formador"),
+}
+
+
+def lost_kind(code: str, language: str) -> str:
+    """A kind of reason points were lost, for a class table (English or Spanish)."""
+    entry = _LOST_KINDS.get(code)
+    if entry is None:
+        return code
+    return entry[1] if language == "es" else entry[0]

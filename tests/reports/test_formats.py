@@ -145,3 +145,20 @@ def test_accents_through_table_csv_and_html(empty: Store) -> None:
         assert "ruta-nunez" in text, fmt
     assert "Venta de rutas — Logística Núñez" in render("csv", empty)
     assert "Venta de rutas — Logística Núñez" in render("html", empty)
+
+
+def test_the_html_report_shows_where_the_class_lost_points(empty: Store) -> None:
+    """Per scenario, the average points a finished attempt lost for each kind of reason, biggest
+    first (from each result's `lost` lists); practice attempts are left out."""
+    from tests.store.helpers import LOSE, WIN, full_attempt, scenario
+
+    full_attempt(empty, "Ana", scenario(), 1, LOSE)
+    full_attempt(empty, "Bea", scenario(), 1, WIN)
+    page = render("html", empty)
+    assert "Where the class lost points" in page
+    section = page.split("Where the class lost points")[1].split("</div></div>")[0]
+    assert "Deals not won" in section           # Ana's lost deal: 15 points, over 2 attempts
+    assert "−7.5" in section
+    rows = section.split("<tr>")[1:]
+    means = [float(r.split('class="n">−')[1].split("<")[0]) for r in rows]
+    assert means == sorted(means, reverse=True)
