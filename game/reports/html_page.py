@@ -59,7 +59,10 @@ def render_html(records: list[AttemptRecord], words: ReportWords, *, filters: st
 
 
 def _finished(rows: list[Row]) -> list[Row]:
-    return [r for r in rows if r.outcome in ("won", "lost") and r.total is not None]
+    """Finished attempts that count for the class: practice (played after seeing the same
+    cast's roles) is shown apart, in the attempts table and each player's progress."""
+    return [r for r in rows if r.outcome in ("won", "lost") and r.total is not None
+            and not r.practice]
 
 
 def _overview(rows: list[Row], words: ReportWords) -> str:
@@ -70,8 +73,8 @@ def _overview(rows: list[Row], words: ReportWords) -> str:
              (words("attempts"), str(len(rows))),
              (words("finished"), str(len(done))),
              (words("win-rate"), f"{100 * wins / len(done):.0f}%" if done else "—"),
-             (words("pass-rate"), f"{100 * sum(bool(r.passed) for r in ranked) / len(ranked):.0f}%"
-              if (ranked := [r for r in done if not r.practice]) else "—"),
+             (words("pass-rate"), f"{100 * sum(bool(r.passed) for r in done) / len(done):.0f}%"
+              if done else "—"),
              (words("average"), f"{statistics.fmean(totals):.1f}" if totals else "—"),
              (words("median-time"),
               clock_time(statistics.median(r.seconds for r in done)) if done else "—")]
@@ -86,8 +89,9 @@ def _overview(rows: list[Row], words: ReportWords) -> str:
 
 def _progress(rows: list[Row], words: ReportWords) -> str:
     by_player: dict[str, list[Row]] = defaultdict(list)
-    for row in _finished(rows):
-        by_player[row.player].append(row)
+    for row in rows:  # practice too: it is the player's own progress
+        if row.outcome in ("won", "lost") and row.total is not None:
+            by_player[row.player].append(row)
     panels = []
     for player in sorted(by_player, key=str.casefold):
         mine = by_player[player]
@@ -124,8 +128,9 @@ def _competencies(rows: list[Row], words: ReportWords) -> str:
 
 def _heat_map(rows: list[Row], words: ReportWords) -> str:
     by_player: dict[str, list[Row]] = defaultdict(list)
-    for row in _finished(rows):
-        by_player[row.player].append(row)
+    for row in rows:  # practice too: it is the player's own progress
+        if row.outcome in ("won", "lost") and row.total is not None:
+            by_player[row.player].append(row)
     grid = [(player, [_average([r.share(c) for r in by_player[player]]) for c in COMPETENCIES])
             for player in sorted(by_player, key=str.casefold)]
     chart = svg.heat_map(grid, [words(f"comp-{c}") for c in COMPETENCIES], words("heatmap"))
