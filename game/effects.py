@@ -140,24 +140,23 @@ def pitch(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Lin
           marks: list[str]) -> None:
     """Benefits pitched: each lands with a listener who has that need once it is known;
     before, or to someone without the need, it is a mistake."""
-    told = len(out)
+    early = False
     for nid in fx.pitch:
-        _pitch(s, rt, nid, who, out, marks)
-    # a premature pitch is told once per choice: its note names no need, so two would read alike
-    premature = [i for i in range(told, len(out)) if out[i].code == "pitch-premature"]
-    for i in reversed(premature[1:]):
-        del out[i]
+        early |= _pitch(s, rt, nid, who, out, marks)
+    if early:  # told once per choice: the note names no need (it was not found yet)
+        out.append(Line("note", code="pitch-premature", params={}))
 
 
 def _pitch(s: PlayState, rt: Runtime, nid: str, who: str | None, out: list[Line],
-           marks: list[str]) -> None:
+           marks: list[str]) -> bool:
+    """Pitch one need; True when it was premature (the caller tells the trainee once)."""
     if nid not in s.needs_known:
         s.bad_pitches += 1
         if who is not None:
             move_stance(s, who, rules.PREMATURE_PITCH)
-        out.append(Line("note", code="pitch-premature", params={"need": nid}))
         marks.append("mistake:premature-pitch")
-    elif who is None or who not in rt.holders[nid]:
+        return True
+    if who is None or who not in rt.holders[nid]:
         s.bad_pitches += 1
         if who is not None:
             move_stance(s, who, rules.IRRELEVANT_PITCH)
@@ -179,6 +178,7 @@ def _pitch(s: PlayState, rt: Runtime, nid: str, who: str | None, out: list[Line]
         marks.append("pitch-landed")
     else:
         out.append(Line("note", code="pitch-repeated", params={"need": nid, "who": who}))
+    return False
 
 
 def introduce(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],

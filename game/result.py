@@ -15,7 +15,6 @@ from game import rules, variants
 from game.atomic import write_text_atomically
 from game.engine import Game
 from game.i18n import Words
-from game.schema import Scenario
 from game.scoring import debrief, reveals_roles
 
 if TYPE_CHECKING:
@@ -39,7 +38,7 @@ def result_dict(game: Game, player: str | None = None,
         "seed": state.seed,
         # the cast's name tells who signs: given only once the deal was played out
         **({"cast": cast} if reveals_roles(state) and (
-            cast := variants.cast_name(scenario_base(game), state.seed)) is not None else {}),
+            cast := variants.cast_name(game.base_scenario, state.seed)) is not None else {}),
         "player": player,
         "outcome": state.outcome or "abandoned",
         "passed": report.verdict.passed,
@@ -69,11 +68,6 @@ def _with_losses(score: dict[str, Any], lost: dict[str, Any]) -> dict[str, Any]:
     for name, entry in score["competencies"].items():
         entry["lost"] = [item.to_dict() for item in lost.get(name, [])]
     return score
-
-
-def scenario_base(game: Game) -> Scenario:
-    """The scenario as written (its variants all there), for naming the drawn cast."""
-    return game.base_scenario
 
 
 def write_json_atomically(path: str, data: Any) -> None:

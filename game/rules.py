@@ -30,12 +30,17 @@ def clamp(value: float, low: float, high: float) -> float:
     return low if value < low else high if value > high else value
 
 
+def met_with_clear_clue(state: PlayState, sid: str) -> bool:
+    """Whether `sid` has been met and a clear (not vague) clue about their part collected."""
+    return sid in state.met and any(
+        h["about"] == sid and not h.get("vague", False) for h in state.hints)
+
+
 def authority_established(rt: Runtime, state: PlayState) -> bool:
     """Authority ✓: the decision-maker has been met and a clear (not vague) clue about their part
     was collected."""
     dm = rt.decision_maker
-    return dm is not None and dm in state.met and any(
-        h["about"] == dm and not h.get("vague", False) for h in state.hints)
+    return dm is not None and met_with_clear_clue(state, dm)
 
 
 def has_evidence(scenario: Scenario, state: PlayState, sid: str) -> bool:
@@ -60,9 +65,7 @@ def board_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
     return {
         "need": len(state.needs_known) >= close.needs,
         "interest": state.interest >= close.interest,
-        "authority": any(sid in state.met and any(
-            h["about"] == sid and not h.get("vague", False) for h in state.hints)
-            for sid in tagged),
+        "authority": any(met_with_clear_clue(state, sid) for sid in tagged),
     }
 
 

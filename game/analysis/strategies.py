@@ -60,6 +60,7 @@ class Seen:
 
     @classmethod
     def start(cls) -> Seen:
+        """Nothing seen yet."""
         return cls(set(), set(), {})
 
 
@@ -86,10 +87,12 @@ class StrategyFigures:
 
     @property
     def win_rate(self) -> float:
+        """Share of the seeds won (0–1)."""
         return self.wins / self.runs if self.runs else 0.0
 
     @property
     def pass_rate(self) -> float:
+        """Share of the seeds passed (0–1)."""
         return self.passes / self.runs if self.runs else 0.0
 
     def to_dict(self) -> dict[str, Any]:
