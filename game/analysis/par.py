@@ -20,7 +20,7 @@ from typing import Any
 
 from game import rules
 from game.analysis.forking import fork, state_key
-from game.analysis.rollout import Rollout
+from game.analysis.rollout import READINESS, Rollout
 from game.engine import Game
 from game.runtime import Runtime
 from game.schema import Scenario
@@ -201,12 +201,13 @@ def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_B
     if not search.exact:
         # the meeting-by-meeting search could not finish: plan meetings with a beam and play
         # each greedily too (game/analysis/rollout.py), keep the better, then polish it
-        second = Rollout(rt)
-        second.run(Game(base, seed), tag_on_evidence(Game(base, seed)), tag_on_evidence)
-        search.made += second.made
-        if second.best is not None and (second.best[0], -len(second.best[2])) > (
-                total, -len(path)):
-            total, game, path = second.best
+        for readiness in READINESS:
+            second = Rollout(rt, readiness=readiness)
+            second.run(Game(base, seed), tag_on_evidence(Game(base, seed)), tag_on_evidence)
+            search.made += second.made
+            if second.best is not None and (second.best[0], -len(second.best[2])) > (
+                    total, -len(path)):
+                total, game, path = second.best
         total, game, path = _polish(rt, seed, total, game, path, 0)
     result = score(rt, game.state)
     return Par(total, path, search.exact, search.made, game.state.outcome, game.state.turn,

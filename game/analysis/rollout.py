@@ -23,13 +23,15 @@ from game.scoring import score
 from game.state import PlayState
 
 WIDTH = 48          # positions between meetings carried on, round after round
-READINESS = 15.0    # points a position gains for being ready to close (up to 2.5 of these)
+# points a position gains for being ready to close (up to 2.5 of these): `find_par` runs one
+# search for each weight — a light one follows the score, a heavy one the way to the close
+READINESS = (5.0, 30.0)
 
 Path = tuple[str, ...]
 Tagger = Callable[[Game], Path]  # tags whoever there is now evidence about; the steps made
 
 
-def value(rt: Runtime, state: PlayState) -> float:
+def value(rt: Runtime, state: PlayState, readiness: float = READINESS[0]) -> float:
     """How good a position looks: its score so far, plus how ready the deal is to close — the
     checklist, the decision-maker's stance against the bar, and each objection that would block
     the close answered (an attempt that is over counts its outcome)."""
@@ -46,7 +48,7 @@ def value(rt: Runtime, state: PlayState) -> float:
             if record["state"] == "resolved" and (
                     raiser == dm or rt.influence_of(raiser, dm) >= close.block_influence):
                 ready += 0.5
-    return total + READINESS * ready
+    return total + readiness * ready
 
 
 def _mistake(game: Game) -> bool:
@@ -57,9 +59,11 @@ def _mistake(game: Game) -> bool:
 class Rollout:
     """One search; `best` is (total, game, path) once `run` has returned."""
 
-    def __init__(self, rt: Runtime, width: int = WIDTH) -> None:
+    def __init__(self, rt: Runtime, width: int = WIDTH,
+                 readiness: float = READINESS[0]) -> None:
         self.rt = rt
         self.width = width
+        self.readiness = readiness
         self.made = 0
         self.marked = frozenset(key for key, spec in rt.spec_by_key.items()
                                 if spec.severity is not None)
@@ -79,7 +83,8 @@ class Rollout:
                 if option.key != "leave" and _mistake(child):
                     continue
                 tags = tag(child)
-                worth = value(rt, child.state) - (0.01 if option.key == "leave" else 0.0)
+                worth = value(rt, child.state, self.readiness) - (
+                    0.01 if option.key == "leave" else 0.0)
                 if best is None or worth > best[0]:
                     best = (worth, child, path + (option.key,) + tags)
             if best is None:
@@ -108,5 +113,6 @@ class Rollout:
                             self.best = (total, played, steps)
                     else:
                         after.setdefault(state_key(played.state), (played, steps))
-            ranked = sorted(after.values(), key=lambda gp: value(rt, gp[0].state), reverse=True)
+            ranked = sorted(after.values(), key=lambda gp: value(rt, gp[0].state, self.readiness),
+                            reverse=True)
             frontier = ranked[:self.width]
