@@ -4,7 +4,7 @@ from __future__ import annotations
 import copy
 
 from game.analysis.par import Par, find_par, replay, tag_on_evidence
-from game.analysis.rollout import Rollout
+from game.analysis.rollout import READINESS, Rollout
 from game.engine import Game
 from game.runtime import Runtime
 from game.schema import Scenario
@@ -66,10 +66,11 @@ def test_a_small_budget_gives_an_approximate_par(mini_rt: Runtime) -> None:
     assert not par.exact
     # an exhaustive try that gave up, then the beam: each within the budget; then the
     # rollout (game/analysis/rollout.py), the better of the two polished
-    rollout = Rollout(mini_rt)
-    rollout.run(Game(mini_rt, 0), (), tag_on_evidence)
-    assert par.choices_made <= 2 * 300 + rollout.made
-    assert rollout.best is not None and rollout.best[0] <= par.total == 91.9  # then polished
+    rollouts = [Rollout(mini_rt, readiness=weight) for weight in READINESS]
+    for rollout in rollouts:
+        rollout.run(Game(mini_rt, 0), (), tag_on_evidence)
+        assert rollout.best is not None and rollout.best[0] <= par.total == 91.9  # polished
+    assert par.choices_made <= 2 * 300 + sum(r.made for r in rollouts)
 
 
 def test_a_scenario_that_cannot_be_won_still_has_a_par() -> None:
