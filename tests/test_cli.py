@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINI, ROOT
 
 PYGAME_BLOCKED = (
@@ -133,3 +135,17 @@ def test_a_command_imports_only_what_it_needs() -> None:
                           text=True, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "['game.cli.validate_cmd']"
+
+
+def test_the_window_without_a_display_says_so_instead_of_hiding(tmp_path: Path) -> None:
+    """On Linux with neither X nor Wayland (and no SDL driver chosen), `python main.py` would
+    run an invisible offscreen window for ever: it explains and points to --text instead."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the check is for Linux desktops")
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")}
+    env["QUALIFIED_DATA_DIR"] = str(tmp_path)
+    done = subprocess.run([sys.executable, str(ROOT / "main.py")], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1
+    assert "there is no display here" in done.stderr and "--text" in done.stderr

@@ -35,7 +35,24 @@ def _headless_if_needed(autoplay: bool) -> None:
         os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 
 
+def no_display() -> str | None:
+    """Why a window cannot be seen here, or None: on Linux without X or Wayland (and no SDL
+    driver chosen), SDL would fall back to an invisible offscreen window and wait for ever."""
+    if not sys.platform.startswith("linux") or os.environ.get("SDL_VIDEODRIVER"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("there is no display here (neither DISPLAY nor WAYLAND_DISPLAY is set), so the game "
+            "window could not be seen. Play in the terminal: `python main.py play PATH --text` "
+            "(for example `python main.py play scenarios/tutorial-first-deal.yaml --text`), or "
+            "preview a scenario headless: `python main.py play PATH --autoplay --screenshots DIR`")
+
+
 def _make_app(**kwargs: Any) -> Any:
+    reason = no_display() if kwargs.get("driver") is None else None
+    if reason is not None:
+        print(f"cannot open the game window: {reason}", file=sys.stderr)
+        return None
     import game.ui  # noqa: F401  (quiets pygame's banner before pygame is imported)
     import pygame
 

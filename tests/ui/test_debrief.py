@@ -97,3 +97,15 @@ def test_next_goes_to_the_picker_in_the_window(app: App, mini: Scenario) -> None
     finish_mini(app, mini, win=False)
     press(app, pygame.K_n)
     assert app.top.name == "picker"
+
+
+def test_play_mode_offers_no_next_scenario(app: App, mini: Scenario) -> None:
+    """`play PATH` in the window: the debrief's menu has no "next", so neither has its footer,
+    and N does nothing."""
+    app.ctx.play_mode = True
+    finish_mini(app, mini)
+    screen = app.top
+    assert "next" not in {item.value for item in screen.menu.items}
+    assert all(hint.code != pygame.K_n for hint in screen.chrome.footer.hints)
+    press(app, pygame.K_n)
+    assert app.top is screen

@@ -72,9 +72,10 @@ class DebriefScreen(Screen):
     def layout(self) -> None:
         ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
         fonts, theme = ctx.fonts, ctx.theme
-        self.chrome.layout(ctx, [Hint("↑↓", t.get("key-scroll")),
-                                 Hint("R", t.get("key-replay"), pygame.K_r),
-                                 Hint("N", t.get("key-next"), pygame.K_n)] + reload_hints(ctx))
+        hints = [Hint("↑↓", t.get("key-scroll")), Hint("R", t.get("key-replay"), pygame.K_r)]
+        if not ctx.play_mode:  # `play PATH` has no next scenario: its menu offers none
+            hints.append(Hint("N", t.get("key-next"), pygame.K_n))
+        self.chrome.layout(ctx, hints + reload_hints(ctx))
         body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(16)
         left_w = int(body.w * 0.42)
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
@@ -194,8 +195,8 @@ class DebriefScreen(Screen):
         if self.chrome.handle_event(event):
             return
         if event.type == pygame.KEYDOWN:
-            if event.key in LETTERS:
-                self.act(LETTERS[event.key])
+            if event.key in LETTERS and LETTERS[event.key] in {i.value for i in self.menu.items}:
+                self.act(LETTERS[event.key])  # only what the menu offers (no N in `play PATH`)
                 return
             if event.key == pygame.K_ESCAPE:
                 self.act("done" if self.ctx.play_mode else "title")
