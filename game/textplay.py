@@ -350,7 +350,8 @@ class TextPlay:
             self.say()
             self.say(w.get("lost-heading") + ":")
             for name, item in losses[:LOSSES_SHOWN]:
-                self.say(f"{'−' + w.number(item.points):>6}  {w.get('comp-' + name)}: "
+                when = f"T{item.turn} · " if item.turn is not None else ""
+                self.say(f"{'−' + w.number(item.points):>6}  {when}{w.get('comp-' + name)}: "
                          f"{w.lost(item.code, item.params)}", "  ")
             rest = losses[LOSSES_SHOWN:]
             if rest:

@@ -145,7 +145,9 @@ class DebriefScreen(Screen):
         if losses:  # what cost points leads, biggest first (the result file has every one)
             pieces = [Piece(words.get("lost-heading"), "heading")]
             for name, item in losses[:LOSSES_SHOWN]:
-                pieces.append(Piece(f"−{words.number(item.points)} · "
+                when = (f"{t.get('turn-short', turn=item.turn)} · "
+                        if item.turn is not None else "")
+                pieces.append(Piece(f"−{words.number(item.points)} · {when}"
                                     f"{words.get('comp-' + name)}", "small-bold", theme.bad))
                 pieces.append(Piece(words.lost(item.code, item.params), "body",
                                     indent=ctx.px(12)))
