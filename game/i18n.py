@@ -136,7 +136,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "lost-influencer-not-tagged-anon": {"en": "An influencer was not tagged.",
                                         "es": "No marcaste a alguien que influye en la decisión."},
     "lost-premature-close": {"en": "A close before the prospect was qualified (×{n}).",
-                             "es": "Un cierre antes de calificar al cliente (×{n})."},
+                             "es": "Un cierre antes de cualificar al cliente (×{n})."},
     "lost-wrong-tag": {"en": "Someone tagged {role} who is not (×{n}).",
                        "es": "Alguien marcado como {role} sin serlo (×{n})."},
     "lost-saboteur-not-tagged": {"en": "{who} worked against the deal and was not tagged a "
@@ -206,8 +206,8 @@ _TEXT: dict[str, dict[str, str]] = {
                                   "es": "Ganaste la venta pero no pediste una referencia."},
     # labels
     "stage-lead": {"en": "lead", "es": "contacto"},
-    "stage-prospect": {"en": "prospect", "es": "prospecto"},
-    "stage-qualified_prospect": {"en": "qualified prospect", "es": "prospecto calificado"},
+    "stage-prospect": {"en": "prospect", "es": "interesado"},
+    "stage-qualified_prospect": {"en": "qualified prospect", "es": "cualificado"},
     "stage-customer": {"en": "customer", "es": "cliente"},
     "role-decision_maker": {"en": "decision-maker", "es": "quien decide"},
     "role-influencer": {"en": "influencer", "es": "influyente"},
@@ -246,7 +246,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "end-closed": {"en": "the deal was closed", "es": "la venta se cerró"},
     "end-abandoned": {"en": "the attempt was stopped", "es": "el intento se interrumpió"},
     "comp-discovery": {"en": "Discovery", "es": "Descubrimiento"},
-    "comp-qualification": {"en": "Qualification", "es": "Calificación"},
+    "comp-qualification": {"en": "Qualification", "es": "Cualificación"},
     "comp-saboteurs": {"en": "Saboteurs", "es": "Saboteadores"},
     "comp-value_pitch": {"en": "Value pitch", "es": "Propuesta de valor"},
     "comp-closing": {"en": "Closing", "es": "Cierre"},
@@ -369,6 +369,17 @@ class Words:
         if "trust" in p:
             p["trust"] = self.number(float(p["trust"]), 2)
         return self.note(f"lost-{code}", p)
+
+    def quote(self, text: str) -> str:
+        """Words quoted the way the language does: “…” in English; «…» in Spanish, with quotes
+        inside nested as «…“…”…». A text already quoted whole is not quoted twice."""
+        if self.language == "es":
+            if text.startswith("«") and text.endswith("»"):
+                text = text[1:-1]
+            return "«" + text.replace("«", "“").replace("»", "”") + "»"
+        if text.startswith("“") and text.endswith("”"):
+            return text
+        return f"“{text}”"
 
     def number(self, value: float, digits: int = 1) -> str:
         """A figure the way the language writes it (a decimal comma in Spanish)."""

@@ -69,7 +69,7 @@ _UI = {
         "board-title": "TABLERO DE LA VENTA", "people": "Centro de compras",
         "needs": "Necesidades descubiertas", "none": "(ninguna todavía)", "clues": "Pistas",
         "objections": "Objeciones", "open": "abierta", "resolved": "resuelta",
-        "savings": "Ahorros presentados", "checklist": "Calificación",
+        "savings": "Ahorros presentados", "checklist": "Cualificación",
         "tag-whom": "¿A quién etiquetas? (o vuelve)", "back": "Volver",
         "tag-as": "Etiquetar a {name} como:", "clear": "Quitar la etiqueta",
         "pitched-to": "presentado a {who}", "found-by": "de {who}, turno {turn}",
@@ -163,15 +163,15 @@ class TextPlay:
         w = self.words
         for line in lines:
             if line.kind == "say":
-                self.say(f"{w.name(line.speaker)}: “{line.text}”", "  ")
+                self.say(f"{w.name(line.speaker)}: {w.quote(line.text)}", "  ")
             elif line.kind == "you":
-                self.say(f"{self.ui['you']}: “{line.text}”", "  ")
+                self.say(f"{self.ui['you']}: {w.quote(line.text)}", "  ")
             elif line.kind == "event":
                 self.say(f"⚑ {self.ui['between']}: {line.text}", "  ")
             elif line.code == "close-failed":
                 if line.text:
                     self.say(f"{w.name(self.game.state.path[-1].get('stakeholder'))}: "
-                             f"“{line.text}”", "  ")
+                             f"{w.quote(line.text)}", "  ")
                 self.say("• " + w.get("close-failed"), "  ")
                 for code, params in line.params.get("reasons", []):
                     self.say(f"– {self.ui['why']}: {w.reason(code, params)}", "    ")
@@ -295,7 +295,7 @@ class TextPlay:
             if board.objections:
                 self.say(ui["objections"] + ":")
                 for obj in board.objections:
-                    self.say(f"- {w.name(str(obj['who']))}: “{obj['text']}” "
+                    self.say(f"- {w.name(str(obj['who']))}: {w.quote(str(obj['text']))} "
                              f"({ui['open'] if obj['state'] == 'open' else ui['resolved']})", "  ")
             self.say(f"{ui['savings']}: {ui['front-end']} "
                      f"{w.money(board.savings_pitched['front_end_savings'])}, {ui['back-end']} "
@@ -367,7 +367,7 @@ class TextPlay:
             mark = entry["mark"]
             severity = f" ({w.get('severity-' + entry['severity'])})" if "severity" in entry else ""
             self.say(f"{MARKS[mark]} T{entry['turn']} {w.get('mark-' + mark)}{severity} — "
-                     f"{w.name(entry['stakeholder'])}: “{entry['text']}”", "  ")
+                     f"{w.name(entry['stakeholder'])}: {w.quote(entry['text'])}", "  ")
             if entry["feedback"]:
                 self.say(f"{ui['feedback']}: {entry['feedback']}", "      ")
         for item in missed:

@@ -64,7 +64,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "all-attempts": "Todos los intentos", "filters": "Filtros", "generated": "Generado",
         "none": "ninguno", "since": "desde", "best": "Mejor", "last": "Último",
         "of": "de", "times": "intentos",
-        "comp-discovery": "Descubrimiento", "comp-qualification": "Calificación",
+        "comp-discovery": "Descubrimiento", "comp-qualification": "Cualificación",
         "comp-saboteurs": "Saboteadores", "comp-value_pitch": "Propuesta de valor",
         "comp-closing": "Cierre", "comp-relationship": "Relación",
     },

@@ -32,9 +32,9 @@ class Shown:
 def show(line: Line, words: Words, ui: UIText) -> list[Shown]:
     """The panel entries for one engine line (a close or referral can give several)."""
     if line.kind == "say":
-        return [Shown("say", f"“{line.text}”", words.name(line.speaker))]
+        return [Shown("say", words.quote(line.text), words.name(line.speaker))]
     if line.kind == "you":
-        return [Shown("you", f"“{line.text}”", ui.get("you"))]
+        return [Shown("you", words.quote(line.text), ui.get("you"))]
     if line.kind == "event":
         return [Shown("event", line.text, ui.get("between"), "event")]
     code = line.code or ""
@@ -52,14 +52,14 @@ def show(line: Line, words: Words, ui: UIText) -> list[Shown]:
     if code == "close-failed":
         shown = [Shown("note", words.get("close-failed"), tone="bad")]
         if line.text:
-            shown.append(Shown("note", f"“{line.text}”"))
+            shown.append(Shown("note", words.quote(line.text)))
         shown.extend(Shown("note", "– " + words.reason(str(c), dict(p)), tone="bad")
                      for c, p in line.params.get("reasons", []))
         return shown
     if code in ("close-won", "referral-won", "referral-lost"):
         shown = [Shown("note", words.note(code, line.params), tone="good" if code in GOOD else "bad")]
         if line.text:
-            shown.append(Shown("note", f"“{line.text}”"))
+            shown.append(Shown("note", words.quote(line.text)))
         return shown
     tone = "good" if code in GOOD else "bad" if code in BAD else \
         "clue" if code == "hint" else "objection" if code == "objection-raised" else "info"

@@ -67,7 +67,7 @@ def test_a_card_stays_inside_its_box_whatever_the_name(app: App) -> None:
 
 def test_stage_labels_fit_their_boxes(app: App) -> None:
     fonts, surface = app.ctx.fonts, pygame.Surface((700, 60))
-    labels = ["contacto", "prospecto", "prospecto calificado", "cliente"]
+    labels = ["contacto", "interesado", "cualificado", "cliente"]
     boxes = widgets.stage_track(surface, fonts, DEFAULT, pygame.Rect(0, 10, 640, 30), labels, 2)
     for box, label in zip(boxes, labels):
         assert fonts.width(label, "small-bold") <= box.w

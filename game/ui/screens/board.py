@@ -233,7 +233,7 @@ class BoardScreen(Screen):
         for obj in board.objections:
             is_open = obj["state"] == "open"
             state_word = t.get("board-open" if is_open else "board-resolved")
-            objections.append(Piece(f"{words.name(str(obj['who']))}: “{obj['text']}” — {state_word}",
+            objections.append(Piece(f"{words.name(str(obj['who']))}: {words.quote(str(obj['text']))} — {state_word}",
                                     "small", theme.text,
                                     icon=("mark", "mistake" if is_open else "good"),
                                     icon_colour=theme.bad if is_open else theme.good))

@@ -180,7 +180,7 @@ class DebriefScreen(Screen):
                     f"{t.get('turn-short', turn=entry['turn'])} · "
                     f"{words.name(str(entry['stakeholder']))}")
             pieces = [Piece(head, "small-bold", theme.mark(mark), icon=("mark", mark)),
-                      Piece(f"“{entry['text']}”", "body")]
+                      Piece(words.quote(str(entry["text"])), "body")]
             if entry.get("feedback"):
                 pieces.append(Piece(t.get("debrief-coach", text=entry["feedback"]), "small",
                                     theme.muted, indent=ctx.px(12)))

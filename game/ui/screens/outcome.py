@@ -131,7 +131,7 @@ class OutcomeScreen(Screen):
                                     theme.good if won else theme.warn,
                                     icon=("mark", "good" if won else "missed")))
             if line.text:
-                pieces.append(Piece(f"“{line.text}”", "body", theme.text))
+                pieces.append(Piece(words.quote(line.text), "body", theme.text))
             if code == "close-failed":
                 reasons = line.params.get("reasons", [])
                 if reasons:
