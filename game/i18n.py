@@ -381,6 +381,10 @@ class Words:
             return text
         return f"“{text}”"
 
+    def par(self, total: float, exact: bool) -> str:
+        """Par as shown: `91.9`, or `≈95.5` when only the best found (a decimal comma in Spanish)."""
+        return ("" if exact else "≈") + self.number(total)
+
     def number(self, value: float, digits: int = 1) -> str:
         """A figure the way the language writes it (a decimal comma in Spanish)."""
         text = f"{value:.{digits}f}"

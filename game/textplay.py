@@ -335,10 +335,11 @@ class TextPlay:
             par = self.known_par
             if par.beaten_by(report.score.total):  # the search missed a path: this one is best
                 self.known_par = self.beat_par(par, report.score.total)
-                self.say(ui["par-beaten"].format(was=par.label(),
-                                                 you=f"{report.score.total:.1f}"))
+                self.say(ui["par-beaten"].format(was=w.par(par.total, par.exact),
+                                                 you=w.number(report.score.total)))
             else:
-                self.say(ui["par" if par.exact else "par-found"].format(par=par.label()))
+                self.say(ui["par" if par.exact else "par-found"].format(
+                    par=w.par(par.total, par.exact)))
         for name, (got, top) in report.score.competencies.items():
             if top == 0:
                 continue

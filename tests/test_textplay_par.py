@@ -60,9 +60,9 @@ def test_an_approximate_par_is_marked(mini_rt: Runtime) -> None:
 
 def test_spanish_words_for_par(mini_rt: Runtime) -> None:
     _, text = debrief_text(mini_rt, KnownPar(95.5, False), language="es")
-    assert "Par: ≈95.5 / 100 — la mejor puntuación encontrada para esta venta\n" in text
+    assert "Par: ≈95,5 / 100 — la mejor puntuación encontrada para esta venta\n" in text  # comma
     _, text = debrief_text(mini_rt, KnownPar(91.9, True), language="es")
-    assert "Par: 91.9 / 100 — la mejor puntuación que permite esta venta\n" in text
+    assert "Par: 91,9 / 100 — la mejor puntuación que permite esta venta\n" in text
 
 
 def test_no_par_line_without_par(mini_rt: Runtime) -> None:

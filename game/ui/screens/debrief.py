@@ -265,7 +265,7 @@ class DebriefScreen(Screen):
     def _draw_par(self, surface: pygame.Surface, x: int, y: int, room: int) -> None:
         """"Par ≈95.5 · you 85.4 — the best score found for this deal", and a tick on the
         total's bar where par is; or that par is being worked out."""
-        ctx, t = self.ctx, self.ctx.text
+        ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
         theme, fonts = ctx.theme, ctx.fonts
         if self.par.working:
             surface.blit(fonts.render_fit(t.get("debrief-par-working"), "small", theme.muted,
@@ -277,12 +277,13 @@ class DebriefScreen(Screen):
         you = self.report.score.total
         was = self.par.was
         if was is not None or known.beaten_by(you):  # the search missed this attempt's path
-            surface.blit(fonts.render_fit(t.get("debrief-par-beaten", you=f"{you:.1f}",
-                                                was=(was or known).label()),
+            surface.blit(fonts.render_fit(t.get("debrief-par-beaten", you=words.number(you),
+                                                was=words.par((was or known).total,
+                                                              (was or known).exact)),
                                           "small-bold", theme.good, room), (x, y))
             return
-        head = fonts.render_fit(t.get("debrief-par", par=known.label(),
-                                      you=f"{you:.1f}"),
+        head = fonts.render_fit(t.get("debrief-par", par=words.par(known.total, known.exact),
+                                      you=words.number(you)),
                                 "small-bold", theme.text, room)
         surface.blit(head, (x, y))
         note = t.get("debrief-par-exact" if known.exact else "debrief-par-found")
