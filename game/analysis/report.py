@@ -20,7 +20,7 @@ from game.analysis.findings import (Finding, coverage_findings, locate, par_find
 from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par, known_path
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE, Playouts, RandomPlay
 from game.analysis.stats import Stats, estimate_minutes, statistics
-from game.analysis.strategies import (DEFAULT_SEEDS, PASS_LIMIT, StrategyFigures,
+from game.analysis.strategies import (DEFAULT_SEEDS, MEMORISED, PASS_LIMIT, StrategyFigures,
                                       run_strategies)
 from game.problems import Locator
 from game.runtime import Runtime
@@ -78,7 +78,11 @@ class Analysis:
                                    "exact": v.par.exact} for v in self.variant_pars]}
             if self.variant_pars else None,
             "random": random_part,
-            "strategies": {name: f.to_dict() for name, f in self.strategies.items()},
+            # content-free players only; the path learnt by heart is not one (its own target)
+            "strategies": {name: f.to_dict() for name, f in self.strategies.items()
+                           if name != MEMORISED},
+            "memorised_path": self.strategies[MEMORISED].to_dict()
+            if MEMORISED in self.strategies else None,
             "strategy_seeds": self.strategy_seeds,
             "coverage": {
                 "nodes": nodes, "choices": choices,
