@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
@@ -160,7 +161,7 @@ def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
                 f"{path}: this results database was written by a newer version of Qualified "
                 f"(schema {current}; this game knows {migrations.LATEST}). Update the game, or "
                 f"set QUALIFIED_DATA_DIR to another folder. The file was not changed.")
-        conn.execute("PRAGMA journal_mode = WAL")  # changes the file: only once it is ours
+        _use_wal(conn)  # changes the file: only once it is ours
         migrations.migrate(conn)
         return conn
     except sqlite3.Error as exc:
@@ -173,6 +174,25 @@ def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
         if conn is not None:
             conn.close()
         raise
+
+
+WAL_TRIES = 15  # switching to WAL takes the file alone for a moment: another opener may hold it
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Put the file in WAL mode (once: later opens find it so). SQLite does not wait on its busy
+    timeout for this switch, so when another process opens the file at the same moment the
+    switch is tried again a little later instead of failing."""
+    for attempt in range(WAL_TRIES):
+        if str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal":
+            return
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_locked(exc) or attempt == WAL_TRIES - 1:
+                raise
+            time.sleep(0.02 * (attempt + 1))
 
 
 @contextmanager
