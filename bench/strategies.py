@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.playouts import play_steps, variant_seeds, winning_paths  # noqa: E402
+from game.analysis.par import steps_from_path  # noqa: E402
 from game.analysis.playouts import play_runs  # noqa: E402
 from game.analysis.strategies import (MEMORISED, MEMORISED_LIMIT, PASS_LIMIT,  # noqa: E402
                                       run_strategies)
@@ -52,14 +53,7 @@ def main() -> int:
         if steps is not None:
             lowest = min(score(g.rt, g.state).total for g in
                          (play_steps(rt, steps, seed) for seed in variant_seeds(scenario)))
-            first = play_steps(rt, steps, 0)
-            learnt = [e["key"] if e["kind"] == "choice" else
-                      f"meet:{e['stakeholder']}" if e["kind"] == "meet" else
-                      "referral:ask" if e["kind"] == "referral" and e.get("asked") else
-                      "referral:skip" if e["kind"] == "referral" else
-                      "leave" if e["kind"] == "leave" else
-                      f"tag:{e['stakeholder']}={e['role'] or ''}"
-                      for e in first.state.path]
+            learnt = list(steps_from_path(play_steps(rt, steps, 0).state.path))
         figures = run_strategies(rt, range(args.seeds), memorised=learnt, memorised_seed=0)
         random_runs = play_runs(rt, 0, 0, 1000)
         tutorial = scenario.id.startswith("tutorial")

@@ -341,14 +341,16 @@ class Words:
 
     def pass_reason(self, reason: str, mark: int, critical: tuple[str, ...] = ()) -> str:
         """Why an attempt passed or not, in a sentence (the first critical mistake quoted)."""
-        text = ""
-        if critical:
-            sid, nid, index = critical[0].split("/")
-            person = self.scenario.stakeholders.get(sid)
-            node = person.conversation.nodes.get(nid) if person else None
-            if node is not None and int(index) < len(node.choices):
-                text = node.choices[int(index)].text
+        text = self.choice_text(critical[0]) if critical else ""
         return self.get(f"pass-{reason}", mark=mark, text=text)
+
+    def choice_text(self, key: str) -> str:
+        """The words of the choice with engine key `key` ("stakeholder/node/index"; "" if none)."""
+        sid, nid, index = key.split("/")
+        person = self.scenario.stakeholders.get(sid)
+        node = person.conversation.nodes.get(nid) if person else None
+        return node.choices[int(index)].text if node is not None and \
+            int(index) < len(node.choices) else ""
 
     def lost(self, code: str, params: dict[str, Any]) -> str:
         """Word a reason points were lost (game/losses.py)."""
@@ -361,11 +363,7 @@ class Words:
         if "severity" in p:
             p["severity"] = self.get(f"severity-word-{p['severity']}")
         if "key" in p:
-            sid, nid, index = str(p.pop("key")).split("/")
-            person = self.scenario.stakeholders.get(sid)
-            node = person.conversation.nodes.get(nid) if person else None
-            p["text"] = (node.choices[int(index)].text
-                         if node is not None and int(index) < len(node.choices) else "")
+            p["text"] = self.choice_text(str(p.pop("key")))
         if "trust" in p:
             p["trust"] = self.number(float(p["trust"]), 2)
         return self.note(f"lost-{code}", p)

@@ -17,7 +17,8 @@ from typing import Any
 
 from game import rules
 from game.runtime import Runtime
-from game.scoring import PENALTY, WRONG_SABOTEUR, Score, reveals_roles, tagged, wrong_tags
+from game.scoring import (PENALTY, WRONG_SABOTEUR, Score, importance, reveals_roles, tagged,
+                          wrong_tags)
 from game.state import PlayState
 
 
@@ -79,12 +80,8 @@ def _fit(items: Raw, top: float, shortfall: float) -> list[Lost]:
     return sorted(fitted, key=lambda lost: -lost.points)  # the rounding may reorder two
 
 
-def _importance(rt: Runtime, needs: Any) -> int:
-    return sum(rt.scenario.needs[n].importance for n in needs)
-
-
 def _discovery(rt: Runtime, state: PlayState) -> Raw:
-    total = _importance(rt, rt.discoverable) or 1
+    total = importance(rt, rt.discoverable) or 1
     return [(rt.scenario.needs[n].importance / total, "need-not-found", {"need": n}, None)
             for n in sorted(rt.discoverable) if n not in state.needs_known]
 
@@ -145,7 +142,7 @@ def _value_pitch(rt: Runtime, state: PlayState) -> Raw:
     pitchable = [n for n, holders in rt.holders.items() if holders]
     if not pitchable:
         return []
-    total = _importance(rt, pitchable)
+    total = importance(rt, pitchable)
     kinds = {rt.scenario.needs[n].benefit for n in pitchable}
     savings = sorted({"front_end_savings", "back_end_savings"} & kinds)
     part = 0.8 if savings else 1.0

@@ -60,13 +60,10 @@ def board_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
     authority ✓ when someone the trainee tagged as decision-maker has been met and a clear clue
     about them was collected. It never reads the hidden roles, so watching it cannot tell who
     decides; the close rule (`decide_close`) checks the real decision-maker."""
-    close = rt.scenario.close
-    tagged = [sid for sid, role in state.tags.items() if role == "decision_maker"]
-    return {
-        "need": len(state.needs_known) >= close.needs,
-        "interest": state.interest >= close.interest,
-        "authority": any(met_with_clear_clue(state, sid) for sid in tagged),
-    }
+    done = checklist(rt, state)
+    done["authority"] = any(met_with_clear_clue(state, sid) for sid, role in state.tags.items()
+                            if role == "decision_maker")
+    return done
 
 
 def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:

@@ -87,7 +87,8 @@ def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdic
     return Verdict(True, "passed", mark)
 
 
-def _importance(rt: Runtime, needs: Any) -> int:
+def importance(rt: Runtime, needs: Any) -> int:
+    """The summed importance of `needs` (how discovery and value pitch weigh them)."""
     return sum(rt.scenario.needs[n].importance for n in needs)
 
 
@@ -96,7 +97,7 @@ def _discovery(rt: Runtime, state: PlayState) -> float | None:
     if not rt.discoverable:
         return None
     found = [n for n in state.needs_known if n in rt.discoverable]
-    return (_importance(rt, found) / _importance(rt, rt.discoverable)
+    return (importance(rt, found) / importance(rt, rt.discoverable)
             - state.mistake_costs.get("discovery", 0.0))
 
 
@@ -156,7 +157,7 @@ def _value_pitch(rt: Runtime, state: PlayState) -> float | None:
     pitchable = [n for n, holders in rt.holders.items() if holders]
     if not pitchable:
         return None
-    share = _importance(rt, [n for n in state.pitched if n in pitchable]) / _importance(rt, pitchable)
+    share = importance(rt, [n for n in state.pitched if n in pitchable]) / importance(rt, pitchable)
     kinds = {rt.scenario.needs[n].benefit for n in pitchable}
     savings = {"front_end_savings", "back_end_savings"} & kinds
     if savings:

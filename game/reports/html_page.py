@@ -139,6 +139,13 @@ def _heat_map(rows: list[Row], words: ReportWords) -> str:
             f'<div class="panel">{chart}</div>')
 
 
+def _bar(share: float, label: str) -> str:
+    """A small red bar filled to `share` (0–1) of its width, read aloud as `label`."""
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="12" role="img" '
+            f'aria-label="{label}"><rect width="120" height="12" fill="#eceff1"/>'
+            f'<rect width="{120 * share:.1f}" height="12" fill="#c62828"/></svg>')
+
+
 def _lost(records: list[AttemptRecord], words: ReportWords) -> str:
     """Per scenario, the average points a finished attempt lost for each kind of reason."""
     per_scenario: dict[str, Counter[str]] = defaultdict(Counter)
@@ -165,10 +172,7 @@ def _lost(records: list[AttemptRecord], words: ReportWords) -> str:
         lines = []
         for code, points in ranked:
             mean = points / n
-            bar = (f'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="12" '
-                   f'role="img" aria-label="{mean:.1f}"><rect width="120" height="12" '
-                   f'fill="#eceff1"/><rect width="{120 * mean / top:.1f}" height="12" '
-                   f'fill="#c62828"/></svg>')
+            bar = _bar(mean / top, f"{mean:.1f}")
             lines.append(f"<tr><td>{escape(lost_kind(code, words.language))}</td>"
                          f"<td class=\"n\">−{mean:.1f}</td><td>{bar}</td></tr>")
         panels.append(f'<div class="panel"><h3>{escape(titles[sid])} <small>({escape(sid)})'
@@ -201,10 +205,7 @@ def _missed(records: list[AttemptRecord], words: ReportWords) -> str:
         lines = []
         for text, count in per_scenario[sid].most_common(TOP_MISSED):
             share = count / n
-            bar = (f'<svg xmlns="http://www.w3.org/2000/svg" width="120" height="12" '
-                   f'role="img" aria-label="{share * 100:.0f}%"><rect width="120" height="12" '
-                   f'fill="#eceff1"/><rect width="{120 * share:.1f}" height="12" '
-                   f'fill="#c62828"/></svg>')
+            bar = _bar(share, f"{share * 100:.0f}%")
             lines.append(f"<tr><td>{escape(text)}</td><td class=\"n\">{count} "
                          f"{escape(words('of'))} {n}</td><td>{bar}</td></tr>")
         if not lines:

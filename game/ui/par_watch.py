@@ -53,7 +53,7 @@ class ParWatch:
         self.cache = cache  # None: the data folder's (tests pass their own)
         self.service: ParService | None = None
         self._asked: list[tuple[Session, Future[KnownPar | None]]] = []
-        self._beaten: dict[int, tuple[Session, KnownPar, KnownPar]] = {}  # id → (was, now)
+        self._settled: tuple[Session, ParState] | None = None  # a finished attempt's par
 
     def start(self, session: Session) -> None:
         """Ask for par of `session`'s scenario and seed (at once from the cache when known)."""
@@ -79,9 +79,10 @@ class ParWatch:
         known = future.result()
         if known is None:
             return NO_PAR
-        beaten = self._beaten.get(id(session))
-        if beaten is not None and beaten[0] is session:
-            return ParState(known=beaten[2], was=beaten[1])
+        settled = self._settled
+        if settled is not None and settled[0] is session:
+            return settled[1]
+        state = ParState(known=known)
         if session.game.over and self.service is not None:
             # par never shows below a score reached: an attempt that beats it is the new best
             from game.analysis.par_cache import new_best
@@ -89,9 +90,10 @@ class ParWatch:
             total = session.debrief().score.total
             if known.beaten_by(total):
                 now = new_best(self.service.cache, session.runtime, session.seed, known, total)
-                self._beaten = {id(session): (session, known, now)}
-                return ParState(known=now, was=known)
-        return ParState(known=known)
+                state = ParState(known=now, was=known)
+            # worked out once: the debrief asks every frame, the attempt no longer changes
+            self._settled = (session, state)
+        return state
 
     def wait(self, session: Session, timeout: float | None = None) -> ParState:
         """Par of `session`, waiting up to `timeout` seconds for it (tests, the result file)."""

@@ -276,10 +276,9 @@ class DebriefScreen(Screen):
             return
         you = self.report.score.total
         was = self.par.was
-        if was is not None or known.beaten_by(you):  # the search missed this attempt's path
+        if was is not None:  # the search had missed this attempt's path (ParWatch.state)
             surface.blit(fonts.render_fit(t.get("debrief-par-beaten", you=words.number(you),
-                                                was=words.par((was or known).total,
-                                                              (was or known).exact)),
+                                                was=words.par(was.total, was.exact)),
                                           "small-bold", theme.good, room), (x, y))
             return
         head = fonts.render_fit(t.get("debrief-par", par=words.par(known.total, known.exact),
