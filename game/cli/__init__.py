@@ -7,9 +7,27 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import platform
 import sys
 
-COMMANDS: tuple[str, ...] = ("play", "validate", "analyze", "schema", "new", "report", "sync")
+from game.version import __version__
+
+COMMANDS: tuple[str, ...] = ("play", "validate", "analyze", "schema", "new", "report", "sync",
+                             "import")
+VERSION_FLAGS = ("--version", "-V")
+
+
+def version_text() -> str:
+    """What `--version` prints: the game's version and the Python running it."""
+    return f"qualified {__version__} (Python {platform.python_version()})"
+
+
+def program_name() -> str:
+    """`qualified` when run as the installed command, else `python main.py`."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return "python main.py" if name in ("", "main.py", "-c", "__main__.py") else \
+        os.path.splitext(name)[0]
 
 
 def _available_commands(names: tuple[str, ...] = COMMANDS) -> list[object]:
@@ -28,10 +46,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     name), with that command alone, so running it imports only what it needs (a command's
     modules pull in the store, the reports, the analyser…: half a second of start-up)."""
     parser = argparse.ArgumentParser(
-        prog="python main.py",
+        prog=program_name(),
         description="Qualified — a sales-training game. With no command, opens the game window.")
+    parser.add_argument(*VERSION_FLAGS, action="version", version=version_text(),
+                        help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module in _available_commands((only,) if only in COMMANDS else COMMANDS):
+    names = (only,) if only in COMMANDS else () if only in VERSION_FLAGS else COMMANDS
+    for module in _available_commands(names):
         module.add_parser(sub)  # type: ignore[attr-defined]
     return parser
 

@@ -15,9 +15,11 @@ import sys
 import unicodedata
 from pathlib import Path
 
+from game.bundled import schema_file
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "game" / "templates" / "new_scenario.yaml"
-SCHEMA = ROOT / "docs" / "scenario.schema.json"
+SCHEMA = schema_file()  # docs/ in a checkout, inside the package once installed
 SUFFIXES = (".yaml", ".yml")
 
 

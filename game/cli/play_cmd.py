@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable
 
 from game import variants
+from game.bundled import scenario_path, unknown_scenario_hint
 from game.engine import Game
 from game.i18n import Words
 from game.loader import load_scenario
@@ -68,7 +69,9 @@ _UI = {
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the command."""
     p = sub.add_parser("play", help="play a scenario (in the window, or --text in the terminal)")
-    p.add_argument("path", metavar="PATH", help="the scenario file")
+    p.add_argument("path", metavar="PATH|ID",
+                   help="the scenario file, or the id of a bundled scenario "
+                        "(e.g. tutorial-first-deal)")
     p.add_argument("--text", action="store_true", help="play in the terminal")
     p.add_argument("--seed", type=int, default=None,
                    help="the seed (the same seed and choices replay exactly); random if omitted")
@@ -95,8 +98,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     """Load the scenario and play it."""
+    args.path = scenario_path(args.path)  # a bundled scenario's id, from any folder
     loaded = load_scenario(args.path)
     if loaded.scenario is None:
+        hint = unknown_scenario_hint(args.path)
+        if hint:  # neither a file nor a bundled scenario's id
+            print(hint, file=sys.stderr)
+            return 1
         for problem in loaded.problems:
             print(problem.format(), file=sys.stderr)
         print(f"{args.path}: cannot be played until these errors are fixed "

@@ -1,10 +1,11 @@
-"""`validate PATH...`: check scenario files and folders; every problem, located, in one run."""
+"""`validate [PATH...]`: check scenario files and folders; every problem, located, in one run."""
 from __future__ import annotations
 
 import argparse
 import os
 import sys
 
+from game.bundled import scenarios_dir
 from game.loader import find_scenario_files, load_scenario
 from game.problems import Problem, in_order
 
@@ -12,7 +13,8 @@ from game.problems import Problem, in_order
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the command."""
     p = sub.add_parser("validate", help="check scenario files (exit 0 clean, 1 on any error)")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="scenario files or folders (none: the bundled scenarios)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors")
     p.set_defaults(run=run)
 
@@ -38,7 +40,7 @@ def collect(paths: list[str]) -> tuple[list[Problem], int]:
 
 def run(args: argparse.Namespace) -> int:
     """Print every problem as `path:line:col: level: message`; exit 1 on any error."""
-    problems, count = collect(args.paths)
+    problems, count = collect(args.paths or [str(scenarios_dir())])
     for problem in problems:
         print(problem.format())
     errors = sum(p.level == "error" for p in problems)

@@ -6,10 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.bundled import scenarios_dir
 from game.loader import find_scenario_files, load_scenario
 from game.schema import Scenario
 
-BUNDLED = Path(__file__).resolve().parent.parent.parent / "scenarios"
+BUNDLED = scenarios_dir()  # scenarios/ in a checkout, inside the package once installed
 
 
 @dataclass(frozen=True)

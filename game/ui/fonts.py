@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
-from pathlib import Path
 
 import pygame
 
+from game.bundled import fonts_dir
 from game.ui.theme import Colour
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+ASSETS = fonts_dir()  # assets/fonts in a checkout, inside the package once installed
 REGULAR = ASSETS / "DejaVuSans.ttf"
 BOLD = ASSETS / "DejaVuSans-Bold.ttf"
 
