@@ -1,15 +1,20 @@
-"""`sync --lrs URL`: send the xAPI statements not yet sent to a Learning Record Store.
+"""`sync --lrs URL [--batch N] [--timeout S] [--tries N]`: send the xAPI statements not yet
+sent to a Learning Record Store.
 
 Credentials come from the environment: QUALIFIED_LRS_USER and QUALIFIED_LRS_PASSWORD
-(HTTP Basic, as LRSs issue them).
+(HTTP Basic, as LRSs issue them); credentials written in the address are used when those are
+not set, and never printed.
 """
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 
-from game.reports.lrs import ENV_PASSWORD, ENV_USER, SyncError, sync
+from game.reports.lrs import (DEADLINE, ENV_PASSWORD, ENV_USER, SyncError, statements_address,
+                              sync)
+from game.safe_text import shown
 from game.store import StoreError, open_store
 
 
@@ -19,7 +24,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--lrs", metavar="URL", required=True,
                    help="the LRS's xAPI endpoint, e.g. https://lrs.example.org/xapi "
                         f"(credentials from {ENV_USER} / {ENV_PASSWORD})")
-    p.add_argument("--batch", type=int, default=50, help="statements per request (50)")
+    p.add_argument("--batch", type=int, default=50,
+                   help="statements per request (50; halved when the LRS answers 413)")
+    p.add_argument("--timeout", type=float, default=DEADLINE, metavar="SECONDS",
+                   help=f"the most one request may take, all of it ({DEADLINE:g})")
+    p.add_argument("--tries", type=int, default=5,
+                   help="tries of a request that fails for the network or a busy LRS (5)")
     p.set_defaults(run=run)
 
 
@@ -28,19 +38,39 @@ def run(args: argparse.Namespace) -> int:
     if args.batch < 1:
         print("error: --batch must be at least 1", file=sys.stderr)
         return 2
+    if not (math.isfinite(args.timeout) and 0 < args.timeout <= 3600):
+        print("error: --timeout must be a number of seconds above 0, at most 3600",
+              file=sys.stderr)
+        return 2
+    if not 1 <= args.tries <= 20:
+        print("error: --tries must be from 1 to 20", file=sys.stderr)
+        return 2
+    try:
+        address = statements_address(args.lrs)
+    except SyncError as exc:
+        print(f"error: --lrs: {exc}", file=sys.stderr)
+        return 2
     user = os.environ.get(ENV_USER)
     password = os.environ.get(ENV_PASSWORD)
-    if not user:
-        print(f"note: {ENV_USER} is not set: sending without credentials", file=sys.stderr)
+    if not user and not password:
+        user = password = None  # those in the address, if any
+        if address.user is None:
+            print(f"note: {ENV_USER} is not set: sending without credentials", file=sys.stderr)
+    if address.scheme == "http" and (user or address.user):
+        print(f"note: {address.shown} is plain http: the credentials cross the network "
+              f"unencrypted; use the LRS's https address if it has one", file=sys.stderr)
     try:
         with open_store() as store:
             for notice in store.notices:
-                print(notice, file=sys.stderr)
-            report = sync(store, args.lrs, user=user, password=password, batch=args.batch)
+                print(shown(notice), file=sys.stderr)
+            report = sync(store, args.lrs, user=user, password=password, batch=args.batch,
+                          timeout=args.timeout, tries=args.tries)
     except (SyncError, StoreError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(str(exc))}", file=sys.stderr)
         return 1
     print(f"{report.sent} statements sent, {report.already} already in the LRS"
+          + (f" (batches of {report.batch}: the LRS refused {args.batch} at once as too large)"
+             if report.batch < args.batch and report.sent else "")
           + (f", {report.conflicts} in conflict with different statements stored there under "
              f"the same id (change nothing; ask the LRS administrator)"
              if report.conflicts else ""))

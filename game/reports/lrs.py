@@ -3,26 +3,32 @@ every trainee's record in one place.
 
 `sync(store, endpoint, ...)` posts the statements the LRS has not yet accepted, in batches,
 to `<endpoint>/statements` with `X-Experience-API-Version: 1.0.3` and HTTP Basic credentials.
-Network failures, 429 and 5xx answers are retried with exponential backoff (bounded); each
-accepted batch is remembered in the results database at once, so an interrupted sync resumes
-where it stopped. Statement ids are stable, so a statement sent twice is never stored twice.
+Every request goes through `game.reports.lrs_http.send` (no credentials to another origin, no
+https → http, a size cap, one deadline per request). A statement counts as sent only when the
+LRS answers with its id, as xAPI requires; each confirmed batch is remembered in the results
+database at once, so an interrupted sync resumes where it stopped. Network failures, 429 and
+5xx answers are retried with exponential backoff (bounded); a 413 (batch too large) halves the
+batch. Statement ids are stable, so a statement sent twice is never stored twice.
 """
 from __future__ import annotations
 
 import base64
 import json
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 
+from game.reports.lrs_http import Address, AddressError, Answer, HttpProblem, parse_address, send
 from game.reports.xapi import XAPI_VERSION, statements
+from game.safe_text import shown
 from game.store import Store
 
 ENV_USER, ENV_PASSWORD = "QUALIFIED_LRS_USER", "QUALIFIED_LRS_PASSWORD"
 RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
+MAX_ANSWER = 1024 * 1024     # an LRS answers a batch with its ids: a few kB
+DEADLINE = 30.0              # seconds for one request, all of it
 
 
 class SyncError(RuntimeError):
@@ -38,97 +44,173 @@ class SyncReport:
     already: int = 0
     conflicts: int = 0
     requests: int = 0
+    batch: int = 0           # the batch size used in the end (smaller after a 413)
+
+
+def statements_address(endpoint: str) -> Address:
+    """The checked address of `<endpoint>/statements` (one given with /statements is kept);
+    SyncError when it is not an http(s) address."""
+    try:
+        address = parse_address(endpoint)
+    except AddressError as exc:
+        raise SyncError(str(exc)) from None
+    path, _, query = address.target.partition("?")
+    path = path.rstrip("/")
+    if not path.endswith("/statements"):
+        path += "/statements"
+    return address.with_target(path + (f"?{query}" if query else ""))
 
 
 def statements_url(endpoint: str) -> str:
-    """`<endpoint>/statements` (an endpoint given with /statements is kept as is)."""
-    url = endpoint.strip().rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise SyncError(f"{endpoint!r} is not an LRS address: give its xAPI endpoint, e.g. "
-                        f"https://lrs.example.org/xapi")
-    return url if url.endswith("/statements") else url + "/statements"
+    """`<endpoint>/statements` without any credentials written in it (the key under which
+    sent statements are remembered)."""
+    return statements_address(endpoint).url
 
 
-Opener = Callable[[urllib.request.Request, float], Any]
+@dataclass
+class _Plan:
+    """How to post: where, with which headers, and the limits."""
 
-
-def _open(request: urllib.request.Request, timeout: float) -> Any:
-    return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 (http/https only)
+    address: Address
+    headers: dict[str, str]
+    tries: int
+    first_wait: float
+    deadline: float
+    max_bytes: int
+    sleep: Callable[[float], None]
 
 
 def sync(store: Store, endpoint: str, *, user: str | None = None,
          password: str | None = None, batch: int = 50, tries: int = 5,
-         first_wait: float = 1.0, timeout: float = 30.0,
-         sleep: Callable[[float], None] = time.sleep, opener: Opener = _open) -> SyncReport:
-    """Post every statement the LRS has not accepted yet. Raises SyncError (after what could
-    be sent has been sent and remembered)."""
-    url = statements_url(endpoint)
+         first_wait: float = 1.0, timeout: float = DEADLINE,
+         sleep: Callable[[float], None] = time.sleep,
+         max_bytes: int = MAX_ANSWER) -> SyncReport:
+    """Post every statement the LRS has not accepted yet; `timeout` bounds each request as a
+    whole. Credentials written in the address are used when `user` and `password` are not
+    given. Raises SyncError (after what could be sent has been sent and remembered)."""
+    address = statements_address(endpoint)
     headers = {"Content-Type": "application/json; charset=utf-8",
                "X-Experience-API-Version": XAPI_VERSION}
+    if user is None and password is None:
+        user, password = address.user, address.password
     if user is not None or password is not None:
         token = base64.b64encode(f"{user or ''}:{password or ''}".encode("utf-8")).decode()
         headers["Authorization"] = f"Basic {token}"
-    done = store.sent_statements(url)
+    plan = _Plan(address, headers, max(1, tries), first_wait, timeout, max_bytes, sleep)
+    key = address.url
+    done = store.sent_statements(key)
     pending = []
-    report = SyncReport()
+    report = SyncReport(batch=max(1, batch))
     for statement in statements(store.attempts(), store.actions):
         if statement["id"] in done:
             report.already += 1
         else:
             pending.append(statement)
-    for start in range(0, len(pending), max(1, batch)):
-        chunk = pending[start:start + max(1, batch)]
-        status = _post(url, chunk, headers, report, tries, first_wait, timeout, sleep, opener)
-        if status == 409 and len(chunk) > 1:  # find which ones conflict, keep the rest
-            for one in chunk:
-                if _post(url, [one], headers, report, tries, first_wait, timeout, sleep,
-                         opener) == 409:
-                    report.conflicts += 1
-                else:
-                    store.mark_sent(url, [one["id"]])
-                    report.sent += 1
-        elif status == 409:
-            report.conflicts += 1
+    start = 0
+    while start < len(pending):
+        chunk = pending[start:start + report.batch]
+        answer = _post(plan, chunk, report)
+        if answer.status == 413:
+            if len(chunk) == 1:
+                raise SyncError(f"{address.shown}: the LRS refuses statement {chunk[0]['id']} "
+                                f"as too large (HTTP 413) even on its own; ask its "
+                                f"administrator to raise the request size limit")
+            report.batch = max(1, len(chunk) // 2)  # and every later batch
+            continue
+        if answer.status == 409:
+            _one_by_one(plan, store, key, chunk, report)
         else:
-            store.mark_sent(url, [s["id"] for s in chunk])
-            report.sent += len(chunk)
+            _accept(plan, store, key, chunk, answer, report)
+        start += len(chunk)
     return report
 
 
-def _post(url: str, chunk: list[dict[str, Any]], headers: dict[str, str], report: SyncReport,
-          tries: int, first_wait: float, timeout: float, sleep: Callable[[float], None],
-          opener: Opener) -> int:
-    """POST one batch; returns the HTTP status of success or 409, raises SyncError."""
+def _one_by_one(plan: _Plan, store: Store, key: str, chunk: list[dict[str, Any]],
+                report: SyncReport) -> None:
+    """A batch in conflict: find which statements conflict, send the rest."""
+    if len(chunk) == 1:
+        report.conflicts += 1
+        return
+    for one in chunk:
+        answer = _post(plan, [one], report)
+        if answer.status == 409:
+            report.conflicts += 1
+        elif answer.status == 413:
+            raise SyncError(f"{plan.address.shown}: the LRS refuses statement {one['id']} as "
+                            f"too large (HTTP 413); ask its administrator to raise the limit")
+        else:
+            _accept(plan, store, key, [one], answer, report)
+
+
+def _accept(plan: _Plan, store: Store, key: str, chunk: list[dict[str, Any]], answer: Answer,
+            report: SyncReport) -> None:
+    """Remember as sent the statements of `chunk` the LRS's answer lists as stored (xAPI: their
+    ids, in a JSON array). Raises SyncError when it confirms none or only some of them."""
+    sent = [str(s["id"]) for s in chunk]
+    try:
+        listed = json.loads(answer.body.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        listed = None
+    said = {x.lower() for x in listed if isinstance(x, str)} if isinstance(listed, list) \
+        else set()
+    accepted = [sid for sid in sent if sid.lower() in said]
+    store.mark_sent(key, accepted)
+    report.sent += len(accepted)
+    if len(accepted) == len(sent):
+        return
+    what = ("did not list the statements' ids" if not accepted else
+            f"listed {len(accepted)} of the {len(sent)} statements' ids")
+    raise SyncError(f"{plan.address.shown}: the LRS answered HTTP {answer.status} but {what}, "
+                    f"as an LRS does when it stores them; "
+                    + ("those are remembered as sent, the others are not. " if accepted else
+                       "none is marked as sent. ")
+                    + "Check that the address is the LRS's xAPI endpoint, then sync again.")
+
+
+def _post(plan: _Plan, chunk: list[dict[str, Any]], report: SyncReport) -> Answer:
+    """POST one batch; returns an answer with a 2xx, 409 or 413 status, raises SyncError."""
     body = json.dumps(chunk, ensure_ascii=False).encode("utf-8")
-    wait = first_wait
+    where = plan.address.shown
+    wait = plan.first_wait
     problem = ""
-    for attempt in range(1, max(1, tries) + 1):
-        request = urllib.request.Request(url, data=body, headers=headers, method="POST")
+    for attempt in range(1, plan.tries + 1):
         report.requests += 1
         try:
-            with opener(request, timeout) as response:
-                response.read()
-                return int(response.status)
-        except urllib.error.HTTPError as exc:
-            text = exc.read().decode("utf-8", "replace")[:300]
-            if exc.code == 409:
-                return 409
-            if exc.code in (401, 403):
-                raise SyncError(f"{url}: the LRS refused the credentials (HTTP {exc.code}). "
+            answer = send(plan.address, "POST", body, plan.headers, deadline=plan.deadline,
+                          max_bytes=plan.max_bytes)
+        except HttpProblem as exc:
+            if exc.kind not in ("network", "deadline"):
+                raise SyncError(f"{exc}. Nothing more was sent; statements accepted before "
+                                f"are remembered.") from None
+            problem = str(exc) if exc.kind == "network" else \
+                f"no complete answer within {plan.deadline:g} s"
+        else:
+            status = answer.status
+            if 200 <= status < 300 or status in (409, 413):
+                return answer
+            text = shown(answer.body.decode("utf-8", "replace"))[:300]
+            if status in (401, 403):
+                raise SyncError(f"{where}: the LRS refused the credentials (HTTP {status}). "
                                 f"Set {ENV_USER} and {ENV_PASSWORD} to an account allowed to "
-                                f"write statements.") from None
-            if exc.code not in RETRY_STATUS:
-                raise SyncError(f"{url}: the LRS rejected the statements (HTTP {exc.code}): "
-                                f"{text or exc.reason}") from None
-            problem = f"HTTP {exc.code}"
-            retry_after = exc.headers.get("Retry-After") if exc.headers else None
+                                f"write statements.")
+            if status not in RETRY_STATUS:
+                raise SyncError(f"{where}: the LRS rejected the statements (HTTP {status}): "
+                                f"{text or shown(answer_reason(status))}")
+            problem = f"HTTP {status}"
+            retry_after = answer.headers.get("Retry-After")
             if retry_after and retry_after.isascii() and retry_after.isdigit():
                 wait = max(wait, min(float(retry_after), 60.0))
-        except (urllib.error.URLError, OSError) as exc:
-            reason = getattr(exc, "reason", exc)
-            problem = f"cannot connect: {reason}"
-        if attempt < tries:
-            sleep(wait)
+        if attempt < plan.tries:
+            plan.sleep(wait)
             wait = min(wait * 2, 60.0)
-    raise SyncError(f"{url}: gave up after {tries} tries ({problem}). Statements accepted so "
-                    f"far are remembered; run sync again later.")
+    raise SyncError(f"{where}: gave up after {plan.tries} "
+                    f"{'try' if plan.tries == 1 else 'tries'} ({problem}). Statements "
+                    f"accepted so far are remembered; run sync again later.")
+
+
+def answer_reason(status: int) -> str:
+    """The standard phrase for an HTTP status ("Not Found")."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "no explanation given"
