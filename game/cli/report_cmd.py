@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import os
+import shutil
 import sys
 
 from game.atomic import write_text_atomically
@@ -22,6 +24,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
                         "page) or xapi (xAPI 1.0.3 statements, one per line)")
     p.add_argument("--out", metavar="FILE", default=None,
                    help="write to FILE instead of the terminal")
+    p.add_argument("--bom", action="store_true",
+                   help="csv on the terminal: start with a UTF-8 byte order mark, as files "
+                        "written with --out do (spreadsheets then read accents right)")
     p.add_argument("--lang", choices=("en", "es"), default=None,
                    help="language of the report's headings (default: English)")
     p.set_defaults(run=run)
@@ -29,12 +34,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     """Build the report and print or write it."""
+    if args.bom and args.format != "csv":
+        print("error: --bom is for --format csv", file=sys.stderr)
+        return 2
     try:
         with open_store() as store:
             for notice in store.notices:
                 print(notice, file=sys.stderr)
             text = render(args.format, store, player=args.player, scenario_id=args.scenario,
-                          since=args.since, language=args.lang)
+                          since=args.since, language=args.lang, width=_terminal_width(args))
     except ValueError as exc:
         print(f"error: --since: {exc}" if args.since and "date" in str(exc) else
               f"error: {exc}", file=sys.stderr)
@@ -43,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write("\ufeff" + text if args.bom else text)
         return 0
     try:
         _write_atomically(args.out, text, bom=args.format == "csv")
@@ -52,6 +60,16 @@ def run(args: argparse.Namespace) -> int:
         return 1
     print(f"{args.out}: report written", file=sys.stderr)
     return 0
+
+
+def _terminal_width(args: argparse.Namespace) -> int | None:
+    """The width a table on the terminal must fit (COLUMNS, else the terminal's); None for a
+    file or a pipe, which get every column."""
+    if args.out is not None or args.format != "table":
+        return None
+    if os.environ.get("COLUMNS", "").strip() or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return None
 
 
 def _write_atomically(path: str, text: str, *, bom: bool) -> None:

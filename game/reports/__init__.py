@@ -37,16 +37,18 @@ def describe_filters(player: str | None, scenario_id: str | None,
 
 def render(fmt: str, store: Store, *, player: str | None = None,
            scenario_id: str | None = None, since: date | datetime | str | None = None,
-           language: str | None = None, generated: datetime | None = None) -> str:
-    """The report in format `fmt` for the attempts matching the filters (oldest first).
-    Raises ValueError for an unknown format or a bad date."""
+           language: str | None = None, generated: datetime | None = None,
+           width: int | None = None) -> str:
+    """The report in format `fmt` for the attempts matching the filters (oldest first); a
+    table fits `width` terminal columns when given. Raises ValueError for an unknown format or
+    a bad date."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
     records = store.attempts(player, scenario_id, since)
     words = ReportWords(language)
     filters = describe_filters(player, scenario_id, since, words)
     if fmt == "table":
-        return render_table(rows(records), words, filtered=bool(filters))
+        return render_table(rows(records), words, filtered=bool(filters), width_limit=width)
     if fmt == "csv":
         return render_csv(rows(records))
     if fmt == "html":

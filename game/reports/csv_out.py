@@ -1,12 +1,13 @@
 """The spreadsheet report: CSV, one row per attempt, numbers as numbers.
 
-Cells a spreadsheet would run as a formula (text starting with = + - @) get a leading
-apostrophe, so a player named "=HYPERLINK(…)" stays a name.
+`started` is ISO 8601 with its UTC offset. Cells a spreadsheet would run as a formula (text
+starting with = + - @) get a leading apostrophe, so a player named "=HYPERLINK(…)" stays a name.
 """
 from __future__ import annotations
 
 import csv
 import io
+from datetime import datetime
 
 from game.reports.rows import Row, clock_time
 from game.schema import COMPETENCIES
@@ -21,6 +22,12 @@ def _text(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
+def started_text(when: datetime) -> str:
+    """ISO 8601 on this computer's clock with its offset (`2026-12-04T14:07:03+01:00`): the
+    same moment reads the same in any time zone, and spreadsheets and pandas parse it."""
+    return when.astimezone().isoformat(timespec="seconds")
+
+
 def render_csv(rows: list[Row]) -> str:
     """The attempts as CSV text (a header line even when there are none)."""
     buffer = io.StringIO()
@@ -32,7 +39,7 @@ def render_csv(rows: list[Row]) -> str:
             score, top = row.competencies.get(name, (None, None))  # type: ignore[arg-type]
             comps.extend(["" if score is None else score, "" if top is None else top])
         out.writerow([_text(row.player), row.scenario_id, _text(row.title), row.seed,
-                      row.started.astimezone().strftime("%Y-%m-%d %H:%M:%S"),
+                      started_text(row.started),
                       clock_time(row.seconds), round(row.seconds, 1),
                       row.outcome or "unfinished",
                       "" if row.total is None else row.total,

@@ -36,6 +36,8 @@ td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .stack{display:flex;flex-direction:column;gap:12px}
 .legend span{margin-right:12px;font-size:12px}.dot{display:inline-block;width:10px;
 height:10px;border-radius:50%;margin-right:4px;vertical-align:middle}
+.swatch{display:inline-block;width:14px;height:10px;border-radius:2px;margin-right:4px;
+vertical-align:middle;border:1px solid #0003}
 """
 
 
@@ -123,7 +125,8 @@ def _competencies(rows: list[Row], words: ReportWords) -> str:
     items = [(words(f"comp-{c}"), _average([r.share(c) for r in done])) for c in COMPETENCIES]
     return (f"<h2>{escape(words('competencies'))}</h2>"
             f'<p class="note">{escape(words("competencies-note"))}</p>'
-            f'<div class="panel">{svg.bars(items, words("competencies"))}</div>')
+            f'<div class="panel">{svg.bars(items, words("competencies"))}'
+            f"{heat_legend(words)}</div>")
 
 
 def _heat_map(rows: list[Row], words: ReportWords) -> str:
@@ -136,7 +139,17 @@ def _heat_map(rows: list[Row], words: ReportWords) -> str:
     chart = svg.heat_map(grid, [words(f"comp-{c}") for c in COMPETENCIES], words("heatmap"))
     return (f"<h2>{escape(words('heatmap'))}</h2>"
             f'<p class="note">{escape(words("heatmap-note"))}</p>'
-            f'<div class="panel">{chart}</div>')
+            f'<div class="panel">{chart}{heat_legend(words, no_data=True)}</div>')
+
+
+def heat_legend(words: ReportWords, *, no_data: bool = False) -> str:
+    """The legend of the red-to-green scale: each band's colour and range, in words too."""
+    spans = [(colour, words(f"band-{i}")) for i, colour in enumerate(svg.HEAT_BANDS)]
+    if no_data:
+        spans.append((svg.NO_DATA, words("band-none")))
+    items = "".join(f'<span><i class="swatch" style="background:{colour}"></i>'
+                    f"{escape(label)}</span>" for colour, label in spans)
+    return f'<p class="legend">{escape(words("scale"))}: {items}</p>'
 
 
 def _bar(share: float, label: str) -> str:
@@ -208,10 +221,11 @@ def _missed(records: list[AttemptRecord], words: ReportWords) -> str:
             bar = _bar(share, f"{share * 100:.0f}%")
             lines.append(f"<tr><td>{escape(text)}</td><td class=\"n\">{count} "
                          f"{escape(words('of'))} {n}</td><td>{bar}</td></tr>")
-        if not lines:
-            lines.append(f"<tr><td colspan=\"3\">{escape(words('none'))}</td></tr>")
+        # nothing missed: a sentence, not a one-cell row in a three-column table
+        listed = f"<table>{''.join(lines)}</table>" if lines else \
+            f"<p>{escape(words('nothing-missed'))}</p>"
         panels.append(f'<div class="panel"><h3>{escape(titles[sid])} <small>({escape(sid)})'
-                      f"</small></h3><table>{''.join(lines)}</table></div>")
+                      f"</small></h3>{listed}</div>")
     return (f"<h2>{escape(words('missed'))}</h2>"
             f'<p class="note">{escape(words("missed-note"))}</p>'
             f'<div class="stack">{"".join(panels)}</div>')

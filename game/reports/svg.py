@@ -8,12 +8,20 @@ OUTCOME_COLOURS = {"won": "#2e7d32", "lost": "#c62828", "abandoned": "#9e9e9e"}
 INK, GRID, BAR = "#263238", "#cfd8dc", "#1565c0"
 
 
+# The colour scale of shares (0–1) in five equal bands, red (struggling) to green; every chart
+# that uses it has a legend naming the bands (html_page.heat_legend).
+HEAT_BANDS = ("#e57373", "#ffb74d", "#fff176", "#aed581", "#66bb6a")
+NO_DATA = "#eceff1"
+
+
+def heat_band(share: float) -> int:
+    """The band (0–4) of a share: below 20 %, 20–39 %, 40–59 %, 60–79 %, 80 % and over."""
+    return min(len(HEAT_BANDS) - 1, int(max(0.0, share) * len(HEAT_BANDS)))
+
+
 def heat_colour(share: float | None) -> str:
     """Red (struggling) through amber to green for a share 0–1; light grey for no data."""
-    if share is None:
-        return "#eceff1"
-    steps = ["#e57373", "#ffb74d", "#fff176", "#aed581", "#66bb6a"]
-    return steps[min(len(steps) - 1, int(max(0.0, share) * len(steps)))]
+    return NO_DATA if share is None else HEAT_BANDS[heat_band(share)]
 
 
 def _svg(width: int, height: int, label: str, body: str) -> str:

@@ -26,12 +26,19 @@ _TEXT: dict[str, dict[str, str]] = {
         "competencies": "Average per competency", "competencies-note":
             "Share of each competency's maximum, over finished attempts.",
         "heatmap": "Who struggles with what", "heatmap-note":
-            "Each player's average share of each competency's maximum (red: struggling).",
+            "Each player's average share of each competency's maximum, coloured by the scale "
+            "below (red: struggling).",
+        "scale": "Share of the maximum", "band-0": "under 20%", "band-1": "20–39%",
+        "band-2": "40–59%", "band-3": "60–79%", "band-4": "80% or more",
+        "band-none": "no finished attempt",
+        "nothing-missed": "No opportunity was missed in these attempts.",
         "missed": "Most-missed opportunities", "missed-note":
             "How many finished attempts let each opportunity pass.",
         "all-attempts": "All attempts", "filters": "Filters", "generated": "Generated",
         "none": "none", "since": "since", "best": "Best", "last": "Latest",
         "of": "of", "times": "attempts",
+        "hidden": "Hidden to fit {width} columns: {columns} — widen the terminal, or use "
+                  "--format csv for every column.",
         "comp-discovery": "Discovery", "comp-qualification": "Qualification",
         "comp-saboteurs": "Saboteurs", "comp-value_pitch": "Value pitch",
         "comp-closing": "Closing", "comp-relationship": "Relationship",
@@ -57,13 +64,19 @@ _TEXT: dict[str, dict[str, str]] = {
         "competencies": "Media por competencia", "competencies-note":
             "Porcentaje del máximo de cada competencia, en los intentos terminados.",
         "heatmap": "Quién tiene dificultades con qué", "heatmap-note":
-            "Media de cada participante sobre el máximo de cada competencia (rojo: "
-            "dificultades).",
+            "Media de cada participante sobre el máximo de cada competencia, con los colores "
+            "de la escala de abajo (rojo: dificultades).",
+        "scale": "Porcentaje del máximo", "band-0": "menos del 20 %", "band-1": "20–39 %",
+        "band-2": "40–59 %", "band-3": "60–79 %", "band-4": "80 % o más",
+        "band-none": "ningún intento terminado",
+        "nothing-missed": "En estos intentos no se dejó pasar ninguna oportunidad.",
         "missed": "Oportunidades más perdidas", "missed-note":
             "Cuántos intentos terminados dejaron pasar cada oportunidad.",
         "all-attempts": "Todos los intentos", "filters": "Filtros", "generated": "Generado",
         "none": "ninguno", "since": "desde", "best": "Mejor", "last": "Último",
         "of": "de", "times": "intentos",
+        "hidden": "Ocultas para caber en {width} columnas: {columns}; amplía la terminal o usa "
+                  "--format csv para verlas todas.",
         "comp-discovery": "Descubrimiento", "comp-qualification": "Cualificación",
         "comp-saboteurs": "Saboteadores", "comp-value_pitch": "Propuesta de valor",
         "comp-closing": "Cierre", "comp-relationship": "Relación",

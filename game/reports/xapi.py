@@ -1,8 +1,9 @@
 """Attempts as xAPI 1.0.3 statements (JSON Lines), ready for a Learning Record Store.
 
 Per attempt: `attempted` (when it started); per recorded action an `answered` statement whose
-object is a `cmi.interaction` of type `choice` (the question, every choice offered, the
-response); once finished `completed` then `passed` or `failed` (the verdict: won, total ≥ the pass
+object is a `cmi.interaction` of type `choice` (the question, every choice offered with the id
+the trainer wrote on it — its position only when it has none —, the choices marked good as
+`correctResponsesPattern`, the response); once finished `completed` then `passed` or `failed` (the verdict: won, total ≥ the pass
 mark, no critical mistake), or `terminated` for an abandoned attempt — with `result.score` (scaled = total/100,
 raw, min 0, max 100), `success`, `completion` and an ISO 8601 `duration` of play time.
 `context.registration` is the attempt's UUID. The actor is an account (`homePage` + the
@@ -124,21 +125,35 @@ def _attempt_statements(record: AttemptRecord, actions: list[Action],
     yield statement("passed" if passed else "failed", scenario, when, result=result)
 
 
+def choice_ids(choices: list[dict[str, Any]]) -> dict[str, str]:
+    """Each stored choice id (its position, or `leave`) → the id xAPI shows: the id the trainer
+    wrote on the choice, so reordering a file never changes what old results mean; the position
+    for a choice without one. Should authored ids clash (two alike, or one called `leave`),
+    the positions stay for the whole question."""
+    shown = {str(c["id"]): str(c.get("authored") or c["id"]) for c in choices}
+    return shown if len(set(shown.values())) == len(shown) else {k: k for k in shown}
+
+
 def _interaction_object(action: Action, scenario_iri: str, lang: str) -> dict[str, Any]:
     detail = action.interaction
-    return {"objectType": "Activity",
-            "id": f"{scenario_iri}/interactions/{detail['id']}",
-            "definition": {
-                "type": INTERACTION, "interactionType": "choice",
-                "name": {lang: str(detail.get("prompt") or detail["id"])},
-                "choices": [{"id": str(c["id"]), "description": {lang: str(c["text"] or
-                                                                          c["id"])}}
-                            for c in detail["choices"]]}}
+    ids = choice_ids(detail["choices"])
+    definition: dict[str, Any] = {
+        "type": INTERACTION, "interactionType": "choice",
+        "name": {lang: str(detail.get("prompt") or detail["id"])}}
+    good = [ids[str(c["id"])] for c in detail["choices"] if c.get("good")]
+    if good:  # any one of the choices the trainer marked good is a correct response
+        definition["correctResponsesPattern"] = good
+    definition["choices"] = [{"id": ids[str(c["id"])],
+                              "description": {lang: str(c["text"] or c["id"])}}
+                             for c in detail["choices"]]
+    return {"objectType": "Activity", "id": f"{scenario_iri}/interactions/{detail['id']}",
+            "definition": definition}
 
 
 def _answer(action: Action, base: str) -> dict[str, Any]:
     detail = action.interaction
-    result: dict[str, Any] = {"response": str(detail["response"])}
+    response = str(detail["response"])
+    result: dict[str, Any] = {"response": choice_ids(detail["choices"]).get(response, response)}
     mark = detail.get("mark")
     if mark in ("good", "mistake"):
         result["success"] = mark == "good"

@@ -47,9 +47,10 @@ def option_key(entry: dict[str, Any]) -> str:
 
 
 def interaction(rt: Runtime, entry: dict[str, Any], node_before: str | None) -> dict[str, Any]:
-    """What the trainee was asked and answered: `{id, prompt, choices: [{id, text}], response,
-    answer, kind, tactic, mark}`. `id` is stable for a scenario ("meet", "talk/dana/hello",
-    "role/ines", "referral"); `node_before` is the conversation node a `leave` left from."""
+    """What the trainee was asked and answered: `{id, prompt, choices: [{id, text, authored?,
+    good?}], response, answer, kind, tactic, mark}`. `id` is stable for a scenario ("meet",
+    "talk/dana/hello", "role/ines", "referral"); `node_before` is the conversation node a `leave`
+    left from."""
     scenario = rt.scenario
     words = Words(scenario)
     prompts = _PROMPTS[words.language]
@@ -82,7 +83,11 @@ def interaction(rt: Runtime, entry: dict[str, Any], node_before: str | None) -> 
         choices, prompt = [], words.name(who)
         if node is not None and who in people and node in people[who].conversation.nodes:
             spec_node = people[who].conversation.nodes[node]
-            choices = [{"id": str(i), "text": c.text} for i, c in enumerate(spec_node.choices)]
+            # the position is the key the response uses; the authored id and the trainer's
+            # "good" mark are kept for xAPI (ids that survive reordering, correct responses)
+            choices = [{"id": str(i), "text": c.text, **({"authored": c.id} if c.id else {}),
+                        **({"good": True} if c.quality == "good" else {})}
+                       for i, c in enumerate(spec_node.choices)]
             prompt = spec_node.say or prompt
         choices.append({"id": "leave", "text": words.get("opt-leave")})
         out.update(id=f"talk/{who}/{node}" if node else f"talk/{who}", prompt=prompt,
