@@ -1,5 +1,12 @@
 """`report [--player NAME] [--scenario ID] [--since DATE] [--format table|csv|html|xapi]
-[--out FILE]`: results of training sessions from the results database."""
+[--out FILE]`: results of training sessions from the results database.
+
+A report only reads: when the data folder or the database cannot be written (a read-only
+share, say), the database is opened read-only instead. `--out` writes a regular file or a new
+path only — never over a device, a FIFO, a symbolic link or the results database — and a
+replaced file keeps its permissions. Names and titles printed to the terminal have their
+control characters escaped.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,7 +16,8 @@ import sys
 
 from game.atomic import write_text_atomically
 from game.reports import FORMATS, render
-from game.store import StoreError, open_store
+from game.safe_text import shown
+from game.store import NewerDatabase, Store, StoreError, StoreLocked, open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -38,28 +46,47 @@ def run(args: argparse.Namespace) -> int:
         print("error: --bom is for --format csv", file=sys.stderr)
         return 2
     try:
-        with open_store() as store:
-            for notice in store.notices:
-                print(notice, file=sys.stderr)
+        with open_for_reading() as store:
             text = render(args.format, store, player=args.player, scenario_id=args.scenario,
                           since=args.since, language=args.lang, width=_terminal_width(args))
+            for notice in store.notices:  # on opening, and rows left out as damaged
+                print(shown(notice), file=sys.stderr)
     except ValueError as exc:
         print(f"error: --since: {exc}" if args.since and "date" in str(exc) else
-              f"error: {exc}", file=sys.stderr)
+              f"error: {shown(str(exc))}", file=sys.stderr)
         return 2
     except StoreError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {shown(str(exc))}", file=sys.stderr)
         return 1
     if args.out is None:
+        terminal = args.format == "table" or sys.stdout.isatty()
+        text = shown(text, lines=True) if terminal else text
         sys.stdout.write("\ufeff" + text if args.bom else text)
         return 0
     try:
         _write_atomically(args.out, text, bom=args.format == "csv")
     except OSError as exc:
-        print(f"{args.out}: cannot write the report: {exc.strerror or exc}", file=sys.stderr)
+        print(f"{shown(args.out)}: cannot write the report: {exc.strerror or exc}. Nothing was "
+              f"written; any file there is unchanged.", file=sys.stderr)
         return 1
-    print(f"{args.out}: report written", file=sys.stderr)
+    print(f"{shown(args.out)}: report written", file=sys.stderr)
     return 0
+
+
+def open_for_reading() -> Store:
+    """The results database, opened read-only when it cannot be opened for writing."""
+    try:
+        return open_store()
+    except (StoreLocked, NewerDatabase):
+        raise
+    except StoreError as first:
+        try:
+            store = open_store(read_only=True)
+        except StoreError:
+            raise first from None
+        store.notices.insert(0, f"{store.path}: opened read-only (it cannot be written here): "
+                                f"the report shows what it holds.")
+        return store
 
 
 def _terminal_width(args: argparse.Namespace) -> int | None:
