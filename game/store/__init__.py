@@ -34,7 +34,11 @@ The API for front ends (the terminal in game/cli/play_cmd.py, the pygame window)
 
 Every method raises `StoreError` (a RuntimeError whose message says what to do) when the
 database cannot be used; `StoreLocked` when another program holds it; `ResumeError` when an
-attempt cannot be replayed. A `Store` belongs to the thread that opened it.
+attempt cannot be replayed; `AttemptBusy` when another game (window or terminal) is playing
+the attempt right now — an open attempt is played by one game at a time (game/store/lease.py).
+`store.release(attempt)` lets another game take an unfinished attempt at once; closing the
+store does so for all, and a crashed game's attempts are free as soon as its process is gone.
+A `Store` belongs to the thread that opened it.
 """
 from __future__ import annotations
 
@@ -44,23 +48,29 @@ from pathlib import Path
 from game.store.clock import utc_now
 from game.store.database import Clock
 from game.store.errors import NewerDatabase, ResumeError, StoreError, StoreLocked
+from game.store.lease import AttemptBusy
 from game.store.models import (Action, Attempt, AttemptRecord, LeaderboardEntry, Progress,
                                ScenarioProgress, TrendPoint)
-from game.store.paths import ENV_DATA_DIR, database_path, default_data_dir
+from game.store.paths import ENV_DATA_DIR, DataDirError, database_path, default_data_dir
 from game.store.store import Store
 
 __all__ = [
     "open_store", "Store", "Attempt", "AttemptRecord", "Action", "Progress", "ScenarioProgress",
     "TrendPoint", "LeaderboardEntry", "StoreError", "StoreLocked", "NewerDatabase",
-    "ResumeError", "default_data_dir", "database_path", "ENV_DATA_DIR",
+    "ResumeError", "AttemptBusy", "default_data_dir", "database_path", "ENV_DATA_DIR",
 ]
 
 
 def open_store(data_dir: str | os.PathLike[str] | None = None, *, busy_timeout: float = 10.0,
-               clock: Clock | None = None) -> Store:
+               clock: Clock | None = None, read_only: bool = False) -> Store:
     """Open (creating if needed) the results database in `data_dir` (default: the environment
     variable QUALIFIED_DATA_DIR, else the platform's user data folder). `busy_timeout` is how
     long, in seconds, to wait for another game instance's write; `clock` (tests) returns aware
-    UTC datetimes. Raises StoreError / StoreLocked / NewerDatabase with what to do."""
-    path: Path = database_path(data_dir)
-    return Store(path, busy_timeout=busy_timeout, clock=clock or utc_now)
+    UTC datetimes; `read_only` opens an existing database without changing it (for reports
+    from a folder that cannot be written). Raises StoreError / StoreLocked / NewerDatabase
+    with what to do."""
+    try:
+        path: Path = database_path(data_dir)
+    except DataDirError as exc:
+        raise StoreError(str(exc)) from None
+    return Store(path, busy_timeout=busy_timeout, clock=clock or utc_now, read_only=read_only)

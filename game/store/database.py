@@ -19,7 +19,7 @@ from pathlib import Path
 from game.store import migrations
 from game.store.errors import NewerDatabase, StoreError, StoreLocked
 
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_NOTADB = 5, 6, 11, 26
+SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CORRUPT, SQLITE_CANTOPEN, SQLITE_NOTADB = 5, 6, 11, 14, 26
 
 Clock = Callable[[], datetime]
 
@@ -110,10 +110,13 @@ def _rename_no_replace(source: Path, target: Path) -> None:
     os.unlink(source)
 
 
-def open_database(path: Path, busy_timeout: float, clock: Clock) -> tuple[sqlite3.Connection,
-                                                                         list[str]]:
+def open_database(path: Path, busy_timeout: float, clock: Clock, *,
+                  read_only: bool = False) -> tuple[sqlite3.Connection, list[str]]:
     """Open (creating, checking, migrating, or replacing a damaged file); returns the
-    connection and notices for the player."""
+    connection and notices for the player. `read_only` opens an existing database for
+    reading without changing anything (a read-only folder or file: reports still work)."""
+    if read_only:
+        return open_read_only(path, busy_timeout)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -174,6 +177,67 @@ def _open_checked(path: Path, busy_timeout: float) -> sqlite3.Connection:
         if conn is not None:
             conn.close()
         raise
+
+
+def open_read_only(path: Path, busy_timeout: float) -> tuple[sqlite3.Connection, list[str]]:
+    """Open an existing database without writing to it or beside it. In a folder that cannot
+    be written, SQLite cannot make the shared-memory file a WAL database needs; the file is
+    then read as it stands (`immutable`), and a notice says if recent results may be missing
+    from it."""
+    if not path.is_file():
+        raise StoreError(f"{path}: there is no results database here yet, and it is opened "
+                         f"read-only, so none is started. Check QUALIFIED_DATA_DIR, or play "
+                         f"once with a folder that can be written.")
+    notices: list[str] = []
+    uri = path.resolve().as_uri()
+    conn: sqlite3.Connection | None = None
+    try:
+        try:
+            conn = _connect_uri(uri + "?mode=ro", busy_timeout)
+            problem = health(conn)
+        except sqlite3.OperationalError as exc:
+            if _code(exc) != SQLITE_CANTOPEN:
+                raise
+            if conn is not None:
+                conn.close()
+            conn = _connect_uri(uri + "?immutable=1", busy_timeout)
+            problem = health(conn)
+            wal = Path(str(path) + "-wal")
+            if wal.is_file() and wal.stat().st_size > 0:
+                notices.append(f"{path}: read-only, so the results written last (kept in "
+                               f"{wal.name} until a game closes) may be missing here.")
+        if problem is not None:
+            raise StoreError(f"{path}: the results database is damaged ({problem}); it is "
+                             f"read-only here, so it is left as it is. Ask your trainer or IT "
+                             f"support to recover it.")
+        current = migrations.version(conn)
+        if current > migrations.LATEST:
+            raise NewerDatabase(
+                f"{path}: this results database was written by a newer version of Qualified "
+                f"(schema {current}; this game knows {migrations.LATEST}). Update the game.")
+        if current < migrations.LATEST:
+            raise StoreError(f"{path}: this results database needs an update (schema "
+                             f"{current} → {migrations.LATEST}) and is read-only here. Run the "
+                             f"game once where it can write to the folder.")
+        return conn, notices
+    except sqlite3.Error as exc:
+        if conn is not None:
+            conn.close()
+        if is_corruption(exc):
+            raise StoreError(f"{path}: the results database is damaged ({exc}); it is "
+                             f"read-only here, so it is left as it is.") from None
+        raise translate(path, exc) from exc
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+
+
+def _connect_uri(uri: str, busy_timeout: float) -> sqlite3.Connection:
+    conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
+    return conn
 
 
 WAL_TRIES = 15  # switching to WAL takes the file alone for a moment: another opener may hold it

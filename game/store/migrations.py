@@ -71,6 +71,14 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
             definition TEXT NOT NULL,         -- JSON: {prompt, choices: [{id, text}]}
             PRIMARY KEY (scenario_digest, id))""",
     ),
+    # 4 — which game plays an open attempt (game/store/lease.py): its token, process, computer
+    #     and the time of its last action
+    (
+        "ALTER TABLE attempts ADD COLUMN lease_owner TEXT",
+        "ALTER TABLE attempts ADD COLUMN lease_pid INTEGER",
+        "ALTER TABLE attempts ADD COLUMN lease_host TEXT",
+        "ALTER TABLE attempts ADD COLUMN lease_beat TEXT",
+    ),
 )
 
 LATEST = len(MIGRATIONS)

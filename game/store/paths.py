@@ -17,11 +17,23 @@ ENV_DATA_DIR = "QUALIFIED_DATA_DIR"
 DB_NAME = "qualified.sqlite3"
 
 
+class DataDirError(RuntimeError):
+    """`QUALIFIED_DATA_DIR` cannot be used; the message says why and what to do. (Not a
+    StoreError: this module stays free of imports, for the window's quick start.)"""
+
+
 def default_data_dir() -> Path:
-    """The folder for the results database (not created here)."""
+    """The folder for the results database (not created here). Raises DataDirError when
+    `QUALIFIED_DATA_DIR` names the home folder of a user this computer does not know."""
     override = os.environ.get(ENV_DATA_DIR, "").strip()
     if override:
-        return Path(override).expanduser()
+        try:
+            return Path(override).expanduser()
+        except RuntimeError:  # `~name` of a user this computer does not know
+            user = override.replace("\\", "/").split("/")[0]
+            raise DataDirError(f"{ENV_DATA_DIR}={override}: {user!r} names no user this "
+                               f"computer knows, so it has no home folder. Set {ENV_DATA_DIR} "
+                               f"to a full path, e.g. {_home_or('/srv')}/qualified") from None
     if sys.platform == "win32":
         base = os.environ.get("APPDATA", "").strip()
         return (Path(base) if base else Path.home() / "AppData" / "Roaming") / "Qualified"
@@ -30,6 +42,13 @@ def default_data_dir() -> Path:
     xdg = os.environ.get("XDG_DATA_HOME", "").strip()
     base_dir = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
     return base_dir / "qualified"
+
+
+def _home_or(fallback: str) -> str:
+    try:
+        return str(Path.home())
+    except RuntimeError:
+        return fallback
 
 
 def database_path(data_dir: str | os.PathLike[str] | None = None) -> Path:

@@ -185,6 +185,8 @@ def test_actions_saved_before_migration_3_keep_their_wording(data_dir: Path) -> 
             conn.execute("UPDATE actions SET interaction = ? WHERE attempt_id = ? AND seq = ?",
                          (json.dumps(action.interaction), attempt.id, action.seq))
         conn.execute("DROP TABLE interactions")
+        for column in ("lease_owner", "lease_pid", "lease_host", "lease_beat"):  # schema 4
+            conn.execute(f"ALTER TABLE attempts DROP COLUMN {column}")
         conn.execute("PRAGMA user_version = 2")
     with open_store() as store:
         assert migrations.version(store.conn) == migrations.LATEST
