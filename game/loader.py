@@ -15,7 +15,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from game.problems import HintBudget, Locator, Path, Problem, in_order
-from game.schema import Scenario
+from game.schema import MAX_STAKEHOLDERS, Scenario
 from game.yamlsafe import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
 
 SCENARIO_SUFFIXES = (".yaml", ".yml")
@@ -158,6 +158,14 @@ def schema_problems(exc: ValidationError, locator: Locator) -> list[Problem]:
         elif kind in ("too_short", "string_too_short"):
             problems.append(locator.problem(
                 loc, level, "empty-value", f"{_field(loc)} must not be empty"))
+        elif kind == "too_long" and loc == ("stakeholders",):
+            given = error.get("input")
+            count = len(given) if isinstance(given, dict) else "more than that"
+            problems.append(locator.problem(
+                loc, level, "too-long",
+                f"the buying centre has {count} stakeholders; a scenario holds at most "
+                f"{MAX_STAKEHOLDERS} — a trainee cannot read more, and analysing the deal would "
+                f"take minutes. Keep the people who matter to the deal"))
         elif kind in ("too_long", "string_too_long"):
             problems.append(locator.problem(
                 loc, level, "too-long", f"{_field(loc)} is too long: {error['msg'].lower()}"))

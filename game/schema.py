@@ -15,6 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 FORMAT_VERSION = 1
 
+MAX_STAKEHOLDERS = 200   # a buying centre larger than this is not one a trainee can read, and
+                         # the analysis (par, strategies) would take minutes and gigabytes
 Id = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Stance = Annotated[float, Field(ge=-1.0, le=1.0)]
@@ -297,7 +299,8 @@ class Scenario(_Strict):
     account: Account
     briefing: Text
     turns: Annotated[int, Field(ge=1, le=50)]
-    stakeholders: Annotated[dict[Id, Stakeholder], Field(min_length=1)]
+    stakeholders: Annotated[dict[Id, Stakeholder],
+                            Field(min_length=1, max_length=MAX_STAKEHOLDERS)]
     needs: dict[Id, Need] = {}
     objections: dict[Id, Objection] = {}
     events: dict[Id, Event] = {}

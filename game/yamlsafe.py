@@ -181,9 +181,19 @@ def _reader_problem(name: str, exc: yaml.YAMLError, text: str) -> Problem:
                    "delete it or retype the line")
 
 
+# Control characters but tab and newline (C0, DEL, C1): never wanted in a scenario's text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def _scalar(event: yaml.ScalarEvent, line: int, col: int) -> Any:
     value: str = event.value
     tag = event.tag
+    if event.style == '"' and _CONTROL.search(value):  # only "…" escapes can write them
+        code = ord(_CONTROL.search(value).group())  # type: ignore[union-attr]
+        raise _Refused(line, col, "control-character",
+                       f"this text holds the control character U+{code:04X}, written as an "
+                       "escape in double quotes — a terminal would obey it (change its title, "
+                       "hide text); remove it")
     if tag is None or tag == "!":
         if not event.implicit[0] or tag == "!":
             return value  # quoted or block text
