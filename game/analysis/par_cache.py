@@ -25,6 +25,7 @@ import hashlib
 import json
 import math
 import os
+import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -147,11 +148,14 @@ class ParCache:
     def __init__(self, folder: str | os.PathLike[str] | None = None, *,
                  budget: int = DEFAULT_BUDGET, width: int = DEFAULT_WIDTH,
                  search: Search = find_par) -> None:
-        self.path = cache_path(folder)
+        self.writable = True          # False once the folder refused a write (then memory only)
+        try:
+            self.path: Path | None = cache_path(folder)
+        except RuntimeError:          # a data folder that cannot be named (`~nouser/x`):
+            self.path, self.writable = None, False   # memory only; the store says why
         self.budget = budget
         self.width = width
         self.search_par = search      # tests count the searches with a stand-in
-        self.writable = True          # False once the folder refused a write (then memory only)
         self._memory: dict[str, KnownPar] = {}
         self._lock = threading.Lock()
 
@@ -206,9 +210,18 @@ class ParCache:
                 self.writable = False
 
     def _read(self) -> dict[str, Any]:
-        """The file's entries; empty when it is missing, unreadable or damaged."""
+        """The file's entries; empty when it is missing, unreadable, damaged or not a regular
+        file (a FIFO there must not hang the game: it is opened without waiting)."""
+        if self.path is None:
+            return {}
         try:
-            with open(self.path, "rb") as handle:
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        except OSError:
+            return {}
+        try:
+            with os.fdopen(fd, "rb") as handle:
+                if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                    return {}
                 raw = handle.read(MAX_BYTES + 1)
         except OSError:
             return {}

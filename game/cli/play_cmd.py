@@ -10,18 +10,23 @@ from __future__ import annotations
 import argparse
 import functools
 import secrets
+import shlex
+import subprocess
 import sys
 from collections.abc import Callable
 
 from game import variants
+from game.atomic import NotAFile, check_target
 from game.bundled import scenario_path, unknown_scenario_hint
 from game.engine import Game
 from game.i18n import Words
 from game.loader import load_scenario
 from game.result import result_dict, write_json_atomically
 from game.runtime import Runtime
+from game.safe_text import shown
 from game.schema import Scenario
 from game.store import Attempt, ResumeError, Store, StoreError, open_store
+from game.store.players import clean_name
 from game.textplay import TextPlay, line_reader
 
 _UI = {
@@ -33,15 +38,12 @@ _UI = {
         "resuming": "Resuming your attempt from {date} — turn {turn}, {steps} actions replayed.",
         "no-unfinished": "{player} has no unfinished attempt at “{title}”: starting a new one.",
         "seed-kept": "(the attempt keeps its own seed, {seed})",
-        "saved": "Your attempt is saved. Continue it with: python main.py play {path} --text "
-                 "--player \"{player}\" --resume",
+        "saved": "Your attempt is saved. Continue it with: {command}",
         "unlocked": "New scenario unlocked: {id}",
         "not-saved": "warning: this action could not be saved: {error}",
-        "start-over": "To start over: python main.py play {path} --text --player "
-                      "\"{player}\" --new",
+        "start-over": "To start over: {command}",
         "kept-partly": "Your attempt is kept up to its last saved action. Once this is fixed, "
-                       "continue it with: python main.py play {path} --text --player "
-                       "\"{player}\" --resume",
+                       "continue it with: {command}",
     },
     "es": {
         "unfinished": "{player}, tienes un intento sin terminar de «{title}» (empezado el "
@@ -53,15 +55,12 @@ _UI = {
         "no-unfinished": "{player} no tiene ningún intento sin terminar de «{title}»: "
                          "empieza uno nuevo.",
         "seed-kept": "(el intento conserva su semilla, {seed})",
-        "saved": "Tu intento está guardado. Continúalo con: python main.py play {path} --text "
-                 "--player \"{player}\" --resume",
+        "saved": "Tu intento está guardado. Continúalo con: {command}",
         "unlocked": "Nuevo escenario desbloqueado: {id}",
         "not-saved": "aviso: esta acción no se ha podido guardar: {error}",
-        "start-over": "Para empezar de nuevo: python main.py play {path} --text --player "
-                      "\"{player}\" --new",
+        "start-over": "Para empezar de nuevo: {command}",
         "kept-partly": "Tu intento se conserva hasta la última acción guardada. Cuando esté "
-                       "resuelto, continúalo con: python main.py play {path} --text --player "
-                       "\"{player}\" --resume",
+                       "resuelto, continúalo con: {command}",
     },
 }
 
@@ -114,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
         print("--resume and --new need --player NAME (whose attempt to continue)",
               file=sys.stderr)
         return 2
+    problem = _player_problem(args.player) or _result_file_problem(args.result_json)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     if args.cast is not None:
         names = variants.cast_names(loaded.scenario)
@@ -152,7 +155,7 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
                     print(notice, file=sys.stderr)
                 begun = _begin(store, args, scenario, rt, seed, read, echo, ui)
             except ResumeError as exc:
-                hint = ui["start-over"].format(path=args.path, player=args.player)
+                hint = ui["start-over"].format(command=_again(args.path, args.player, "--new"))
                 print(f"error: {exc}\n{hint}", file=sys.stderr)
                 return 1
             except (StoreError, ValueError) as exc:
@@ -191,12 +194,49 @@ def _play_text(args: argparse.Namespace, scenario: Scenario, seed: int) -> int:
         try:
             write_json_atomically(args.result_json,
                                   result_dict(game, args.player, front.known_par))
+        except NotAFile as exc:
+            print(f"{shown(args.result_json)}: cannot write the result: it {exc.strerror} "
+                  f"(--result-json)", file=sys.stderr)
+            return 1
         except OSError as exc:
-            print(f"{args.result_json}: cannot write the result ({exc.strerror or exc}) — free "
-                  f"some disk space or give another file with --result-json; any earlier file "
-                  f"there is unchanged", file=sys.stderr)
+            print(f"{shown(args.result_json)}: cannot write the result ({exc.strerror or exc}) "
+                  f"— free some disk space or give another file with --result-json; any "
+                  f"earlier file there is unchanged", file=sys.stderr)
             return 1
     return code
+
+
+def _player_problem(player: str | None) -> str | None:
+    """Why `--player` cannot name a player, or None (also when it is not given)."""
+    if player is None:
+        return None
+    if not player.strip():
+        return ("--player needs a name, and the one given is empty: nothing would be saved. "
+                "Give the trainee's name, or leave --player out to play without saving")
+    try:
+        clean_name(player)
+    except ValueError as exc:
+        return f"--player {shown(player)}: {exc}"
+    return None
+
+
+def _result_file_problem(path: str | None) -> str | None:
+    """Why the result could not be written to `path` after play, found before play starts."""
+    if path is None:
+        return None
+    try:
+        check_target(path)
+    except NotAFile as exc:
+        return f"--result-json {shown(path)}: it {exc.strerror}"
+    return None
+
+
+def _again(path: str, player: str, flag: str) -> str:
+    """The command that plays this attempt again, quoted for this computer's shell."""
+    words = ["python", "main.py", "play", path, "--text", "--player", player, flag]
+    if sys.platform == "win32":
+        return subprocess.list2cmdline(words)
+    return shown(" ".join(shlex.quote(w) for w in words))
 
 
 def _begin(store: Store, args: argparse.Namespace, scenario: Scenario, rt: Runtime, seed: int,
@@ -272,13 +312,14 @@ def _close(store: Store, attempt: Attempt, game: Game, args: argparse.Namespace,
     try:
         if game.state.end_reason == "abandoned":
             store.record(attempt, game)  # catches up if a save failed on the way
-            print(ui["saved"].format(path=args.path, player=attempt.player))
+            print(ui["saved"].format(command=_again(args.path, attempt.player, "--resume")))
             return 0
         for scenario_id in sorted(store.finish(attempt, game)):
             print(ui["unlocked"].format(id=scenario_id))
     except StoreError as exc:
         print(f"error: {exc}", file=sys.stderr)
-        print(ui["kept-partly"].format(path=args.path, player=attempt.player), file=sys.stderr)
+        print(ui["kept-partly"].format(command=_again(args.path, attempt.player, "--resume")),
+              file=sys.stderr)
         return 1
     return 0
 

@@ -119,11 +119,32 @@ def _begin(ctx: Any, args: argparse.Namespace, scenario: Any, seed: int) -> None
         ctx.nav.reset(ResumeScreen(ctx, scenario, path, attempt))
 
 
+def screenshot_folder_problem(folder: str) -> str | None:
+    """None when `folder` is (or now is, created) a folder screenshots can be saved in; else
+    what is wrong and what to do."""
+    path = Path(folder)
+    if path.exists() and not path.is_dir():
+        return "is a file, not a folder; give a folder for the PNG files (it is created)"
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return (f"cannot create the folder ({exc.strerror or exc}); give a folder you can "
+                f"write to")
+    if not os.access(path, os.W_OK):
+        return "is a folder you cannot write to; give another"
+    return None
+
+
 def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
     """Play `scenario` in the window from its briefing (`play PATH`). Returns the exit code."""
     autoplay = bool(getattr(args, "autoplay", False))
     _headless_if_needed(autoplay)
     shots = getattr(args, "screenshots", None)
+    if shots is not None:
+        problem = screenshot_folder_problem(shots)
+        if problem is not None:
+            print(f"--screenshots {shots}: {problem}", file=sys.stderr)
+            return 2
     from game.ui.context import Settings
 
     driver, settings_file, notice = None, None, None

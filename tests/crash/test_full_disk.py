@@ -141,7 +141,7 @@ def test_database_full_mid_game_warns_once_plays_on_and_keeps_what_was_saved(
     assert f"error: {db}: the results database cannot be used: {FULL}" in err
     assert "the disk is not full" in err and "QUALIFIED_DATA_DIR" in err
     assert "Your attempt is kept up to its last saved action." in err
-    assert f'--player "{PLAYER}" --resume' in err
+    assert f"--player '{PLAYER}' --resume" in err  # shell-quoted
     assert "Traceback" not in err
     expected = expected_result(rt, SEED, script)
     result = json.loads(out.read_text(encoding="utf-8"))  # the result is not lost

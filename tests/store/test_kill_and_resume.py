@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -202,7 +203,8 @@ def test_a_changed_scenario_cannot_be_resumed_and_says_how_to_start_over(
                           capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert done.returncode == 1
     assert "cannot be continued exactly" in done.stderr
-    assert f"To start over: python main.py play {copy} --text --player \"Núñez\" --new" in done.stderr
+    assert f"To start over: python main.py play {shlex.quote(str(copy))} --text --player " \
+           f"'Núñez' --new" in done.stderr  # quoted for the shell, accents kept
     again = subprocess.run(command + ["--new"], input="1\n", cwd=ROOT, env=_env(data_dir),
                            capture_output=True, text=True, encoding="utf-8", timeout=60)
     assert again.returncode == 0 and "unfinished attempt" not in again.stdout
