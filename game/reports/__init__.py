@@ -4,10 +4,12 @@
 - `table`: aligned text for a terminal, one row per attempt;
 - `csv`: the same rows for a spreadsheet;
 - `html`: one self-contained page for the trainer (inline SVG charts);
-- `xapi`: xAPI 1.0.3 statements as JSON Lines (see game.reports.xapi; `sync` sends them).
+- `xapi`: xAPI 1.0.3 statements as JSON Lines (see game.reports.xapi; `sync` sends them,
+  `import` reads them back on another machine — game.reports.xapi_in).
 """
 from __future__ import annotations
 
+import functools
 from datetime import date, datetime
 
 from game.reports.csv_out import render_csv
@@ -18,6 +20,7 @@ from game.reports.words import ReportWords
 from game.reports.xapi import statements, to_jsonl
 from game.store import Store
 from game.store.clock import utc_now
+from game.store.importing import original_statements
 
 FORMATS = ("table", "csv", "html", "xapi")
 
@@ -53,4 +56,5 @@ def render(fmt: str, store: Store, *, player: str | None = None,
         return render_csv(rows(records))
     if fmt == "html":
         return render_html(records, words, filters=filters, generated=generated or utc_now())
-    return to_jsonl(statements(records, store.actions))
+    return to_jsonl(statements(records, store.actions,
+                               functools.partial(original_statements, store)))

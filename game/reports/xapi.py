@@ -1,14 +1,22 @@
 """Attempts as xAPI 1.0.3 statements (JSON Lines), ready for a Learning Record Store.
 
-Per attempt: `attempted` (when it started); per recorded action an `answered` statement whose
-object is a `cmi.interaction` of type `choice` (the question, every choice offered with the id
-the trainer wrote on it — its position only when it has none —, the choices marked good as
-`correctResponsesPattern`, the response); once finished `completed` then `passed` or `failed` (the verdict: won, total ≥ the pass
-mark, no critical mistake), or `terminated` for an abandoned attempt — with `result.score` (scaled = total/100,
-raw, min 0, max 100), `success`, `completion` and an ISO 8601 `duration` of play time.
+Per attempt:
+- `attempted` (when it started), its context carrying the seed and the scenario's names
+  (`…/extensions/scenario`: title, language, pass mark, people, needs, objections), so that
+  another machine can report on the attempt without the scenario file (`import`);
+- per recorded action, `answered`, whose object is a `cmi.interaction` of type `choice`: the
+  question, every choice offered with the id the trainer wrote on it (its position only when it
+  has none), the choices marked good as `correctResponsesPattern`, and the response;
+- once finished, `completed` then `passed` or `failed` (the verdict: won, total ≥ the pass mark,
+  no critical mistake), or `terminated` for an abandoned attempt — with `result.score` (scaled =
+  total/100, raw, min 0, max 100), `success` (not for `terminated`), `completion`, an ISO 8601
+  `duration` of play time and extensions: outcome, pass reason, practice, each competency's
+  score, max and points lost, the opportunities missed and the referral.
+
 `context.registration` is the attempt's UUID. The actor is an account (`homePage` + the
 player's name). Statement ids are UUID 5 of the attempt, verb and step, so exporting or
-syncing again never duplicates a statement.
+syncing again never duplicates a statement. An attempt brought in by `import` is exported as
+the statements it came as, unchanged.
 
 Activity ids and the account's homePage start with QUALIFIED_XAPI_BASE (environment), by
 default `https://qualified.invalid` — set it to your organisation's address before the first
@@ -56,12 +64,24 @@ def statement_id(attempt_id: str, verb: str, step: int = 0) -> str:
     return str(uuid.uuid5(_NAMESPACE, f"{attempt_id}/{verb}/{step}"))
 
 
-def statements(records: list[AttemptRecord],
-               actions_of: Callable[[str], list[Action]]) -> Iterator[dict[str, Any]]:
-    """Every statement for `records`, attempt by attempt, in time order within each."""
+def extension(base: str, name: str) -> str:
+    """The IRI of one of the game's extensions (`<base>/xapi/extensions/<name>`)."""
+    return f"{base}/xapi/extensions/{name}"
+
+
+def statements(records: list[AttemptRecord], actions_of: Callable[[str], list[Action]],
+               originals: Callable[[str], list[dict[str, Any]]] | None = None,
+               ) -> Iterator[dict[str, Any]]:
+    """Every statement for `records`, attempt by attempt, in time order within each.
+    `originals(attempt_id)` gives the statements an imported attempt came as (none for an
+    attempt played here); those are given back unchanged."""
     base = base_iri()
     for record in records:
-        yield from _attempt_statements(record, actions_of(record.attempt.id), base)
+        kept = originals(record.attempt.id) if originals is not None else []
+        if kept:
+            yield from kept
+        else:
+            yield from _attempt_statements(record, actions_of(record.attempt.id), base)
 
 
 def _attempt_statements(record: AttemptRecord, actions: list[Action],
@@ -90,7 +110,9 @@ def _attempt_statements(record: AttemptRecord, actions: list[Action],
             out["result"] = result
         return out
 
-    yield statement("attempted", scenario, to_text(a.started))
+    yield statement("attempted", scenario, to_text(a.started),
+                    ctx={**context, "extensions": {**context["extensions"],
+                                                   extension(base, "scenario"): info}})
     for action in actions:
         yield statement("answered", _interaction_object(action, scenario_iri, lang),
                         to_text(action.at), action.seq, _answer(action, base),
@@ -105,8 +127,17 @@ def _attempt_statements(record: AttemptRecord, actions: list[Action],
     when = to_text(a.finished)
     duration = iso_duration(record.active_seconds)
     if a.outcome not in ("won", "lost") or record.result is None:
-        yield statement("terminated", scenario, when,
-                        result={"completion": False, "duration": duration})
+        ended: dict[str, Any] = {"completion": False, "duration": duration}
+        if record.result is not None:  # given up: the score so far, as the reports show it
+            total = float(record.result["score"]["total"])
+            ended["score"] = {"scaled": round(total / 100.0, 4), "raw": total, "min": 0,
+                              "max": 100}
+            ended["extensions"] = {extension(base, "outcome"): "abandoned",
+                                   **({extension(base, "pass-reason"):
+                                       record.result["pass_reason"]}
+                                      if "pass_reason" in record.result else {}),
+                                   **_story(record.result, base)}
+        yield statement("terminated", scenario, when, result=ended)
         return
     total = float(record.result["score"]["total"])
     # the verdict (won, at the pass mark, no critical mistake); a result saved before verdicts
@@ -118,11 +149,26 @@ def _attempt_statements(record: AttemptRecord, actions: list[Action],
         extensions[f"{base}/xapi/extensions/pass-reason"] = record.result["pass_reason"]
     if record.result.get("practice"):
         extensions[f"{base}/xapi/extensions/practice"] = True
+    extensions.update(_story(record.result, base))
     result = {"score": {"scaled": round(total / 100.0, 4), "raw": total, "min": 0, "max": 100},
               "success": passed, "completion": True, "duration": duration,
               "extensions": extensions}
     yield statement("completed", scenario, when, result=result)
     yield statement("passed" if passed else "failed", scenario, when, result=result)
+
+
+def _story(result: dict[str, Any], base: str) -> dict[str, Any]:
+    """What a report on another machine needs beyond the score: each competency (score, max,
+    points lost and why), the opportunities missed and the referral."""
+    out: dict[str, Any] = {extension(base, "competencies"): result["score"]["competencies"]}
+    debrief = result.get("debrief")
+    if isinstance(debrief, dict) and isinstance(debrief.get("missed"), list):
+        out[extension(base, "missed")] = [
+            {k: miss[k] for k in ("code", "turn", "params") if k in miss}
+            for miss in debrief["missed"] if isinstance(miss, dict)]
+    if result.get("referral") is not None:
+        out[extension(base, "referral")] = result["referral"]
+    return out
 
 
 def choice_ids(choices: list[dict[str, Any]]) -> dict[str, str]:
