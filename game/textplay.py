@@ -50,7 +50,8 @@ _UI = {
         "abandoned": "Input ended: the attempt stops here (counted as abandoned).",
         "why": "Why", "front-end": "front end", "back-end": "back end",
         "par": "Par: {par} / 100 — the best score this deal allows",
-        "par-found": "Par: {par} / 100 — the best score found for this deal",
+        "par-found": "Best found so far: {par} / 100 — not yet proven the best this deal "
+                     "allows",
         "par-working": "Working out par…",
         "lost-more": "… and {n} smaller ones ({points} points in all; the result file lists "
                      "them)",
@@ -78,7 +79,7 @@ _UI = {
         "abandoned": "Fin de la entrada: el intento se detiene aquí (cuenta como abandonado).",
         "why": "Motivo", "front-end": "inicial", "back-end": "indirecto",
         "par": "Par: {par} / 100 — la mejor puntuación que permite esta venta",
-        "par-found": "Par: {par} / 100 — la mejor puntuación encontrada para esta venta",
+        "par-found": "Mejor encontrada hasta ahora: {par} / 100 (puede haber otra mejor)",
         "par-working": "Calculando el par…",
         "lost-more": "… y {n} menores ({points} puntos en total; el archivo de resultado las "
                      "detalla)",
@@ -339,7 +340,7 @@ class TextPlay:
                                                  you=w.number(report.score.total)))
             else:
                 self.say(ui["par" if par.exact else "par-found"].format(
-                    par=w.par(par.total, par.exact)))
+                    par=w.number(par.total)))  # "best found so far" needs no ≈
         for name, (got, top) in report.score.competencies.items():
             if top == 0:
                 continue

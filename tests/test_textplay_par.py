@@ -53,14 +53,15 @@ def test_par_follows_the_score(mini_rt: Runtime) -> None:
     assert front.known_par == KnownPar(91.9, True) and asked == [1]
 
 
-def test_an_approximate_par_is_marked(mini_rt: Runtime) -> None:
+def test_an_approximate_par_is_not_called_par(mini_rt: Runtime) -> None:
     _, text = debrief_text(mini_rt, KnownPar(95.5, False))
-    assert "Par: ≈95.5 / 100 — the best score found for this deal\n" in text
+    assert "Best found so far: 95.5 / 100 — not yet proven the best this deal allows\n" in text
+    assert "Par" not in text
 
 
 def test_spanish_words_for_par(mini_rt: Runtime) -> None:
     _, text = debrief_text(mini_rt, KnownPar(95.5, False), language="es")
-    assert "Par: ≈95,5 / 100 — la mejor puntuación encontrada para esta venta\n" in text  # comma
+    assert "Mejor encontrada hasta ahora: 95,5 / 100 (puede haber otra mejor)\n" in text  # comma
     _, text = debrief_text(mini_rt, KnownPar(91.9, True), language="es")
     assert "Par: 91,9 / 100 — la mejor puntuación que permite esta venta\n" in text
 

@@ -85,16 +85,28 @@ def fork(game: Game) -> Game:
 
 def state_key(state: PlayState) -> tuple[Any, ...]:
     """A hashable name for the position `state` is in (see the module docstring)."""
+    rest, values = split_key(state)
+    return rest + values
+
+
+def split_key(state: PlayState) -> tuple[tuple[Any, ...], tuple[float, ...]]:
+    """`state_key` in two parts: everything but the stances, own views, trust, interest and
+    penalties; and those as one vector in which larger is never worse (the par search's
+    dominance test, game/analysis/exact.py). A pitch is named with everyone who heard it: a
+    later pitch of the same need lands only with someone who has not."""
     s = state
-    return (
+    values = (*s.stance.values(), *s.anchor.values(), *s.trust.values(), float(s.interest),
+              -float(s.premature_closes), -float(s.wrong_counters), -float(s.bad_pitches),
+              *(-v for _, v in sorted(s.mistake_costs.items())))
+    rest = (
         s.phase, s.turn, s.meeting_with, s.node, s.exchanges,
-        tuple(s.stance.values()), tuple(s.anchor.values()), tuple(s.trust.values()),
-        s.interest, frozenset(s.met), frozenset(s.introduced), frozenset(s.needs_known),
-        frozenset(s.pitched), frozenset((h["about"], h["text"]) for h in s.hints),
+        frozenset(s.met), frozenset(s.introduced), frozenset(s.needs_known),
+        frozenset((n, frozenset((r["to"], *r.get("also", ())))) for n, r in s.pitched.items()),
+        frozenset((h["about"], h["text"]) for h in s.hints),
         frozenset(s.flags), frozenset((o, r["state"]) for o, r in s.objections.items()),
         frozenset(s.tags.items()), frozenset(s.taken), frozenset(s.fired), s.close_attempts,
         None if s.qualified_at_close is None else tuple(sorted(s.qualified_at_close.items())),
-        s.premature_closes, s.wrong_counters, s.bad_pitches, s.outcome, s.end_reason,
-        s.referral, s.deal_value, frozenset(s.blind_tags),
-        tuple(sorted(s.mistake_costs.items())), len(s.critical),
+        s.outcome, s.end_reason, s.referral, s.deal_value, frozenset(s.blind_tags),
+        tuple(sorted(s.mistake_costs)), len(s.critical),
     )
+    return rest, values

@@ -11,7 +11,10 @@ Small scenarios are searched exhaustively and par is exact. When the positions b
 grow past what the `budget` of choices can pay for, the search starts again as a beam: each
 meeting round gets a share of the budget and carries on only the most promising positions (by
 the score the attempt would have so far; at least `width`), and the best path found is then
-polished by small edits (`_polish`); par is marked approximate.
+polished by small edits (`_polish`). A branch and bound (game/analysis/exact.py) then tries to
+prove that path best within `prove` positions, or finds a better one: when it finishes par is
+exact; when it cannot, par is the best found so far, with `ceiling` — a total no path can
+exceed.
 """
 from __future__ import annotations
 
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game import rules
+from game.analysis.exact import Bound, BranchAndBound
 from game.analysis.forking import fork, state_key
 from game.analysis.rollout import READINESS, Rollout
 from game.engine import Game
@@ -28,6 +32,7 @@ from game.scoring import score
 
 DEFAULT_BUDGET = 15_000   # choices the search may make in all (exhaustive up to about this)
 DEFAULT_WIDTH = 32        # positions between meetings carried on at least, when not all fit
+DEFAULT_PROVE = 20_000    # positions the branch and bound may visit to prove par exact
 
 Path = tuple[str, ...]
 
@@ -45,10 +50,12 @@ class Par:
     turns: int
     competencies: dict[str, tuple[float, float]] = field(default_factory=dict)
     seed: int = 0
+    ceiling: float | None = None  # when not exact: a total no path can exceed
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready figures."""
-        return {"total": self.total, "exact": self.exact, "path": list(self.path),
+        return {"total": self.total, "exact": self.exact, "ceiling": self.ceiling,
+                "path": list(self.path),
                 "outcome": self.outcome, "turns": self.turns, "seed": self.seed,
                 "choices_made": self.choices_made,
                 "competencies": {k: {"score": s, "max": m}
@@ -181,7 +188,7 @@ def _diverse(ranked: list[tuple[Game, Path]], keep: int) -> list[tuple[Game, Pat
 
 
 def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_BUDGET,
-             width: int = DEFAULT_WIDTH) -> Par:
+             width: int = DEFAULT_WIDTH, prove: int = DEFAULT_PROVE) -> Par:
     """Search for the best total of the scenario (its variant for `seed`)."""
     root = Game(base, seed)
     rt = root.rt
@@ -209,9 +216,21 @@ def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_B
                     total, -len(path)):
                 total, game, path = second.best
         total, game, path = _polish(rt, seed, total, game, path, 0)
+    exact, ceiling = search.exact, None
+    if not exact and prove:
+        root = Game(base, seed)
+        start = tag_on_evidence(root)
+        found = BranchAndBound(rt, tag_on_evidence, budget=prove, hint=path).run(
+            root, start, total)
+        search.made += found.positions
+        if found.game is not None:  # a better path than the quick searches found
+            total, game, path = found.total, found.game, found.path
+        exact = found.exact
+        if not exact:
+            ceiling = max(total, Bound(rt).upper(Game(base, seed).state))
     result = score(rt, game.state)
-    return Par(total, path, search.exact, search.made, game.state.outcome, game.state.turn,
-               result.competencies, seed)
+    return Par(total, path, exact, search.made, game.state.outcome, game.state.turn,
+               result.competencies, seed, ceiling)
 
 
 def _meetings(path: Path, start: int) -> list[Path]:

@@ -40,7 +40,7 @@ from game.atomic import write_text_atomically
 from game.runtime import Runtime
 from game.schema import Scenario
 
-PAR_VERSION = 3           # bump when the par search changes what it finds
+PAR_VERSION = 4           # bump when the par search changes what it finds
 CACHE_FILE = "par-cache.json"
 FORMAT = 1                # the file's own layout
 MAX_ENTRIES = 500         # ~40 bytes each: the file stays a few kB
@@ -48,7 +48,7 @@ MAX_BYTES = 1024 * 1024   # a larger file is not ours: read as empty
 # The modules whose code decides a score and the search for the best one.
 SCORE_MODULES = ("game.engine", "game.effects", "game.rules", "game.runtime", "game.codegen",
                  "game.state", "game.variants", "game.scoring", "game.analysis.forking",
-                 "game.analysis.par", "game.analysis.rollout")
+                 "game.analysis.par", "game.analysis.rollout", "game.analysis.exact")
 
 Search = Callable[..., Par]
 

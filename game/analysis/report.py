@@ -71,11 +71,13 @@ class Analysis:
         random_part.update(seed=self.seed, tag_rate=self.tag_rate)
         return {
             "scenario": s.id, "title": s.title, "file": self.file,
-            "par": p.total, "par_exact": p.exact, "best_path": list(p.path),
+            "par": p.total, "par_exact": p.exact, "par_ceiling": p.ceiling,
+            "best_path": list(p.path),
             "par_detail": p.to_dict(),
             "variants": {"checked": self.variants_checked,
                          "pars": [{"variant": v.variant, "seed": v.seed, "par": v.par.total,
-                                   "exact": v.par.exact} for v in self.variant_pars]}
+                                   "exact": v.par.exact, "ceiling": v.par.ceiling}
+                                  for v in self.variant_pars]}
             if self.variant_pars else None,
             "random": random_part,
             # content-free players only; the path learnt by heart is not one (its own target)
@@ -217,8 +219,12 @@ def render_text(analysis: Analysis, *, limit: int = 12) -> str:
     lines = [f"{s.title}  ({s.id} · {s.language} · {s.difficulty})"]
     if analysis.file:
         lines.append(analysis.file)
-    how = "exact" if p.exact else f"approximate: the best of {p.choices_made:,} choices searched"
-    lines += ["", f"PAR  {p.total:.1f} / 100  ({how})"]
+    if p.exact:
+        lines += ["", f"PAR  {p.total:.1f} / 100  (exact)"]
+    else:  # never called par until proven
+        ceiling = f"no path can reach more than {p.ceiling:.1f}; " if p.ceiling is not None else ""
+        lines += ["", f"BEST FOUND SO FAR  {p.total:.1f} / 100  ({ceiling}not proven best after "
+                  f"{p.choices_made:,} choices searched)"]
     if p.outcome is not None:
         lines.append(f"  {p.outcome} in {p.turns} of {s.turns} meetings"
                      + (f", seed {p.seed}" if analysis.variant_pars else ""))

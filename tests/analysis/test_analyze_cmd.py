@@ -144,8 +144,10 @@ def test_every_variant_gets_a_par_and_the_lowest_is_reported(
     assert main(["analyze", str(path), "--json", "--runs", "200"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["variants"] == {"checked": "all 2 cast × need-set combinations", "pars": [
-        {"variant": "cast 1/2 · stance ana +0.10", "seed": 1, "par": 91.8, "exact": True},
-        {"variant": "cast 2/2 · stance ana +0.05", "seed": 0, "par": 69.4, "exact": True}]}
+        {"variant": "cast 1/2 · stance ana +0.10", "seed": 1, "par": 91.8, "exact": True,
+         "ceiling": None},
+        {"variant": "cast 2/2 · stance ana +0.05", "seed": 0, "par": 69.4, "exact": True,
+         "ceiling": None}]}
     assert data["par"] == 69.4 and data["par_detail"]["seed"] == 0
     assert "tag:bo=decision_maker" in data["best_path"]
     assert data["random"]["variants"] == {

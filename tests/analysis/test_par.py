@@ -62,7 +62,7 @@ def test_mini_par(mini_rt: Runtime) -> None:
 
 
 def test_a_small_budget_gives_an_approximate_par(mini_rt: Runtime) -> None:
-    par = find_par(mini_rt, budget=300, width=2)
+    par = find_par(mini_rt, budget=300, width=2, prove=0)
     assert not par.exact
     # an exhaustive try that gave up, then the beam: each within the budget; then the
     # rollout (game/analysis/rollout.py), the better of the two polished
@@ -71,6 +71,16 @@ def test_a_small_budget_gives_an_approximate_par(mini_rt: Runtime) -> None:
         rollout.run(Game(mini_rt, 0), (), tag_on_evidence)
         assert rollout.best is not None and rollout.best[0] <= par.total == 91.9  # polished
     assert par.choices_made <= 2 * 300 + sum(r.made for r in rollouts)
+
+
+def test_the_branch_and_bound_proves_what_the_quick_searches_found(mini_rt: Runtime) -> None:
+    # the same small budget, then the exact search (game/analysis/exact.py) proves it best
+    par = find_par(mini_rt, budget=300, width=2)
+    assert par.exact and par.total == 91.9 and par.ceiling is None
+    # and with too few positions to finish, it is the best found, under a ceiling
+    short = find_par(mini_rt, budget=300, width=2, prove=3)
+    assert not short.exact and short.total == 91.9
+    assert short.ceiling is not None and 91.9 <= short.ceiling <= 100
 
 
 def test_a_scenario_that_cannot_be_won_still_has_a_par() -> None:

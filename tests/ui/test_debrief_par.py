@@ -129,6 +129,9 @@ def test_par_words_in_both_languages_and_the_font_has_them() -> None:
     en, es = UIText("en"), UIText("es")
     assert en.get("debrief-par", par="≈95.5", you="72.0") == "Par ≈95.5 · you 72.0"
     assert es.get("debrief-par", par="≈95.5", you="72.0") == "Par ≈95.5 · tú 72.0"
+    # a par not proven is never called par
+    assert en.get("debrief-best", par="≈95.5", you="72.0") == "Best found ≈95.5 · you 72.0"
+    assert es.get("debrief-best", par="≈95,5", you="72,0") == "Mejor encontrada ≈95,5 · tú 72,0"
     assert "puntuación" in es.get("debrief-par-exact")
     assert es.get("debrief-par-working").startswith("Calculando el par")
     pygame.font.init()

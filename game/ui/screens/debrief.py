@@ -281,7 +281,8 @@ class DebriefScreen(Screen):
                                                 was=words.par(was.total, was.exact)),
                                           "small-bold", theme.good, room), (x, y))
             return
-        head = fonts.render_fit(t.get("debrief-par", par=words.par(known.total, known.exact),
+        head = fonts.render_fit(t.get("debrief-par" if known.exact else "debrief-best",
+                                      par=words.par(known.total, known.exact),
                                       you=words.number(you)),
                                 "small-bold", theme.text, room)
         surface.blit(head, (x, y))

@@ -1,0 +1,821 @@
+"""Exact par: a depth-first branch and bound over the game's real rules.
+
+`find_par` (game/analysis/par.py) first finds a good path quickly; this search then proves it is
+the best — or finds a better one — by walking every sequence of options depth first and cutting
+every position that cannot beat the best score found so far:
+
+- **Bounds** (`Bound.upper`): the best total a position could still reach, competency by
+  competency, counting only what the unsaid choices and the events still to come can add — a
+  need counts only while a choice or event that reveals it is unused, an objection only while a
+  working counter is unsaid, a person's trust only up to what their unsaid choices can add, the
+  close no earlier than the decision-maker can be met. Every count is optimistic, so a position
+  whose bound does not beat the best cannot lead to a better attempt (the tests check the search
+  against brute force).
+- **Transpositions**: a position reached twice (the same choices in another order) is searched
+  once; `forking.state_key` names positions by everything that decides what happens next.
+- **Dominance**: among positions equal in everything else, one whose stances, trust and interest
+  are all at most another's and whose penalties are all at least its is never better — every
+  condition and rule of the game is monotone in those (`min` tests, the close's bars, averages of
+  trust), so it is skipped.
+- **Good moves first**: the known best path is tried first, then options the author marked good,
+  then the rest, leaving and mistakes last.
+
+The search stops after `budget` positions; it is then not exact, and what it found stays a score
+some path reaches ("best found so far").
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from game import rules
+from game.analysis.forking import fork, split_key
+from game.engine import Game
+from game.runtime import Runtime
+from game.schema import INTEREST_MAX
+from game.scoring import PENALTY, WRONG_SABOTEUR, importance, score, wrong_tags
+from game.state import PlayState
+
+DEFAULT_NODES = 400_000   # positions the exact search may visit before it gives up
+
+Path = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Source:
+    """Something that can still change the state in a given way: a choice (by key) or an event
+    (by id), whether it is spent once used, and the stakeholder whose meeting it needs."""
+
+    kind: str          # "choice" or "event"
+    id: str
+    once: bool
+    who: str | None    # None for events
+
+
+class Bound:
+    """Upper bounds on the total a position can still reach (see the module docstring)."""
+
+    def __init__(self, rt: Runtime) -> None:
+        self.rt = rt
+        scenario = rt.scenario
+        self.turns = scenario.turns
+        reveal: dict[str, list[_Source]] = {}
+        pitch: dict[str, list[_Source]] = {}
+        counter: dict[str, list[_Source]] = {}
+        gain: dict[str, list[tuple[_Source, float]]] = {sid: [] for sid in scenario.stakeholders}
+        introduce: dict[str, list[_Source]] = {}
+        lift: dict[str, list[tuple[_Source, float]]] = {sid: [] for sid in scenario.stakeholders}
+        interest: list[tuple[_Source, int]] = []
+        authority: list[_Source] = []
+        objections = scenario.objections
+
+        def note(source: _Source, fx: Any, who: str | None) -> None:
+            for need in fx.reveal_needs:
+                reveal.setdefault(need, []).append(source)
+            for need in fx.pitch:
+                if who is not None and who in rt.holders.get(need, ()):
+                    pitch.setdefault(need, []).append(source)
+            if fx.counter is not None and fx.counter.objection in objections and \
+                    fx.counter.using in objections[fx.counter.objection].counters:
+                counter.setdefault(fx.counter.objection, []).append(source)
+            if who is not None and fx.trust and fx.trust > 0:
+                gain[who].append((source, fx.trust))
+            for sid, delta in fx.trust_of.items():
+                if delta > 0 and sid in gain:
+                    gain[sid].append((source, delta))
+            for sid in fx.introduce:
+                introduce.setdefault(sid, []).append(source)
+            if who is not None and fx.stance and fx.stance > 0:
+                lift[who].append((source, fx.stance))
+            for sid, delta in fx.stance_of.items():
+                if delta > 0 and sid in lift:
+                    lift[sid].append((source, delta))
+            if fx.interest and fx.interest > 0:
+                interest.append((source, fx.interest))
+            for hint in fx.role_hints:
+                if hint.about == rt.decision_maker and not hint.vague:
+                    authority.append(source)
+
+        for key, spec in rt.spec_by_key.items():
+            if spec.severity == "critical":
+                continue  # par never takes a critical mistake
+            note(_Source("choice", key, spec.once, spec.stakeholder), spec.choice.effects,
+                 spec.stakeholder)
+        for eid, event in scenario.events.items():
+            note(_Source("event", eid, event.once, None), event.effects, None)
+        self.reveal = {k: tuple(v) for k, v in reveal.items()}
+        self.pitch = {k: tuple(v) for k, v in pitch.items()}
+        self.counter = {k: tuple(v) for k, v in counter.items()}
+        self.gain = {k: tuple(v) for k, v in gain.items()}
+        self.introduce = {k: tuple(v) for k, v in introduce.items()}
+        self.lift = {k: tuple(v) for k, v in lift.items()}
+        self.interest = tuple(interest)
+        self.authority = tuple(authority)
+        # who sways the decision-maker, directly or through others: only their stances can
+        # move the decision-maker's between meetings
+        people = scenario.stakeholders
+        dm = rt.decision_maker
+        sway: set[str] = set()
+        if dm is not None:
+            todo = [dm]
+            sway.add(dm)
+            while todo:
+                target = todo.pop()
+                for sid, person in people.items():
+                    if sid not in sway and person.influences.get(target, 0) > 0:
+                        sway.add(sid)
+                        todo.append(sid)
+        self.sway = frozenset(sway)
+        self.sway_rows = tuple((sid, open_to, tuple(other for other, _ in row))
+                               for sid, open_to, row in rt.influence_rows if sid in sway)
+        self.held = {sid: tuple(n for n in scenario.needs if sid in rt.holders[n])
+                     for sid in people}
+        self.raised = {sid: tuple(o for o, obj in objections.items() if obj.raised_by == sid)
+                       for sid in people}
+        self.blocking = tuple(
+            o for o, obj in objections.items() if dm is not None and obj.raised_by in people
+            and (obj.raised_by == dm or rt.influence_of(obj.raised_by, dm)
+                 >= scenario.close.block_influence))
+        self.pitchable = tuple(n for n, holders in rt.holders.items() if holders)
+        self.pitch_weight = importance(rt, self.pitchable)
+        kinds = {scenario.needs[n].benefit for n in self.pitchable}
+        self.savings = frozenset({"front_end_savings", "back_end_savings"} & kinds)
+        self.back_end = tuple(n for n, need in scenario.needs.items()
+                              if need.benefit == "back_end_savings")
+        self.sabotage = tuple(o for o, obj in objections.items()
+                              if obj.raised_by in rt.saboteurs)
+        self.discovery_weight = importance(rt, rt.discoverable)
+        weights = scenario.scoring.weights
+        self.weights = {name: float(getattr(weights, name)) for name in (
+            "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship")}
+
+        self._items()
+
+    def _items(self) -> None:
+        """The credits a meeting can earn, as items with their worth in points of the total:
+        a need revealed, a need pitched to a holder, a kind of saving shown, a saboteur's
+        objection answered — each with the sources (choices, events) that earn it."""
+        rt = self.rt
+        w = self.weights
+        top = sum(weight for name, weight in w.items() if self._competes(name))
+        scale = 100.0 / top if top else 0.0
+        needs = rt.scenario.needs
+        items: list[tuple[tuple[str, str], str, float, tuple[_Source, ...]]] = []
+        if self._competes("discovery"):
+            for n in sorted(rt.discoverable):
+                items.append((("need", n), "discovery", scale * w["discovery"] * needs[n].importance
+                              / self.discovery_weight, self.reveal.get(n, ())))
+        if self._competes("value_pitch"):
+            share = 0.8 if self.savings else 1.0
+            for n in self.pitchable:
+                items.append((("pitch", n), "value_pitch", scale * w["value_pitch"] * share * needs[n].importance
+                              / self.pitch_weight, self.pitch.get(n, ())))
+            for kind in sorted(self.savings):
+                sources = tuple(src for n in self.pitchable if needs[n].benefit == kind
+                                for src in self.pitch.get(n, ()))
+                items.append((("kind", kind), "value_pitch", scale * w["value_pitch"] * 0.2 / len(self.savings),
+                              sources))
+        if self._competes("saboteurs") and self.sabotage:
+            for o in self.sabotage:
+                items.append((("counter", o), "saboteurs", scale * w["saboteurs"] * 0.6 / len(self.sabotage),
+                              self.counter.get(o, ())))
+        self.items = tuple(items)
+        self.scale = scale
+        self.people = tuple(rt.order)
+        self.coverage_memo: dict[tuple[int, ...], tuple[list[float], list[float]]] = {}
+
+    def _competes(self, name: str) -> bool:
+        """Whether competency `name` counts in this scenario's total."""
+        rt = self.rt
+        present = {"discovery": bool(rt.discoverable), "saboteurs": bool(rt.saboteurs),
+                   "value_pitch": bool(self.pitchable)}.get(name, True)
+        return present and self.weights[name] != 0
+
+    # --- what can still happen -------------------------------------------------------------
+
+    def _open(self, s: PlayState, source: _Source, people: frozenset[str] | None) -> bool:
+        """Whether `source` can still act: unspent, and (for a choice) its stakeholder can still
+        be met (`people`; None when anyone can)."""
+        if source.kind == "event":
+            return not (source.once and source.id in s.fired)
+        if source.once and source.id in s.taken:
+            return False
+        return people is None or source.who in people
+
+    def _still(self, s: PlayState, sources: tuple[_Source, ...],
+               people: frozenset[str] | None) -> bool:
+        for source in sources:
+            if self._open(s, source, people):
+                return True
+        return False
+
+    def _people(self, s: PlayState) -> frozenset[str] | None:
+        """Whose choices can still be said: only the person being met in the quarter's last
+        meeting, nobody after a won close; None when anyone may yet be met."""
+        if s.phase == "after_close":
+            return frozenset()
+        if s.phase == "meeting" and s.turn >= self.turns:
+            return frozenset((s.meeting_with,))
+        return None
+
+    def meetings_left(self, s: PlayState) -> int:
+        """How many more people may still be met for the first time."""
+        if s.phase in ("after_close", "over"):
+            return 0
+        return max(0, self.turns - s.turn)
+
+    def earliest_close(self, s: PlayState) -> int | None:
+        """The earliest turn a close can still win, None when it cannot. The close is asked of
+        the decision-maker in a meeting (which needs them introduced) and wins only when the
+        rule can hold then (`_closable`)."""
+        dm = self.rt.decision_maker
+        if dm is None or s.phase not in ("meeting", "between"):
+            return None
+        here = s.meeting_with if s.phase == "meeting" else None
+        if here == dm and self._closable(s, frozenset((dm,)), self._stance_now(s)):
+            return s.turn
+        turn = s.turn + 1
+        if here is None and dm not in s.introduced:
+            turn += 1  # a meeting to be introduced first (or an event after one)
+        elif turn <= self.turns:
+            people = frozenset((dm,) if here is None else (dm, here))
+            if self._closable(s, people, self._stance_next(s, here)):
+                return turn
+            turn += 1
+        while turn <= self.turns:
+            # rounds of influence before the meeting at `turn`: after this meeting and each
+            # one in between
+            steps = turn - s.turn - (1 if here is None else 0)
+            if self._closable(s, None, self._stance_later(s, steps)):
+                return turn
+            turn += 1
+        return None
+
+    def _closable(self, s: PlayState, people: frozenset[str] | None, stance: float) -> bool:
+        """Whether the close rule can hold, counting only what the choices of `people` (None:
+        anyone's) and the events can change, with the decision-maker's stance at most
+        `stance`."""
+        close = self.rt.scenario.close
+        needs = len(s.needs_known) + sum(
+            1 for n, sources in self.reveal.items()
+            if n not in s.needs_known and self._still(s, sources, people))
+        if needs < close.needs:
+            return False
+        if s.interest < close.interest:
+            level = s.interest
+            for source, delta in self.interest:
+                if self._open(s, source, people):
+                    level += delta if source.once else INTEREST_MAX
+            level += sum(1 for n in self.pitchable
+                         if n not in s.pitched and self._still(s, self.pitch.get(n, ()), people))
+            if level < close.interest:
+                return False
+        dm = self.rt.decision_maker
+        clue = any(h["about"] == dm and not h.get("vague", False) for h in s.hints)
+        if not clue and not self._still(s, self.authority, people):
+            return False  # authority needs a clear clue (the close's meeting meets them)
+        for o in self.blocking:
+            if s.objections.get(o, {}).get("state") == "open" and not self._still(
+                    s, self.counter.get(o, ()), people):
+                return False
+        return stance >= close.stance
+
+    def _gain(self, s: PlayState, sid: str, people: frozenset[str] | None) -> float:
+        """The most `sid`'s stance can still gain from the choices of `people` (None: anyone's)
+        and from the events: their effects, pitches landing with `sid`, answers to `sid`'s
+        objections."""
+        gain = 0.0
+        for source, delta in self.lift[sid]:
+            if self._open(s, source, people):
+                if not source.once:
+                    return 2.0
+                gain += delta
+        for n in self.held[sid]:  # a pitch that lands with `sid` for the first time
+            if not _pitched_to(s, n, sid) and any(
+                    src.who == sid and self._open(s, src, people) for src in self.pitch.get(n, ())):
+                gain += rules.PITCH_GAIN
+        for o in self.raised[sid]:
+            if s.objections.get(o, {}).get("state") != "resolved" and self._still(
+                    s, self.counter.get(o, ()), people):
+                gain += rules.COUNTER_GAIN
+        return gain
+
+    def _stance_now(self, s: PlayState) -> float:
+        """The decision-maker's highest stance in this meeting with them."""
+        dm = self.rt.decision_maker
+        assert dm is not None
+        return s.stance[dm] + self._gain(s, dm, frozenset((dm,)))
+
+    def _stance_next(self, s: PlayState, here: str | None) -> float:
+        """The decision-maker's highest stance in the next meeting with them, the next meeting
+        of all: what this meeting (with `here`) and the events after it can add, one step of
+        the buying centre's influence (no objection's doubt counted), then that meeting's
+        choices."""
+        dm = self.rt.decision_maker
+        assert dm is not None
+        if here is None:  # between meetings: influence has spoken already
+            return self._stance_now(s)
+        now = frozenset((here,))
+        mixed = 0.0
+        openness = 0.0
+        for sid, open_to, row in self.rt.influence_rows:
+            if sid == dm:
+                openness = open_to
+                for other, weight in row:
+                    mixed += weight * min(1.0, s.stance[other] + self._gain(s, other, now))
+                break
+        own = min(1.0, s.anchor[dm] + self._gain(s, dm, now))
+        return openness * mixed + (1 - openness) * own + self._gain(s, dm, frozenset((dm,)))
+
+    def _stance_later(self, s: PlayState, steps: int) -> float:
+        """The decision-maker's highest stance after `steps` more rounds of the buying centre's
+        influence. Each round a person's stance becomes openness × (an influence-weighted mix
+        of stances, weights summing to one) + (1 − openness) × their own view, and their own
+        view moves only by what is said to them; so with u₀ = stance + gains and
+        uₙ = openness × (the highest u of those who sway them) + (1 − openness) × own view +
+        gains, every stance after n rounds (and the gains since) stays under uₙ."""
+        gains = {sid: self._gain(s, sid, None) for sid in self.sway}
+        ceiling = {sid: min(1.0, s.stance[sid] + gains[sid]) for sid in self.sway}
+        for _ in range(steps):
+            ceiling = {sid: min(1.0, open_to * max(ceiling[other] for other in row)
+                                + (1 - open_to) * s.anchor[sid] + gains[sid])
+                       for sid, open_to, row in self.sway_rows}
+        return ceiling[self.rt.decision_maker]
+
+    def trust_top(self, s: PlayState, sid: str, people: frozenset[str] | None) -> float:
+        """The most trust `sid` can still reach."""
+        top = s.trust[sid]
+        for source, delta in self.gain[sid]:
+            if self._open(s, source, people):
+                if not source.once:
+                    return 1.0
+                top += delta
+        return min(1.0, top)
+
+    # --- the bound --------------------------------------------------------------------------
+
+    def upper(self, s: PlayState, cutoff: float = -1.0) -> float:
+        """The best total this position can still reach (its score once it is over). When the
+        simpler bound is already at most `cutoff`, that is returned without the finer one."""
+        rt = self.rt
+        if s.phase == "over":
+            return score(rt, s).total
+        people = self._people(s)
+        parts: dict[str, float | None] = {}
+        # discovery: needs known, and those a choice or event can still reveal
+        if rt.discoverable:
+            found = [n for n in rt.discoverable
+                     if n in s.needs_known or self._still(s, self.reveal.get(n, ()), people)]
+            parts["discovery"] = (importance(rt, found) / self.discovery_weight
+                                  - s.mistake_costs.get("discovery", 0.0))
+        else:
+            parts["discovery"] = None
+        won = s.outcome == "won"
+        close_turn = None if won else self.earliest_close(s)
+        can_win = won or close_turn is not None
+        # qualification: the checklist (all of it until the first close), tags made on evidence
+        done = s.qualified_at_close
+        points = float(sum(done.values())) if done is not None else 3.0
+        possible = 3.0
+        if rt.decision_maker is not None:
+            possible += 1
+            points += 1
+        if rt.influencers:
+            possible += 1
+            points += 1
+        points -= s.premature_closes
+        if s.tags:
+            points -= wrong_tags(rt, s, "decision_maker") + 0.5 * wrong_tags(rt, s, "influencer")
+        parts["qualification"] = points / possible - s.mistake_costs.get("qualification", 0.0)
+        # saboteurs: every one tagged, every objection of theirs answered that still can be
+        if rt.saboteurs:
+            if self.sabotage:
+                answered = sum(
+                    s.objections.get(o, {}).get("state") == "resolved"
+                    or self._still(s, self.counter.get(o, ()), people) for o in self.sabotage)
+                countered = answered / len(self.sabotage)
+            else:
+                countered = 1.0
+            wrong = wrong_tags(rt, s, "saboteur") if s.tags else 0
+            parts["saboteurs"] = (0.4 + 0.6 * countered - PENALTY * s.wrong_counters
+                                  - WRONG_SABOTEUR * wrong - s.mistake_costs.get("saboteurs", 0.0))
+        else:
+            parts["saboteurs"] = None
+        # value pitch: needs pitched, and those a pitch to one of their holders can still land
+        if self.pitchable:
+            landed = [n for n in self.pitchable
+                      if n in s.pitched or self._still(s, self.pitch.get(n, ()), people)]
+            fraction = importance(rt, landed) / self.pitch_weight
+            if self.savings:
+                shown = {rt.scenario.needs[n].benefit for n in landed} & self.savings
+                fraction = 0.8 * fraction + 0.2 * len(shown) / len(self.savings)
+            parts["value_pitch"] = (fraction - PENALTY * s.bad_pitches
+                                    - s.mistake_costs.get("value_pitch", 0.0))
+        else:
+            parts["value_pitch"] = None
+        # closing: won at the earliest turn it still can be, at the full value if it can be kept
+        lost = s.mistake_costs.get("closing", 0.0)
+        budget = self.turns
+        if won:
+            spare = (budget - s.turn + 1) / budget
+            listed = rt.scenario.account.deal_value
+            value = s.deal_value / listed if listed else 1.0
+            parts["closing"] = 0.6 + 0.25 * spare + 0.15 * value - lost
+        elif close_turn is not None:
+            spare = (budget - close_turn + 1) / budget
+            keeps = (not self.back_end or any(n in s.pitched for n in self.back_end)
+                     or any(self._still(s, self.pitch.get(n, ()), people) for n in self.back_end))
+            value = 1.0 if keeps else 1.0 - rt.scenario.close.discount
+            parts["closing"] = 0.6 + 0.25 * spare + 0.15 * value - lost
+        else:
+            parts["closing"] = -lost
+        # relationship: the best average trust over those met and those still to meet
+        parts["relationship"] = self._relationship(s, people, can_win)
+        alone = _total(self.weights, parts)
+        if alone <= cutoff:
+            return alone
+        # the same with discovery, value pitch, saboteurs and closing bound together; each
+        # competency's rounding to 0.1 can add up to 0.05 of its points
+        points = self.coupled(s, people, close_turn)
+        if self._competes("qualification"):
+            points += self.scale * round(self.weights["qualification"]
+                                         * rules.clamp(parts["qualification"], 0.0, 1.0), 1)
+        slack = 0.05 * self.scale * sum(1 for name in self.weights
+                                        if name != "qualification" and self._competes(name))
+        together = math.floor((points + slack + 0.05) * 10 + 1e-9) / 10
+        return min(alone, together)
+
+    def _achieved(self, s: PlayState, what: tuple[str, str]) -> bool:
+        kind, name = what
+        if kind == "need":
+            return name in s.needs_known
+        if kind == "pitch":
+            return name in s.pitched
+        if kind == "kind":
+            needs = self.rt.scenario.needs
+            return any(needs[n].benefit == name for n in s.pitched)
+        return s.objections.get(name, {}).get("state") == "resolved"
+
+    def coupled(self, s: PlayState, people: frozenset[str] | None,
+                first: int | None) -> float:
+        """Discovery, value pitch, saboteurs and closing bounded together, in points of the
+        total: what a meeting can earn is earned only by meeting its person, and every meeting
+        before the close pushes the close later. The best over the turn of a won close (the
+        decision-maker met at it) and over a deal not won, of what the people who can be met
+        by then can still earn plus what is earned already or will come by events. `first`:
+        the earliest turn a close can win (`earliest_close`)."""
+        rt = self.rt
+        known = {"discovery": 0.0, "value_pitch": 0.0, "saboteurs": 0.0}
+        masks: dict[str, int] = {}
+        for bit, (what, competency, worth, sources) in enumerate(self.items):
+            if self._achieved(s, what):
+                known[competency] += worth
+                continue
+            for source in sources:
+                if not self._open(s, source, people):
+                    continue
+                if source.who is None:  # an event: no meeting needed
+                    known[competency] += worth
+                    break
+                masks[source.who] = masks.get(source.who, 0) | 1 << bit
+        w, scale = self.weights, self.scale
+        penalties = {
+            "discovery": s.mistake_costs.get("discovery", 0.0),
+            "value_pitch": PENALTY * s.bad_pitches + s.mistake_costs.get("value_pitch", 0.0),
+            "saboteurs": PENALTY * s.wrong_counters + s.mistake_costs.get("saboteurs", 0.0)
+            + (WRONG_SABOTEUR * wrong_tags(rt, s, "saboteur") if s.tags else 0.0),
+        }
+        base = 0.0
+        for name, got in known.items():
+            if not self._competes(name):
+                continue
+            if name == "saboteurs":
+                got += scale * w[name] * 0.4  # every saboteur tagged on evidence
+            top = scale * w[name]
+            base += rules.clamp(got - scale * w[name] * penalties[name], 0.0, top)
+        if s.phase == "over" or s.phase == "after_close":
+            here = s.meeting_with if s.phase == "after_close" else None
+            return base + self._closing_points(s, None) + self._trust_plan(s, people, here)(
+                0, False, s.outcome == "won")
+        here = s.meeting_with if s.phase == "meeting" else None
+        free = masks.pop(here, 0) if here is not None else 0
+        base += self._worth(free)
+        dm = rt.decision_maker
+        others = tuple(sorted((sid, mask & ~free) for sid, mask in masks.items()
+                              if mask & ~free))
+        any_best, dm_best = self._coverage(others, dm if dm != here else None)
+        trust = self._trust_plan(s, people, here)
+        left = self.turns - s.turn  # new meetings still possible
+        # the deal not won: anyone may be met in the meetings left
+        best = base + any_best[min(left, len(any_best) - 1)] + trust(left, False, False)
+        if first is not None and dm is not None:
+            for turn in range(first, self.turns + 1):
+                new = turn - s.turn  # meetings from now to the close, the close's included
+                if here == dm:
+                    got = any_best[min(new, len(any_best) - 1)]
+                elif new >= 1:
+                    got = dm_best[min(new, len(dm_best) - 1)]
+                else:
+                    continue
+                best = max(best, base + got + self._closing_points(s, turn)
+                           + trust(new, here != dm, True))
+        return best
+
+    def _trust_plan(self, s: PlayState, people: frozenset[str] | None,
+                    here: str | None) -> Any:
+        """The relationship competency in points, as a function of the meetings `k` still held
+        (`dm`: one of them with the decision-maker; `won`: the deal is won at the last). Trust
+        rises with a person's own choices only in a meeting with them, so with `k` meetings at
+        most `k` people beyond the one met now reach their highest trust; the rest keep what
+        other people's choices and the events can give them."""
+        rt = self.rt
+        w = self.weights["relationship"]
+        if w == 0:
+            return lambda k, dm, won: 0.0
+        tops = {sid: self.trust_top(s, sid, people) for sid in rt.order}
+        floor = {sid: min(tops[sid], s.trust[sid] + self._trust_from_others(s, sid, people))
+                 for sid in rt.order}
+        met = set(s.met)
+        if here is not None:
+            met.add(here)
+        base = sum(tops[here] if sid == here else floor[sid] for sid in met)
+        lost = s.mistake_costs.get("relationship", 0.0)
+        referral = rt.scenario.referral
+        decider = rt.decision_maker
+        scale = self.scale * w
+
+        def points(k: int, dm: bool, won: bool) -> float:
+            total, count = base, len(met)
+            revisit = [(tops[sid] - floor[sid], sid) for sid in met if sid != here]
+            new = [(tops[sid], sid) for sid in rt.order if sid not in met]
+            if dm and decider is not None and decider != here and k > 0:
+                k -= 1
+                if decider in met:
+                    total += tops[decider] - floor[decider]
+                    revisit = [r for r in revisit if r[1] != decider]
+                else:
+                    total, count = total + tops[decider], count + 1
+                    new = [n for n in new if n[1] != decider]
+            gains = sorted((g for g, _ in revisit), reverse=True)
+            fresh = sorted((t for t, _ in new), reverse=True)
+            best = total / count if count else 0.0
+            added = 0.0
+            for j in range(0, min(k, len(fresh)) + 1):
+                if j:
+                    added += fresh[j - 1]
+                up = sum(gains[:k - j])
+                if count + j:
+                    best = max(best, (total + added + up) / (count + j))
+            if referral is None:
+                fraction = best - lost
+            else:
+                if s.referral is not None or (s.outcome == "won" and s.phase == "over"):
+                    asked, given = s.referral is not None, s.referral == "won"
+                elif not won:
+                    asked = given = False
+                else:
+                    asked = True
+                    if s.phase == "after_close":
+                        given = here is not None and s.trust[here] >= referral.trust
+                    else:
+                        given = decider is not None and tops[decider] >= referral.trust
+                fraction = 0.6 * best + 0.2 * asked + 0.2 * given - lost
+            return scale * rules.clamp(fraction, 0.0, 1.0)
+
+        return points
+
+    def _trust_from_others(self, s: PlayState, sid: str, people: frozenset[str] | None) -> float:
+        """The trust `sid` can still gain without a meeting with them: other people's choices
+        and the events."""
+        gain = 0.0
+        for source, delta in self.gain[sid]:
+            if source.who != sid and self._open(s, source, people):
+                if not source.once:
+                    return 1.0
+                gain += delta
+        return gain
+
+    def _closing_points(self, s: PlayState, turn: int | None) -> float:
+        """The closing competency in points of the total: as it stands when the deal is over
+        or won (`turn` None), else for a close won at `turn`."""
+        rt = self.rt
+        w = self.weights["closing"]
+        if w == 0:
+            return 0.0
+        lost = s.mistake_costs.get("closing", 0.0)
+        budget = self.turns
+        listed = rt.scenario.account.deal_value
+        if turn is None:
+            if s.outcome != "won":
+                return 0.0
+            spare = (budget - s.turn + 1) / budget
+            value = s.deal_value / listed if listed else 1.0
+        else:
+            spare = (budget - turn + 1) / budget
+            value = 1.0
+        return self.scale * w * rules.clamp(0.6 + 0.25 * spare + 0.15 * value - lost, 0.0, 1.0)
+
+    def _worth(self, mask: int) -> float:
+        total = 0.0
+        bit = 0
+        while mask:
+            if mask & 1:
+                total += self.items[bit][2]
+            mask >>= 1
+            bit += 1
+        return total
+
+    def _coverage(self, others: tuple[tuple[str, int], ...],
+                  dm: str | None) -> tuple[list[float], list[float]]:
+        """For k = 0…len(others): the most meeting k of `others` can earn (any k, and k that
+        include `dm`; −inf when they cannot)."""
+        key = (others, dm)
+        found = self.coverage_memo.get(key)
+        if found is not None:
+            return found
+        n = len(others)
+        any_best = [0.0] * (n + 1)
+        dm_best = [float("-inf")] * (n + 1)
+        at = next((i for i, (sid, _) in enumerate(others) if sid == dm), None)
+        union = [0] * (1 << n)
+        for subset in range(1, 1 << n):
+            low = subset & -subset
+            union[subset] = union[subset ^ low] | others[low.bit_length() - 1][1]
+            size = subset.bit_count()
+            worth = self._worth(union[subset])
+            if worth > any_best[size]:
+                any_best[size] = worth
+            if at is not None and subset >> at & 1 and worth > dm_best[size]:
+                dm_best[size] = worth
+        for k in range(1, n + 1):  # meeting more people never earns less
+            any_best[k] = max(any_best[k], any_best[k - 1])
+            dm_best[k] = max(dm_best[k], dm_best[k - 1])
+        if dm is None:
+            dm_best = list(any_best)
+        elif at is None:  # the decision-maker earns nothing more: their meeting takes a slot
+            dm_best = [float("-inf")] + any_best
+        self.coverage_memo[key] = (any_best, dm_best)
+        return any_best, dm_best
+
+    def _relationship(self, s: PlayState, people: frozenset[str] | None, can_win: bool) -> float:
+        rt = self.rt
+        tops = {sid: self.trust_top(s, sid, people) for sid in s.met}
+        total, count = sum(tops.values()), len(tops)
+        left = self.meetings_left(s)
+        if left:
+            others = sorted((self.trust_top(s, sid, people) for sid in rt.order
+                             if sid not in s.met), reverse=True)[:left]
+            for top in others:  # adding those above the average raises it
+                if count and top <= total / count:
+                    break
+                total, count = total + top, count + 1
+        trust = total / count if count else 0.0
+        lost = s.mistake_costs.get("relationship", 0.0)
+        referral = rt.scenario.referral
+        if referral is None:
+            return trust - lost
+        if s.referral is not None or (s.outcome == "won" and s.phase == "over"):
+            asked, given = s.referral is not None, s.referral == "won"
+        elif not can_win:
+            asked = given = False
+        else:
+            asked = True
+            if s.phase == "after_close":
+                asker = s.meeting_with
+                given = asker is not None and s.trust[asker] >= referral.trust
+            else:
+                dm = rt.decision_maker
+                given = dm is not None and self.trust_top(s, dm, people) >= referral.trust
+        return 0.6 * trust + 0.2 * asked + 0.2 * given - lost
+
+
+def _pitched_to(s: PlayState, need: str, sid: str) -> bool:
+    record = s.pitched.get(need)
+    return record is not None and (record["to"] == sid or sid in record.get("also", ()))
+
+
+def _total(weights: dict[str, float], parts: dict[str, float | None]) -> float:
+    """The total as `scoring.score` rounds it, from each competency's fraction."""
+    got = top = 0.0
+    for name, fraction in parts.items():
+        weight = weights[name]
+        if fraction is None or weight == 0:
+            continue
+        got += round(weight * rules.clamp(fraction, 0.0, 1.0), 1)
+        top += weight
+    return round(100.0 * got / top, 1) if top else 0.0
+
+
+# --- dominance --------------------------------------------------------------------------------
+
+def _dominated(vector: tuple[float, ...], seen: list[tuple[float, ...]]) -> bool:
+    for other in seen:
+        for a, b in zip(vector, other):
+            if a > b:
+                break
+        else:
+            return True
+    return False
+
+
+# --- the search -------------------------------------------------------------------------------
+
+@dataclass
+class Found:
+    """What the exact search ends with: the best total and path, whether it is proved best,
+    and the positions it visited."""
+
+    total: float
+    game: Game | None
+    path: Path
+    exact: bool
+    positions: int
+
+
+class _Stop(Exception):
+    """The search has visited its budget of positions."""
+
+
+class BranchAndBound:
+    """One exact search from a root position (see the module docstring)."""
+
+    def __init__(self, rt: Runtime, tagger: Any, *, budget: int = DEFAULT_NODES,
+                 hint: Path = ()) -> None:
+        self.rt = rt
+        self.bound = Bound(rt)
+        self.tagger = tagger
+        self.budget = budget
+        self.hint = tuple(step for step in hint if not step.startswith("tag:"))
+        self.visited = 0
+        self.seen: dict[tuple[Any, ...], list[tuple[float, ...]]] = {}
+        self.best_total = -1.0
+        self.best: tuple[Game, Path] | None = None
+        self.critical = frozenset(k for k, spec in rt.spec_by_key.items()
+                                  if spec.severity == "critical")
+        self.good = frozenset(k for k, spec in rt.spec_by_key.items()
+                              if spec.choice.quality == "good")
+        self.marked = frozenset(k for k, spec in rt.spec_by_key.items()
+                                if spec.severity is not None)
+
+    def run(self, root: Game, start: Path, incumbent: float = -1.0) -> Found:
+        """Search from `root` (tags `start` already made) for a total above `incumbent`."""
+        self.best_total = incumbent
+        try:
+            self._visit(root, start, 0)
+            exact = True
+        except _Stop:
+            exact = False
+        game, path = self.best if self.best is not None else (None, ())
+        return Found(self.best_total, game, path, exact, self.visited)
+
+    def _visit(self, game: Game, path: Path, depth: int) -> None:
+        self.visited += 1
+        if self.visited > self.budget:
+            raise _Stop
+        s = game.state
+        if s.phase == "over":
+            total = score(self.rt, s).total
+            if total > self.best_total:
+                self.best_total, self.best = total, (game, path)
+            return
+        if self.bound.upper(s, self.best_total) <= self.best_total:
+            return
+        rest, vector = split_key(s)
+        seen = self.seen.get(rest)
+        if seen is None:
+            self.seen[rest] = [vector]
+        elif _dominated(vector, seen):
+            return
+        else:
+            seen[:] = [v for v in seen if not _dominated(v, [vector])]
+            seen.append(vector)
+        options = game.options()
+        follow = self.hint[depth] if depth < len(self.hint) else None
+        for index in sorted(range(len(options)),
+                            key=lambda i: self._order(options[i].key, follow)):
+            option = options[index]
+            if not option.available or option.key in self.critical:
+                continue
+            child = fork(game)
+            child.choose(index)
+            steps = path + (option.key,) + self.tagger(child)
+            self._visit(child, steps, depth + 1 if option.key == follow else len(self.hint))
+
+    def _order(self, key: str, follow: str | None) -> int:
+        if key == follow:
+            return 0
+        if key in self.good:
+            return 1
+        if key == "leave":
+            return 3
+        if key in self.marked:
+            return 4
+        return 2
+
+
+def exact_search(rt: Runtime, root: Game, start: Path, tagger: Any, incumbent: float,
+                 hint: Path, budget: int = DEFAULT_NODES) -> Found:
+    """Prove `incumbent` (the total of path `hint`) best, or find better, within `budget`
+    positions."""
+    return BranchAndBound(rt, tagger, budget=budget, hint=hint).run(root, start, incumbent)
