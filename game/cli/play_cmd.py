@@ -97,6 +97,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
 
 def run(args: argparse.Namespace) -> int:
     """Load the scenario and play it."""
+    refused = _player_problem(args.player) or _result_file_problem(args.result_json)
+    if refused:  # before anything is loaded or played
+        print(f"error: {refused}", file=sys.stderr)
+        return 2
     args.path = scenario_path(args.path)  # a bundled scenario's id, from any folder
     loaded = load_scenario(args.path)
     if loaded.scenario is None:
@@ -112,10 +116,6 @@ def run(args: argparse.Namespace) -> int:
     if (args.resume or args.new) and not args.player:
         print("--resume and --new need --player NAME (whose attempt to continue)",
               file=sys.stderr)
-        return 2
-    problem = _player_problem(args.player) or _result_file_problem(args.result_json)
-    if problem:
-        print(f"error: {problem}", file=sys.stderr)
         return 2
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
     if args.cast is not None:

@@ -67,11 +67,16 @@ def _make_app(**kwargs: Any) -> Any:
         return None
 
 
-def _saved_settings() -> tuple[Any, Path, str | None]:
+def _saved_settings() -> tuple[Any, Path | None, str | None]:
     """The player's settings from the last run, their file, and a notice if it was damaged."""
+    from game.ui.context import Settings
     from game.ui.prefs import load_settings, settings_path
 
-    path = settings_path()
+    try:
+        path = settings_path()
+    except RuntimeError as exc:  # QUALIFIED_DATA_DIR=~nouser/x: play on, nothing kept
+        print(exc, file=sys.stderr)
+        return Settings(), None, str(exc)
     settings, notice = load_settings(path)
     if notice:
         print(notice, file=sys.stderr)
