@@ -1,5 +1,5 @@
-"""`sync --lrs URL [--batch N] [--timeout S] [--tries N]`: send the xAPI statements not yet
-sent to a Learning Record Store.
+"""`sync [--lrs URL] [--batch N] [--timeout S] [--tries N]`: send the xAPI statements not yet
+sent to a Learning Record Store (the address may come from settings.toml instead).
 
 Credentials come from the environment: QUALIFIED_LRS_USER and QUALIFIED_LRS_PASSWORD
 (HTTP Basic, as LRSs issue them); credentials written in the address are used when those are
@@ -14,16 +14,19 @@ import sys
 
 from game.reports.lrs import (DEADLINE, ENV_PASSWORD, ENV_USER, SyncError, statements_address,
                               sync)
+from game.reports.xapi import DEFAULT_BASE, ENV_BASE, base_iri
 from game.safe_text import shown
+from game.settings import SettingsError, load_settings, settings_path
 from game.store import StoreError, open_store
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Register the command."""
     p = sub.add_parser("sync", help="send results to a Learning Record Store (xAPI)")
-    p.add_argument("--lrs", metavar="URL", required=True,
+    p.add_argument("--lrs", metavar="URL", default=None,
                    help="the LRS's xAPI endpoint, e.g. https://lrs.example.org/xapi "
-                        f"(credentials from {ENV_USER} / {ENV_PASSWORD})")
+                        f"(credentials from {ENV_USER} / {ENV_PASSWORD}); default: the [lrs] "
+                        "endpoint of settings.toml in the data folder")
     p.add_argument("--batch", type=int, default=50,
                    help="statements per request (50; halved when the LRS answers 413)")
     p.add_argument("--timeout", type=float, default=DEADLINE, metavar="SECONDS",
@@ -46,7 +49,20 @@ def run(args: argparse.Namespace) -> int:
         print("error: --tries must be from 1 to 20", file=sys.stderr)
         return 2
     try:
+        settings = load_settings()
+        args.lrs = args.lrs or settings.lrs_endpoint
+        if not args.lrs:
+            print(f"error: give --lrs URL, or set it once as `endpoint` under [lrs] in "
+                  f"{shown(str(settings_path()))} (see README, 'Settings')", file=sys.stderr)
+            return 2
+        if base_iri() == DEFAULT_BASE:
+            print(f"note: statements name your organisation as {DEFAULT_BASE}; set `home_page` "
+                  f"under [organisation] in settings.toml (or {ENV_BASE}) before the first "
+                  f"sync — ids must not change afterwards", file=sys.stderr)
         address = statements_address(args.lrs)
+    except SettingsError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except SyncError as exc:
         print(f"error: --lrs: {exc}", file=sys.stderr)
         return 2

@@ -18,6 +18,7 @@ from game.reports.rows import rows
 from game.reports.table import render_table
 from game.reports.words import ReportWords
 from game.reports.xapi import statements, to_jsonl
+from game.settings import load_settings
 from game.store import Store
 from game.store.clock import utc_now
 from game.store.importing import original_statements
@@ -43,12 +44,13 @@ def render(fmt: str, store: Store, *, player: str | None = None,
            language: str | None = None, generated: datetime | None = None,
            width: int | None = None) -> str:
     """The report in format `fmt` for the attempts matching the filters (oldest first); a
-    table fits `width` terminal columns when given. Raises ValueError for an unknown format or
-    a bad date."""
+    table fits `width` terminal columns when given. Raises ValueError for an unknown format, a
+    bad date or an unusable settings file."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: use one of {', '.join(FORMATS)}")
     records = store.attempts(player, scenario_id, since)
-    words = ReportWords(language)
+    # no --lang: the class's language from settings.toml, if any (SettingsError otherwise)
+    words = ReportWords(language or load_settings().language)
     filters = describe_filters(player, scenario_id, since, words)
     if fmt == "table":
         return render_table(rows(records), words, filtered=bool(filters), width_limit=width)

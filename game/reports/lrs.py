@@ -13,6 +13,7 @@ batch. Statement ids are stable, so a statement sent twice is never stored twice
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import time
 from collections.abc import Callable
@@ -24,6 +25,7 @@ from game.reports.lrs_http import Address, AddressError, Answer, HttpProblem, pa
 from game.reports.xapi import XAPI_VERSION, statements
 from game.safe_text import shown
 from game.store import Store
+from game.store.importing import original_statements
 
 ENV_USER, ENV_PASSWORD = "QUALIFIED_LRS_USER", "QUALIFIED_LRS_PASSWORD"
 RETRY_STATUS = frozenset({408, 429, 500, 502, 503, 504})
@@ -101,7 +103,8 @@ def sync(store: Store, endpoint: str, *, user: str | None = None,
     done = store.sent_statements(key)
     pending = []
     report = SyncReport(batch=max(1, batch))
-    for statement in statements(store.attempts(), store.actions):
+    for statement in statements(store.attempts(), store.actions,
+                                functools.partial(original_statements, store)):
         if statement["id"] in done:
             report.already += 1
         else:

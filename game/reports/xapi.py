@@ -18,9 +18,9 @@ player's name). Statement ids are UUID 5 of the attempt, verb and step, so expor
 syncing again never duplicates a statement. An attempt brought in by `import` is exported as
 the statements it came as, unchanged.
 
-Activity ids and the account's homePage start with QUALIFIED_XAPI_BASE (environment), by
-default `https://qualified.invalid` — set it to your organisation's address before the first
-sync, since ids must not change afterwards.
+Activity ids and the account's homePage start with QUALIFIED_XAPI_BASE (environment) or
+`[organisation] home_page` in settings.toml, by default `https://qualified.invalid` — set one
+to your organisation's address before the first sync, since ids must not change afterwards.
 """
 from __future__ import annotations
 
@@ -45,8 +45,13 @@ _NAMESPACE = uuid.UUID("8c5e0a9e-3f4b-5b8e-9a52-2f1d6c0b7a41")  # fixed forever:
 
 
 def base_iri() -> str:
-    """The IRI prefix for activities and the account homePage."""
-    return (os.environ.get(ENV_BASE, "").strip() or DEFAULT_BASE).rstrip("/")
+    """The IRI prefix for activities and the account homePage: QUALIFIED_XAPI_BASE, else
+    `[organisation] home_page` in settings.toml (game/settings.py), else DEFAULT_BASE. Raises
+    SettingsError (a ValueError) when the settings file cannot be used."""
+    from game.settings import load_settings  # only exports need it
+
+    chosen = os.environ.get(ENV_BASE, "").strip() or load_settings().home_page or DEFAULT_BASE
+    return chosen.rstrip("/")
 
 
 def iso_duration(seconds: float) -> str:

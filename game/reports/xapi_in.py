@@ -199,6 +199,12 @@ def _ours(st: dict[str, Any]) -> str | None:
     return str(registration).lower() if _is_uuid(registration) else None
 
 
+def game_statement_ids(statements: list[Any]) -> list[str]:
+    """The ids of the game's own statements among `statements` (the others left out)."""
+    return [str(st["id"]).lower() for st in statements
+            if isinstance(st, dict) and _is_uuid(st.get("id")) and _ours(st) is not None]
+
+
 def _verb(st: dict[str, Any]) -> str:
     return _VERB_NAMES[st["verb"]["id"]]
 
