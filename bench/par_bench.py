@@ -1,0 +1,72 @@
+"""Par on every bundled scenario and every scenario file in the test suite: the total, whether it
+is proven (exact) or the best found with a ceiling, the CPU seconds and the peak memory of the
+search, one process per scenario so figures do not mix.
+
+    python bench/par_bench.py [FILE.yaml ...] [--seed S] [--prove N]
+
+Targets (../shared/design.md): exact par within 10 s of CPU and 300 MB for each.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _one(path: str, seed: int, prove: int) -> dict[str, object]:
+    from game.analysis.par import find_par
+    from game.loader import load_scenario
+
+    scenario = load_scenario(path).scenario
+    assert scenario is not None, path
+    start = time.process_time()
+    par = find_par(scenario, seed, prove=prove)
+    cpu = time.process_time() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"file": path, "seed": seed, "total": par.total, "exact": par.exact,
+            "ceiling": par.ceiling, "cpu": round(cpu, 2), "peak_mb": round(peak, 1),
+            "choices": par.choices_made}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("files", nargs="*")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--prove", type=int, default=None)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    from game.analysis.par import DEFAULT_PROVE
+
+    prove = DEFAULT_PROVE if args.prove is None else args.prove
+    if args.child:
+        print(json.dumps(_one(args.files[0], args.seed, prove)))
+        return
+    files = args.files or sorted(str(p.relative_to(ROOT)) for p in
+                                 [*(ROOT / "scenarios").glob("*.yaml"),
+                                  *(ROOT / "tests" / "fixtures").glob("*.yaml")])
+    print(f"par, seed {args.seed}, branch and bound up to {prove:,} positions")
+    print(f"{'scenario':38s} {'par':>6s} {'proven':>7s} {'ceiling':>8s} {'CPU s':>6s} "
+          f"{'peak MB':>8s}")
+    exact = 0
+    for path in files:
+        out = subprocess.run([sys.executable, __file__, path, "--child", "--seed",
+                              str(args.seed), "--prove", str(prove)], cwd=ROOT,
+                             capture_output=True, text=True, env={**os.environ}, check=True)
+        row = json.loads(out.stdout.strip().splitlines()[-1])
+        exact += bool(row["exact"])
+        ceiling = "" if row["ceiling"] is None else f"{row['ceiling']:.1f}"
+        print(f"{Path(path).stem:38s} {row['total']:6.1f} {'yes' if row['exact'] else 'no':>7s} "
+              f"{ceiling:>8s} {row['cpu']:6.1f} {row['peak_mb']:8.1f}")
+    print(f"exact on {exact} of {len(files)} (target: all, each ≤ 10 s CPU and ≤ 300 MB)")
+
+
+if __name__ == "__main__":
+    main()
