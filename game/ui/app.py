@@ -1,10 +1,11 @@
 """The window and its loop: events in, the top screen reacts, a frame is drawn only when
-something changed. With nothing to do it sleeps on the event queue, so an idle window costs
-almost no CPU.
+something changed. With nothing to do it sleeps between short looks at the event queue, so an
+idle window costs well under 1 % of a core.
 """
 from __future__ import annotations
 
 import os
+import sys
 import time
 import warnings
 from pathlib import Path
@@ -20,15 +21,37 @@ from game.ui.strings import LANGUAGE_NAMES, LANGUAGES, UIText
 
 DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (800, 480)
-# Video drivers whose SDL_WaitEvent truly sleeps; others (dummy, offscreen) poll every
-# millisecond inside SDL, so the app sleeps in Python between short polls instead.
-BLOCKING_DRIVERS = frozenset({"x11", "wayland", "windows", "cocoa"})
-POLL_SECONDS = 0.02
+# How the idle loop waits for input, per SDL video driver, chosen by measurement (bench/
+# ui_bench.py --strategies; figures in docs/window.md). "wait" is pygame's event.wait(), which
+# in pygame-ce is no sleep on the queue but a loop that pumps events and sleeps 1 ms, a thousand
+# times a second, on every driver: 2.3 % of a core by itself on X11, 1.6 % on the dummy driver.
+# "poll" takes the events and sleeps POLL_SECONDS in Python: 0.6 % on both. Drivers not
+# measured here (wayland, windows, cocoa) run the same pygame-ce loop, so they poll too.
+IDLE_WAIT = {"x11": "poll", "dummy": "poll", "offscreen": "poll"}
+DEFAULT_IDLE_WAIT = "poll"
+IDLE_WAIT_OVERRIDE = "QUALIFIED_IDLE_WAIT"  # "wait" or "poll": bench/ui_bench.py compares them
+POLL_SECONDS = 0.02  # input waits at most this long (the latency target is 50 ms)
+# On Linux, SDL 2.32 shows an X11 window's frames through an OpenGL texture; with Mesa's
+# software OpenGL (llvmpipe: virtual machines, remote desktops, Xvfb) each frame then costs
+# 12 ms of CPU in llvmpipe's threads, against 0.3 ms through X11's own shared-memory images
+# (measured, docs/window.md). The game draws in software anyway, so it asks for the latter;
+# SDL_FRAMEBUFFER_ACCELERATION=1 in the environment restores SDL's choice. (Wayland has no
+# other path and keeps its own.)
+FRAMEBUFFER_HINT = "SDL_FRAMEBUFFER_ACCELERATION"
 EXIT_AFTER_FIRST_FRAME = "QUALIFIED_EXIT_AFTER_FIRST_FRAME"  # used by bench/ui_bench.py
 
 _REDRAW_EVENTS = frozenset({pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED,
                             pygame.WINDOWMAXIMIZED})
 _RESIZE_EVENTS = frozenset({pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED, pygame.WINDOWRESIZED})
+
+
+def idle_wait_for(driver: str) -> str:
+    """How the loop waits on `driver`: IDLE_WAIT's choice, unless the environment's
+    QUALIFIED_IDLE_WAIT names one (the benchmark measures both)."""
+    chosen = os.environ.get(IDLE_WAIT_OVERRIDE, "")
+    if chosen in ("wait", "poll"):
+        return chosen
+    return IDLE_WAIT.get(driver, DEFAULT_IDLE_WAIT)
 
 
 class Driver(Protocol):
@@ -44,6 +67,8 @@ class App:
     def __init__(self, size: tuple[int, int] = DEFAULT_SIZE, *, settings: Settings | None = None,
                  screenshots: Path | None = None, driver: Driver | None = None,
                  caption: str = "Qualified", settings_file: Path | None = None) -> None:
+        if sys.platform.startswith("linux"):
+            os.environ.setdefault(FRAMEBUFFER_HINT, "0")
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption(caption)
@@ -67,7 +92,7 @@ class App:
         self.exit_after_first_frame = bool(os.environ.get(EXIT_AFTER_FIRST_FRAME))
         self.settings_file = settings_file  # where changed settings are kept (None: nowhere)
         self._save_failed = False
-        self._blocking_wait = pygame.display.get_driver() in BLOCKING_DRIVERS
+        self.idle_wait = idle_wait_for(pygame.display.get_driver())
         self._last = time.perf_counter()
         self._text_input: bool | None = None
 
@@ -153,7 +178,7 @@ class App:
         return max(0.001, min(waits)) if waits else None
 
     def _wait(self, timeout: float | None) -> list[pygame.event.Event]:
-        if self._blocking_wait:
+        if self.idle_wait == "wait":
             event = pygame.event.wait() if timeout is None else pygame.event.wait(
                 max(1, int(timeout * 1000)))
             first = [] if event.type == pygame.NOEVENT else [event]
@@ -282,9 +307,14 @@ class App:
     # --- drawing ------------------------------------------------------------------------------
 
     def render(self) -> None:
-        """Draw the visible screens (from the topmost opaque one up), the toast, and flip."""
+        """Draw the visible screens (from the topmost opaque one up), the toast, and show the
+        frame — all of it, or only the part asked for when nothing else changed (the focus
+        moving in a meeting's options: on X11 a quarter of the CPU of a whole frame)."""
         ctx = self.ctx
-        ctx.needs_redraw = False
+        area = ctx.dirty if self.frames else None  # only part of the window changed
+        ctx.needs_redraw, ctx.dirty = False, None
+        if area is not None:
+            self.surface.set_clip(area)
         start = 0
         for i in range(len(self.stack) - 1, -1, -1):
             if self.stack[i].opaque:
@@ -295,7 +325,11 @@ class App:
             screen.draw(self.surface)
         if ctx.toast_text:
             self._draw_toast()
-        pygame.display.flip()
+        if area is None:
+            pygame.display.flip()
+        else:
+            self.surface.set_clip(None)
+            pygame.display.update(area)
         self.frames += 1
         ctx.frames = self.frames
         self._screenshot()

@@ -316,6 +316,6 @@ class CardColumn:
         if index is None or not 0 <= index < len(self.plans):
             return
         clip = surface.get_clip()
-        surface.set_clip(self.area.inflate(8, 8))
+        surface.set_clip(self.area.inflate(8, 8).clip(clip))
         widgets.focus_ring(surface, self.rect(index), theme)
         surface.set_clip(clip)

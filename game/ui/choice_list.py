@@ -136,7 +136,7 @@ class ChoiceList:
         if len(self._pictures) != len(self.items):
             return  # not laid out since the items changed
         clip = surface.get_clip()
-        surface.set_clip(self.area)
+        surface.set_clip(self.area.clip(clip))
         for i in range(len(self.items)):
             rect = self.visible_rect(i)
             if rect.bottom < self.area.top or rect.top > self.area.bottom:
@@ -155,7 +155,7 @@ class ChoiceList:
                 widgets.focus_ring(surface, rect, theme, 6)
             else:
                 clip = surface.get_clip()
-                surface.set_clip(self.area.inflate(8, 8))
+                surface.set_clip(self.area.inflate(8, 8).clip(clip))
                 widgets.focus_ring(surface, rect, theme, 6)
                 surface.set_clip(clip)
         if self.content_height > self.area.h:

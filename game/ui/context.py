@@ -14,6 +14,8 @@ from game.ui.strings import UIText
 from game.ui.theme import Theme, theme_for
 
 if TYPE_CHECKING:
+    import pygame
+
     from game.i18n import Words
     from game.ui.screen import Screen
     from game.ui.session import Session
@@ -81,6 +83,7 @@ class Context:
     toast_text: str = ""
     toast_left: float = 0.0
     needs_redraw: bool = True
+    dirty: pygame.Rect | None = None    # with needs_redraw: the only part that changed (None: all)
     frames: int = 0                     # frames drawn so far
     _words: tuple[object, str, Words] | None = None
 
@@ -130,18 +133,25 @@ class Context:
 
     # --- actions ------------------------------------------------------------------------------
 
-    def redraw(self) -> None:
-        """Ask for a new frame."""
+    def redraw(self, area: pygame.Rect | None = None) -> None:
+        """Ask for a new frame: of the whole window, or — when nothing else has changed since
+        the last frame — only of `area` (the window's other pixels are left as they are)."""
+        if area is None:
+            self.dirty = None
+        elif not self.needs_redraw:
+            self.dirty = area.copy()
+        elif self.dirty is not None:
+            self.dirty = self.dirty.union(area)
         self.needs_redraw = True
 
     def relayout(self) -> None:
         """A setting changed the layout of every screen."""
         self.epoch += 1
         self.fonts.set_scale(self.unit * TEXT_SCALES[self.settings.text_scale])
-        self.needs_redraw = True
+        self.redraw()
 
     def toast(self, text: str, seconds: float = 1.6) -> None:
         """Show a short message at the bottom of the window."""
         self.toast_text = text
         self.toast_left = seconds
-        self.needs_redraw = True
+        self.redraw()

@@ -107,7 +107,7 @@ class ScrollView:
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         """Blit the visible blocks, clipped to the area, and a scroll bar if needed."""
         clip = surface.get_clip()
-        surface.set_clip(self.area)
+        surface.set_clip(self.area.clip(clip))
         top, bottom = self.scroll, self.scroll + self.area.h
         for block, y in self.blocks:
             if y + block.get_height() < top or y > bottom:

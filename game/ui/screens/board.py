@@ -347,7 +347,7 @@ class BoardScreen(Screen):
                      (self.left.x + pad, self.left.y + pad + fonts.line_height("heading")))
         clip = surface.get_clip()
         view = self.people_area.inflate(ctx.px(8), ctx.px(8))  # room for the focus ring
-        surface.set_clip(view)
+        surface.set_clip(view.clip(clip))
         for i, (card, chips) in enumerate(zip(self.cards, self.chips)):
             if not self.rows[i].colliderect(view):
                 continue

@@ -39,7 +39,7 @@ class MeetingScreen(Screen):
     def __init__(self, ctx: Context) -> None:
         super().__init__(ctx)
         self.chrome = Chrome()
-        self.menu = ChoiceList(on_change=ctx.redraw)
+        self.menu = ChoiceList(on_change=self._menu_moved)
         self.talk = ScrollView(stick_to_bottom=True, on_change=ctx.redraw)
         self.options: list[tuple[int, Option]] = []
         self.board: DealBoard | None = None
@@ -167,6 +167,12 @@ class MeetingScreen(Screen):
             if value.startswith("meet:"):
                 return value[len("meet:"):]
         return None
+
+    def _menu_moved(self) -> None:
+        """The options' focus or scroll moved. In a meeting only their panel changes, so only
+        it is drawn again (the frames a pointer causes most); between meetings the card in
+        focus follows the list, so the whole window is."""
+        self.ctx.redraw(self.menu_panel if self.phase != "between" else None)
 
     def _cards_scrolled(self) -> None:
         """The cards scrolled: put the part now in view onto the backdrop, and redraw."""
