@@ -13,8 +13,10 @@ share one future. A future's result is None when par could not be worked out (th
 failed, its worker died, or the service closed first); it never raises.
 
 Runners:
-- "process": one worker process at a lower priority (started with "spawn" on the first
-  search, kept for the next ones; a daemon, so it ends with the game). The window uses it: a
+- "process": one worker process at a lower priority, started with "spawn" when a search is
+  due and ended as soon as no other search waits (it holds ~60 MB once it has searched; a
+  later request starts a new one, ~0.7 s of imports beside a 1–8 s search). A daemon, so it
+  also ends with the game. The window uses it: a
   search in a thread holds the interpreter lock for up to ~200 ms at a time. Measured on the
   meeting screen (2 shared cores, 2400 hover frames, 3 runs each), frame wall time p95 / max:
   no search 0.7–2 / 2–65 ms; worker process 1–6.5 / 13–98 ms; thread 10–17.5 / 185–216 ms.
@@ -40,6 +42,7 @@ from game.schema import Scenario
 Runner = Literal["process", "thread"]
 MAX_WAITING = 4   # searches queued behind the running one; older ones are dropped (result None)
 WORKER_NICENESS = 10  # the worker process's lower scheduling priority (Unix)
+RETIRE_SECONDS = 5.0  # how long a worker with no more work has to exit before it is ended
 
 
 @dataclass
@@ -172,8 +175,21 @@ class ParService:
                 with self._lock:  # not kept: a later request tries again
                     self._futures.pop(job.key, None)
             job.future.set_result(known)
-        if self._worker is not None:
-            self._worker.conn.close()
+            self._retire_if_idle()
+        self._retire_if_idle()
+
+    def _retire_if_idle(self) -> None:
+        """End the worker process when no search waits: closing the pipe ends its loop, and
+        the process exits with all it held (the search's memory goes back to the system)."""
+        with self._lock:
+            worker = self._worker
+            if worker is None or (self._waiting and not self._closed):
+                return
+            self._worker = None
+        worker.conn.close()
+        worker.process.join(RETIRE_SECONDS)
+        if worker.process.is_alive():  # stuck: it is ours to end
+            worker.stop()
 
     def _search(self, job: _Job) -> KnownPar | None:
         """Par for one job, in the worker process or in this thread; None if it failed."""

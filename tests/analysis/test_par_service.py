@@ -135,14 +135,22 @@ def test_close_answers_none_to_waiting_requests(tmp_path: Path) -> None:
     assert late.done() and late.result() is None
 
 
-def test_the_worker_process_finds_the_real_par(tmp_path: Path, tiny: Scenario) -> None:
+def test_the_worker_process_finds_the_real_par(tmp_path: Path, tiny: Scenario,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[Any] = []
+    real = par_service._Worker
+
+    def recorded() -> Any:
+        started.append(real())
+        return started[-1]
+
+    monkeypatch.setattr(par_service, "_Worker", recorded)
     with ParService(ParCache(tmp_path), runner="process") as service:
-        future = service.request(tiny, 0)
-        assert future.result(WAIT) == KnownPar(91.8, True)
-        worker = service._worker
-        assert worker is not None and worker.process.is_alive()
-    worker.process.join(WAIT)
-    assert not worker.process.is_alive()  # closing the service ends the worker
+        assert service.request(tiny, 0).result(WAIT) == KnownPar(91.8, True)
+        [worker] = started
+        worker.process.join(WAIT)
+        assert not worker.process.is_alive()  # its search done, the worker ends by itself
+        assert worker.process.exitcode == 0
     assert ParCache(tmp_path).get(tiny, 0) == KnownPar(91.8, True)
 
 
