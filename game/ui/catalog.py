@@ -27,8 +27,30 @@ class Entry:
         return self.scenario.title if self.scenario else Path(self.path).name
 
 
+LEVELS = {"beginner": 0, "intermediate": 1, "advanced": 2}
+
+
+def is_tutorial(scenario: Scenario) -> bool:
+    """A tutorial (its id begins with "tutorial"): the picker offers it first."""
+    return scenario.id.startswith("tutorial")
+
+
+def ordered(entries: list[Entry], language: str | None = None) -> list[Entry]:
+    """The picker's order: tutorials first, then by level (beginner → advanced), then by
+    language — `language` (the player's) before the others — then by title; files with
+    errors last."""
+    def key(entry: Entry) -> tuple[object, ...]:
+        s = entry.scenario
+        if s is None:
+            return (1, 0, 0, 0, "", entry.title.casefold())
+        return (0, not is_tutorial(s), LEVELS.get(s.difficulty, 9), s.language != language,
+                s.language, s.title.casefold())
+
+    return sorted(entries, key=key)
+
+
 def load_catalog(folder: Path | None = None) -> list[Entry]:
-    """Every scenario under `folder` (default: the bundled one), sorted by difficulty, title."""
+    """Every scenario under `folder` (default: the bundled one), in the picker's order."""
     folder = folder or BUNDLED
     if not folder.is_dir():
         return []
@@ -37,11 +59,7 @@ def load_catalog(folder: Path | None = None) -> list[Entry]:
         result = load_scenario(path)
         error = result.errors[0].format() if result.errors else ""
         entries.append(Entry(path, result.scenario, error))
-    order = {"beginner": 0, "intermediate": 1, "advanced": 2}
-    entries.sort(key=lambda e: (e.scenario is None,
-                                order.get(e.scenario.difficulty, 9) if e.scenario else 9,
-                                e.title.casefold()))
-    return entries
+    return ordered(entries)
 
 
 def find_by_id(entries: list[Entry], scenario_id: str) -> Entry | None:

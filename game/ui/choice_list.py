@@ -28,12 +28,16 @@ def digit_of(event: pygame.event.Event) -> int | None:
 
 @dataclass(frozen=True)
 class Item:
-    """One entry: its words, whether it can be chosen, a note (a reason), and a value."""
+    """One entry: its words, whether it can be chosen, a note (a reason), a value, a `tag`
+    shown as a chip before the words (a tutorial's tactic label), and `locked` (a padlock
+    where the number would be: not open yet, the note says why)."""
 
     label: str
     enabled: bool = True
     note: str = ""
     value: Any = None
+    tag: str = ""
+    locked: bool = False
 
 
 class ChoiceList:
@@ -94,6 +98,8 @@ class ChoiceList:
         for i, item in enumerate(self.items):
             colour = theme.text if item.enabled else theme.muted
             label = fonts.render(item.label, self.style, colour, self._wrap)
+            if item.tag:
+                label = self._tagged(fonts, theme, item.tag, label)
             h = label.get_height()
             note = None
             if item.note:
@@ -103,15 +109,28 @@ class ChoiceList:
             self.rects.append(rect)
             self._pictures.append(tuple(
                 self._picture(fonts, theme, rect.size, label, note, self.numbers[i], lit,
-                              behind or theme.panel) for lit in (False, True)))
+                              behind or theme.panel, item.locked) for lit in (False, True)))
             y = rect.bottom + gap
         self.content_height = max(0, y - gap)
         self._clamp_scroll()
         self._reveal(self.focus)
 
+    def _tagged(self, fonts: Fonts, theme: Theme, tag: str,
+                label: pygame.Surface) -> pygame.Surface:
+        """The tag as a chip above the words (shown beside the option, never part of them)."""
+        words = fonts.render(tag, "tiny", theme.on_accent)
+        pad = max(3, words.get_height() // 4)
+        chip = pygame.Rect(0, 0, words.get_width() + 2 * pad, words.get_height() + 2)
+        both = pygame.Surface((max(chip.w, label.get_width()),
+                               chip.h + pad + label.get_height()), pygame.SRCALPHA)
+        pygame.draw.rect(both, theme.accent, chip, border_radius=chip.h // 2)
+        both.blit(words, (pad, 1))
+        both.blit(label, (0, chip.h + pad))
+        return both
+
     def _picture(self, fonts: Fonts, theme: Theme, size: tuple[int, int], label: pygame.Surface,
                  note: pygame.Surface | None, number: int | None, lit: bool,
-                 behind: Colour) -> pygame.Surface:
+                 behind: Colour, locked: bool = False) -> pygame.Surface:
         picture = pygame.Surface(size).convert()
         picture.fill(behind)
         box = picture.get_rect()
@@ -121,6 +140,11 @@ class ChoiceList:
         if self.numbered:
             if number is not None:
                 widgets.key_cap(picture, fonts, theme, (x, pad), str(number))
+            elif locked:
+                side = widgets.key_cap_height(fonts)
+                widgets.lock_icon(picture, (x + self._cap_w // 2, pad + side // 2),
+                                  int(side * 0.8), theme.muted,
+                                  theme.panel_alt if lit else theme.panel)
             x += self._cap_w + pad
         picture.blit(label, (x, pad))
         if note is not None:

@@ -4,6 +4,7 @@ decided what happened.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from game.engine import Line
@@ -17,6 +18,21 @@ BAD = frozenset({"pitch-premature", "pitch-irrelevant", "counter-failed", "close
 TONE_ICONS = {"good": ("mark", "good"), "bad": ("mark", "mistake"), "clue": ("mood", "neutral"),
               "objection": ("mood", "sceptical"), "event": ("mark", "missed"),
               "info": ("dot", "")}
+
+
+# A tutorial labels each option with its tactic, written before the words: "[Small talk] How's
+# business?". The label is shown beside the option (and in the debrief's heading), never as
+# something the trainee says.
+_LABEL = re.compile(r"\s*\[([^\[\]\n]{1,40})\]\s*")
+
+
+def tactic_label(text: str) -> tuple[str, str]:
+    """(label, words) of an option's text: "[Pitch] It saves…" → ("Pitch", "It saves…");
+    ("", text) when it has no label (or nothing would be left to say)."""
+    found = _LABEL.match(text)
+    if found is None or found.end() == len(text):
+        return "", text
+    return found.group(1).strip(), text[found.end():]
 
 
 @dataclass(frozen=True)
@@ -34,7 +50,7 @@ def show(line: Line, words: Words, ui: UIText) -> list[Shown]:
     if line.kind == "say":
         return [Shown("say", words.quote(line.text), words.name(line.speaker))]
     if line.kind == "you":
-        return [Shown("you", words.quote(line.text), ui.get("you"))]
+        return [Shown("you", words.quote(tactic_label(line.text)[1]), ui.get("you"))]
     if line.kind == "event":
         return [Shown("event", line.text, ui.get("between"), "event")]
     code = line.code or ""

@@ -117,6 +117,23 @@ def mark_icon(surface: pygame.Surface, center: tuple[int, int], size: int, mark:
     return box
 
 
+def lock_icon(surface: pygame.Surface, center: tuple[int, int], size: int, colour: Colour,
+              behind: Colour) -> pygame.Rect:
+    """A padlock: a closed shackle over a body with a keyhole (a locked scenario)."""
+    cx, cy = center
+    r = max(5, size // 2)
+    w = max(2, r // 4)
+    body = pygame.Rect(0, 0, 2 * r - 2, r + 2)
+    body.midbottom = (cx, cy + r)
+    shackle = pygame.Rect(0, 0, int(1.3 * r), int(1.5 * r))
+    shackle.midbottom = (cx, body.top + shackle.h // 2)
+    pygame.draw.rect(surface, colour, shackle, w, border_radius=shackle.w // 2)
+    pygame.draw.rect(surface, colour, body, border_radius=max(1, r // 4))
+    hole = max(1, r // 4)
+    pygame.draw.circle(surface, behind, (cx, body.centery), hole)
+    return pygame.Rect(cx - r, cy - r, 2 * r, 2 * r)
+
+
 def check_icon(surface: pygame.Surface, center: tuple[int, int], size: int, done: bool,
                theme: Theme) -> pygame.Rect:
     """A checklist box: ticked when done, crossed when not."""

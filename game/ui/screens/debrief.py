@@ -14,6 +14,7 @@ from game.ui import flow, widgets
 from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
 from game.ui.footer import Hint
+from game.ui.lines import tactic_label
 from game.ui.par_watch import NO_PAR, PAR_READY, ParState
 from game.ui.screen import Screen
 from game.ui.screens.chrome import Chrome, reload_hints
@@ -176,11 +177,13 @@ class DebriefScreen(Screen):
             mark = str(entry["mark"])
             severity = (f" ({words.get('severity-' + str(entry['severity']))})"
                         if "severity" in entry else "")
+            label, said = tactic_label(str(entry["text"]))
             head = (f"{words.get('mark-' + mark)}{severity} · "
                     f"{t.get('turn-short', turn=entry['turn'])} · "
-                    f"{words.name(str(entry['stakeholder']))}")
+                    f"{words.name(str(entry['stakeholder']))}"
+                    + (f" · {label}" if label else ""))
             pieces = [Piece(head, "small-bold", theme.mark(mark), icon=("mark", mark)),
-                      Piece(words.quote(str(entry["text"])), "body")]
+                      Piece(words.quote(said), "body")]
             if entry.get("feedback"):
                 pieces.append(Piece(t.get("debrief-coach", text=entry["feedback"]), "small",
                                     theme.muted, indent=ctx.px(12)))

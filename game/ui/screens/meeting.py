@@ -17,7 +17,7 @@ from game.ui.cards import CardColumn, CardLook
 from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
 from game.ui.footer import Hint
-from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for
+from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for, tactic_label
 from game.ui.screen import Screen
 from game.ui.session import Session
 from game.ui.screens.chrome import Chrome, StageBlock, reload_hints
@@ -189,15 +189,16 @@ class MeetingScreen(Screen):
         if option.key.startswith("meet:"):
             person = self.session.scenario.stakeholders[option.stakeholder or ""]
             label = words.get("opt-meet", name=person.name, title=person.title)
+            tag = ""
         else:
-            label = option_label(option.key, option.text, words)
+            tag, label = tactic_label(option_label(option.key, option.text, words))
         note = ""
         if not option.available and option.reason is not None:
             code = option.reason[0]
             note = words.get(f"reason-{code}")
             if note == f"reason-{code}":
                 note = words.get("reason-other")
-        return Item(label, option.available, note, option.key)
+        return Item(label, option.available, note, option.key, tag=tag)
 
     def _block(self, index: int, shown: Shown, width: int) -> pygame.Surface:
         ctx = self.ctx

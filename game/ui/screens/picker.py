@@ -1,11 +1,14 @@
 """The scenario picker: every bundled scenario with its language, difficulty, length and the
-player's best score so far ("—" until the results store knows one)."""
+player's best score so far ("—" until the results store knows one). The tutorial comes first,
+then the scenarios by level and language (the player's first); a locked one shows a padlock
+and what opens it."""
 from __future__ import annotations
 
 import pygame
 
 from game import variants
 from game.ui import flow
+from game.ui.catalog import ordered
 from game.ui.choice_list import ChoiceList, Item
 from game.ui.context import Context
 from game.ui.footer import Hint
@@ -72,9 +75,11 @@ class PickerScreen(Screen):
             source = next((e.scenario.title for e in flow.catalog(self.ctx)
                            if e.scenario is not None and e.scenario.referral is not None
                            and e.scenario.referral.leads_to == scenario.id), "")
-            parts.append(t.get("picker-locked", source=source) if source
-                         else t.get("picker-locked-any"))
-        return Item(scenario.title, enabled=playable, note=" · ".join(parts), value=entry)
+            reason = (t.get("picker-locked", source=source) if source
+                      else t.get("picker-locked-any"))
+            parts.insert(0, reason)  # why first: the line may wrap
+        return Item(scenario.title, enabled=playable, note=" · ".join(parts), value=entry,
+                    locked=not playable)
 
     @property
     def subtitle(self) -> str:
@@ -90,7 +95,8 @@ class PickerScreen(Screen):
                            title=t.get("app-title"), subtitle=self.subtitle)
         if self.loaded:
             focus = self.menu.focus
-            self.menu.set_items([self.describe(e) for e in flow.catalog(ctx)])
+            entries = ordered(flow.catalog(ctx), ctx.language)
+            self.menu.set_items([self.describe(e) for e in entries])
             if 0 <= focus < len(self.menu.items) and self.menu.items[focus].enabled:
                 self.menu.focus = focus
         body = self.chrome.body
