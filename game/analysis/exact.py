@@ -150,7 +150,72 @@ class Bound:
         self.weights = {name: float(getattr(weights, name)) for name in (
             "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship")}
 
+        self._conditions()
         self._items()
+
+    def _conditions(self) -> None:
+        """What can ever happen in this variant, for ruling out choices and events whose
+        condition can no longer hold: the flags that can ever be set (the cast's, and those
+        set by a choice or event that can itself happen — found by growing from the start),
+        the needs that can be revealed or pitched, the objections that can be raised."""
+        from game import variants
+
+        rt = self.rt
+        scenario = rt.scenario
+        start = frozenset(variants.start_flags(scenario))
+        specs = {key: spec for key, spec in rt.spec_by_key.items() if spec.severity != "critical"}
+        whens: dict[str, Any] = {key: spec.choice.when for key, spec in specs.items()}
+        effects: dict[str, Any] = {key: spec.choice.effects for key, spec in specs.items()}
+        for eid, event in scenario.events.items():
+            whens[f"event:{eid}"] = event.when
+            effects[f"event:{eid}"] = event.effects
+        cleared = frozenset(f for fx in effects.values() for f in fx.clear_flags)
+        flags = set(start)
+        possible: set[str] = set()
+        grew = True
+        while grew:
+            grew = False
+            for key, when in whens.items():
+                if key in possible:
+                    continue
+                if when is not None and (
+                        any(f not in flags for f in when.flags)
+                        or any(f in start and f not in cleared for f in when.not_flags)):
+                    continue
+                possible.add(key)
+                grew = True
+                flags.update(effects[key].set_flags)
+        self.ever_flags = frozenset(flags)
+        self.cleared = cleared
+        live = [effects[k] for k in possible]
+        self.ever_raised = frozenset(o for fx in live for o in fx.raise_objections)
+        self.ever_revealed = frozenset(n for fx in live for n in fx.reveal_needs)
+        self.ever_pitched = frozenset(n for fx in live for n in fx.pitch)
+        # the conditions worth checking position by position, by source id
+        self.guards: dict[str, tuple[Any, str | None]] = {}
+        self.never: set[str] = set()
+        for key, when in whens.items():
+            source_id = key[6:] if key.startswith("event:") else key
+            if key not in possible:
+                self.never.add(source_id)
+            elif when is not None:
+                who = specs[key].stakeholder if key in specs else None
+                self.guards[source_id] = (when, who)
+        self.event_turn = {eid: e.turn for eid, e in scenario.events.items()}
+        self.dead: set[str] = set(self.never)
+
+    def _ruled_out(self, s: PlayState) -> set[str]:
+        """The sources whose condition can no longer hold in this position (or never could)."""
+        dead = set(self.never)
+        self.dead = dead  # what trust_top below may count on while the rest is worked out
+        turn = s.turn if s.phase == "meeting" else s.turn + 1  # the next meeting's turn
+        for source_id, (when, who) in self.guards.items():
+            if _cannot(self, s, when, who, turn):
+                dead.add(source_id)
+        for eid, bound_turn in self.event_turn.items():
+            if bound_turn is not None and bound_turn < s.turn + (0 if s.phase == "meeting" else 1):
+                dead.add(eid)  # its meeting is over
+        return dead
 
     def _items(self) -> None:
         """The credits a meeting can earn, as items with their worth in points of the total:
@@ -197,6 +262,8 @@ class Bound:
     def _open(self, s: PlayState, source: _Source, people: frozenset[str] | None) -> bool:
         """Whether `source` can still act: unspent, and (for a choice) its stakeholder can still
         be met (`people`; None when anyone can)."""
+        if source.id in self.dead:
+            return False
         if source.kind == "event":
             return not (source.once and source.id in s.fired)
         if source.once and source.id in s.taken:
@@ -361,6 +428,7 @@ class Bound:
         rt = self.rt
         if s.phase == "over":
             return score(rt, s).total
+        self.dead = self._ruled_out(s)
         people = self._people(s)
         parts: dict[str, float | None] = {}
         # discovery: needs known, and those a choice or event can still reveal
@@ -688,6 +756,45 @@ class Bound:
                 dm = rt.decision_maker
                 given = dm is not None and self.trust_top(s, dm, people) >= referral.trust
         return 0.6 * trust + 0.2 * asked + 0.2 * given - lost
+
+
+def _cannot(bound: Bound, s: PlayState, when: Any, who: str | None, turn: int) -> bool:
+    """Whether condition `when` (of a choice of `who`, or an event) can no longer hold at any
+    turn from `turn` on: what it asks for is gone for good, or can never come."""
+    if when.turn_max is not None and turn > when.turn_max:
+        return True
+    for f in when.flags:
+        if f not in s.flags and f not in bound.ever_flags:
+            return True
+    for f in when.not_flags:
+        if f in s.flags and f not in bound.cleared:
+            return True
+    for n in when.needs_known:
+        if n not in s.needs_known and n not in bound.ever_revealed:
+            return True
+    for n in when.needs_unknown:
+        if n in s.needs_known:
+            return True
+    for p in when.not_met:
+        if p in s.met:
+            return True
+    for n in when.pitched:
+        if n not in s.pitched and n not in bound.ever_pitched:
+            return True
+    objections = s.objections
+    for o in when.objections_open:
+        record = objections.get(o)
+        if record is not None and record["state"] != "open":
+            return True
+        if record is None and o not in bound.ever_raised:
+            return True
+    for o in when.objections_resolved:
+        if o not in objections and o not in bound.ever_raised:
+            return True
+    if when.trust_min is not None and who is not None:
+        if bound.trust_top(s, who, None) < when.trust_min:
+            return True
+    return False
 
 
 def _pitched_to(s: PlayState, need: str, sid: str) -> bool:
