@@ -174,8 +174,8 @@ class ParService:
             else:
                 with self._lock:  # not kept: a later request tries again
                     self._futures.pop(job.key, None)
+            self._retire_if_idle()  # before the answer: whoever waits for it finds it gone
             job.future.set_result(known)
-            self._retire_if_idle()
         self._retire_if_idle()
 
     def _retire_if_idle(self) -> None:

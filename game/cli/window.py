@@ -152,7 +152,7 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
             return 2
     from game.ui.context import Settings
 
-    driver, settings_file, notice = None, None, None
+    driver, settings_file, notice, found = None, None, None, None
     lang = getattr(args, "lang", None)
     if autoplay:  # a preview looks the same on every machine: default settings, none kept
         from game.analysis.par import find_par
@@ -160,7 +160,8 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
 
         # the preview plays the best path found (a scenario that defeats shallow readers is
         # won no other way without a person), the reading policy past where it stops fitting
-        driver = Autoplay(seed, path=find_par(scenario, seed).path)
+        found = find_par(scenario, seed)
+        driver = Autoplay(seed, path=found.path)
         settings = Settings(language=lang, muted=True)
     else:
         settings, settings_file, notice = _saved_settings()
@@ -176,6 +177,12 @@ def play_window(args: argparse.Namespace, scenario: Any, seed: int) -> int:
     if notice:
         ctx.toast(notice, 8.0)
     ctx.par = ParWatch(ctx.data_dir)  # par on the debrief, searched in the background
+    if found is not None:  # the preview's own search is par: no second one in a worker
+        from game.analysis.par_cache import KnownPar, ParCache
+
+        cache = ParCache(ctx.data_dir)
+        cache.put(cache.key(scenario, seed), KnownPar(found.total, found.exact))
+        ctx.par = ParWatch(ctx.data_dir, cache=cache)
     ctx.play_mode = True
     ctx.autoplay = autoplay
     ctx.keep_attempts = not autoplay

@@ -76,3 +76,23 @@ def test_a_preview_reaches_a_won_close_and_the_referral(tmp_path: Path, name: st
     assert code == 0 and result["outcome"] == "won"
     kinds = {n.split("-", 1)[1].removesuffix(".png") for n in names}
     assert {"close-won", "referral", "board", "debrief"} <= kinds
+
+
+def test_a_preview_searches_par_once_and_starts_no_worker(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The preview's own search (for the path it plays) is par: the debrief shows it without a
+    second search in a worker process."""
+    from game.analysis import par_service
+
+    monkeypatch.setenv("QUALIFIED_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("QUALIFIED_PAR_CACHE", str(tmp_path / "par"))
+    started: list[object] = []
+
+    def no_worker() -> None:
+        started.append(1)
+        raise AssertionError("a preview must not start a par worker")
+
+    monkeypatch.setattr(par_service, "_Worker", no_worker)
+    _, _, result = run_autoplay(tmp_path, MINI, 1)
+    assert started == []
+    assert result["par"] is not None
