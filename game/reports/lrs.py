@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlencode
 
 from game.reports.lrs_http import Address, AddressError, Answer, HttpProblem, parse_address, send
 from game.reports.xapi import XAPI_VERSION, statements
@@ -156,6 +157,10 @@ def _accept(plan: _Plan, store: Store, key: str, chunk: list[dict[str, Any]], an
         listed = None
     said = {x.lower() for x in listed if isinstance(x, str)} if isinstance(listed, list) \
         else set()
+    if answer.status == 204 and not answer.body.strip():
+        # "nothing new": some LRSs (Ralph) answer so when they hold every statement already;
+        # each is then asked for by id, and only those the LRS returns count as sent
+        said = {sid.lower() for sid in sent if _held(plan, sid, report)}
     accepted = [sid for sid in sent if sid.lower() in said]
     store.mark_sent(key, accepted)
     report.sent += len(accepted)
@@ -168,6 +173,20 @@ def _accept(plan: _Plan, store: Store, key: str, chunk: list[dict[str, Any]], an
                     + ("those are remembered as sent, the others are not. " if accepted else
                        "none is marked as sent. ")
                     + "Check that the address is the LRS's xAPI endpoint, then sync again.")
+
+
+def _held(plan: _Plan, statement_id: str, report: SyncReport) -> bool:
+    """Whether the LRS returns the statement `statement_id` (GET ?statementId=)."""
+    path = plan.address.target.partition("?")[0]
+    address = plan.address.with_target(f"{path}?{urlencode({'statementId': statement_id})}")
+    report.requests += 1
+    try:
+        answer = send(address, "GET", b"", plan.headers, deadline=plan.deadline,
+                      max_bytes=plan.max_bytes)
+        found = json.loads(answer.body.decode("utf-8")) if answer.status == 200 else None
+    except (HttpProblem, UnicodeDecodeError, ValueError, RecursionError):
+        return False
+    return isinstance(found, dict) and str(found.get("id", "")).lower() == statement_id.lower()
 
 
 def _post(plan: _Plan, chunk: list[dict[str, Any]], report: SyncReport) -> Answer:

@@ -237,3 +237,35 @@ def test_the_sync_command_says_what_a_hostile_server_did(
     assert "redirects (HTTP 302) to another address, http://10.0.0.1/" in captured.err
     assert "plain http: the credentials cross the network unencrypted" in captured.err
     assert json.dumps(captured.err).count("Traceback") == 0
+
+
+def _holds(held: set[str]) -> object:
+    """An LRS that answers 204 to a POST (as Ralph does when it has every statement already)
+    and returns by GET ?statementId= only the statements in `held`."""
+    def behaviour(handler: BaseHTTPRequestHandler, body: bytes) -> None:
+        if handler.command == "POST":
+            handler.send_response(204)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return
+        wanted = handler.path.partition("statementId=")[2]
+        if wanted in held:
+            answer(handler, 200, {"id": wanted, "verb": {"id": "x"}})
+        else:
+            answer(handler, 404, {"error": "not found"})
+    return behaviour
+
+
+def test_a_204_counts_only_the_statements_the_lrs_returns_by_id(small: Store) -> None:
+    everything = {str(json.loads(line)["id"]) for line in render("xapi", small).splitlines()}
+    # a resend to an LRS that holds them all (Ralph answers 204): all confirmed by id
+    with Server(_holds(everything)) as lrs:
+        assert sync(small, lrs.url + "/xapi").sent == len(everything)
+        assert all(method == "POST" or "statementId=" in path
+                   for method, path, _, _ in lrs.seen)
+    # a server that answers 204 to anything but holds nothing: none marked sent
+    with Server(_holds(set())) as lrs:
+        key = statements_url(lrs.url + "/other")
+        with pytest.raises(SyncError, match="none is marked"):
+            sync(small, lrs.url + "/other")
+        assert small.sent_statements(key) == set()
