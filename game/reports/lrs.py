@@ -186,6 +186,8 @@ def _held(plan: _Plan, statement_id: str, report: SyncReport) -> bool:
         found = json.loads(answer.body.decode("utf-8")) if answer.status == 200 else None
     except (HttpProblem, UnicodeDecodeError, ValueError, RecursionError):
         return False
+    if isinstance(found, dict) and isinstance(found.get("statements"), list):
+        found = next(iter(found["statements"]), None)  # Ralph answers with a result page
     return isinstance(found, dict) and str(found.get("id", "")).lower() == statement_id.lower()
 
 

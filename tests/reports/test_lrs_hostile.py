@@ -249,8 +249,9 @@ def _holds(held: set[str]) -> object:
             handler.end_headers()
             return
         wanted = handler.path.partition("statementId=")[2]
-        if wanted in held:
-            answer(handler, 200, {"id": wanted, "verb": {"id": "x"}})
+        if wanted in held:  # one statement, or (as Ralph does) a page holding it
+            statement = {"id": wanted, "verb": {"id": "x"}}
+            answer(handler, 200, statement if len(wanted) % 2 else {"statements": [statement]})
         else:
             answer(handler, 404, {"error": "not found"})
     return behaviour
