@@ -251,7 +251,7 @@ def _holds(held: set[str]) -> object:
         wanted = handler.path.partition("statementId=")[2]
         if wanted in held:  # one statement, or (as Ralph does) a page holding it
             statement = {"id": wanted, "verb": {"id": "x"}}
-            answer(handler, 200, statement if len(wanted) % 2 else {"statements": [statement]})
+            answer(handler, 200, statement if int(wanted[-1], 16) % 2 else {"statements": [statement]})
         else:
             answer(handler, 404, {"error": "not found"})
     return behaviour
