@@ -14,6 +14,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from game.misplaced import find_misplaced
 from game.problems import HintBudget, Locator, Path, Problem, in_order
 from game.schema import MAX_STAKEHOLDERS, Scenario
 from game.yamlsafe import YamlDocument, read_yaml_bytes, read_yaml_file, read_yaml_text
@@ -58,7 +59,9 @@ def load_scenario_text(text: str | bytes, name: str = "<scenario>", *,
 def _finish(name: str, document: YamlDocument, lint: bool) -> LoadResult:
     problems = list(document.problems)
     locator = document.locator
-    if document.data is None:
+    if document.data is None or any(p.level == "error" for p in problems):
+        # a stage with errors stops the ones after it (a duplicate key left out of the data
+        # would only lead to messages about its consequences)
         return LoadResult(name, None, in_order(problems), locator)
     if not isinstance(document.data, dict):
         problems.append(Problem(name, 1, 1, "error", "not-mapping",
@@ -69,7 +72,9 @@ def _finish(name: str, document: YamlDocument, lint: bool) -> LoadResult:
     try:
         scenario = Scenario.model_validate(document.data)
     except ValidationError as exc:
-        problems.extend(schema_problems(exc, locator))
+        misplaced, explained = find_misplaced(document.data, Scenario, locator)
+        problems.extend(misplaced)
+        problems.extend(schema_problems(exc, locator, explained))
         return LoadResult(name, None, in_order(set(problems)), locator)
     if lint:
         from game.lint import run_rules  # the rules import the schema, not the other way
@@ -100,10 +105,13 @@ _TYPE_NAMES = {
 }
 
 
-def schema_problems(exc: ValidationError, locator: Locator) -> list[Problem]:
+def schema_problems(exc: ValidationError, locator: Locator,
+                    explained: tuple[Path, ...] | list[Path] = ()) -> list[Problem]:
     """One problem per pydantic error, at the YAML position the error's path points to.
 
-    Every problem is reported; "did you mean" is worked out for the first `HINTS_MAX` only.
+    Every problem is reported but those at or under an `explained` path (the consequences of
+    a key at the wrong indentation, reported at the key); "did you mean" is worked out for the
+    first `HINTS_MAX` only.
     """
     problems = []
     hints = HintBudget()
@@ -113,6 +121,8 @@ def schema_problems(exc: ValidationError, locator: Locator) -> list[Problem]:
 
     for error in exc.errors(include_url=False):
         loc: Path = tuple(error["loc"])
+        if explained and any(loc[: len(e)] == e for e in explained):
+            continue
         kind = error["type"]
         level = "error"
         if kind == "missing":

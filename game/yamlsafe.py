@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from game.problems import Locator, Path, Problem
+from game.yaml_mistakes import locate_mistake
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -160,10 +161,7 @@ def _syntax_problem(name: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         return Problem(name, line, col, "error", "tab",
                        "a tab character is used for indenting here; YAML indents with spaces "
                        "only — replace the tabs with spaces")
-    context = f" {exc.context}" if exc.context else ""
-    return Problem(name, line, col, "error", "syntax",
-                   f"the YAML cannot be read: {problem}{context} — check the indentation, "
-                   "colons and quotes on this line and the one before")
+    return locate_mistake(name, text, exc)
 
 
 def _reader_problem(name: str, exc: yaml.YAMLError, text: str) -> Problem:

@@ -34,6 +34,7 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 # The files whose problem codes the guide's table must cover.
 PROBLEM_SOURCES = [ROOT / "game" / "yamlsafe.py", ROOT / "game" / "loader.py",
+                   ROOT / "game" / "yaml_mistakes.py", ROOT / "game" / "misplaced.py",
                    ROOT / "game" / "cli" / "validate_cmd.py",
                    *sorted((ROOT / "game" / "lint").glob("*.py"))]
 
@@ -182,7 +183,7 @@ def _resolve(expr: ast.expr, tree: ast.AST, parents: dict[ast.AST, ast.AST]) -> 
 
 
 # name of the callee → position of the `code` argument
-_CODE_ARG = {"Problem": 4, "_Refused": 2, "problem": 2}
+_CODE_ARG = {"Problem": 4, "_Refused": 2, "_Suspect": 2, "problem": 2}
 
 
 def problem_codes(path: Path) -> set[str]:

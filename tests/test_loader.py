@@ -314,7 +314,7 @@ BAD_FILES: list[tuple[str, bytes, list[tuple[int, int, str]]]] = [
     ("list", b"- id: x\n- title: y\n", [(1, 1, "not-mapping")]),
     ("scalar", b"just some words\n", [(1, 1, "not-mapping")]),
     ("number", b"42\n", [(1, 1, "not-mapping")]),
-    ("malformed", b"id: x\ntitle: [unclosed\nlanguage: en\n", [(3, 9, "syntax")]),
+    ("malformed", b"id: x\ntitle: [unclosed\nlanguage: en\n", [(2, 8, "unclosed-bracket")]),
     ("tabs", b"id: x\naccount:\n\tcompany: A\n", [(3, 1, "tab")]),
     ("latin-1", "id: x\ntitle: caf\u00e9\n".encode("latin-1"), [(2, 11, "not-utf8")]),
     ("utf-16", "id: x\n".encode("utf-16"), [(1, 1, "not-utf8")]),

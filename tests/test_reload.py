@@ -56,7 +56,7 @@ def test_errors_come_back_as_located_messages(copy: Path) -> None:
 
 def test_broken_yaml_and_a_vanished_file(copy: Path, tmp_path: Path) -> None:
     copy.write_text("id: [unclosed\n", encoding="utf-8")
-    assert reload_scenario(copy).messages()[0].startswith(f"{copy}:2:1: error: ")
+    assert reload_scenario(copy).messages()[0].startswith(f"{copy}:1:5: error: the [ opened")
     gone = tmp_path / "gone.yaml"
     assert reload_scenario(gone).messages() == [
         f"{gone}:1:1: error: no such file — check the path and its spelling [no-file]"]

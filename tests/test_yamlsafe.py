@@ -64,8 +64,8 @@ def test_a_number_too_long_for_python_stays_text() -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("", [(1, 1, "empty")]),
     ("   \n\n# only a comment\n", [(1, 1, "empty")]),
-    ("a: [1, 2\nb: 3\n", [(2, 2, "syntax")]),
-    ("title: a: b\n", [(1, 9, "syntax")]),
+    ("a: [1, 2\nb: 3\n", [(1, 4, "unclosed-bracket")]),
+    ("title: a: b\n", [(1, 8, "colon-in-text")]),
     ("a:\n\tb: 1\n", [(2, 1, "tab")]),
     ("a:\n  b: 1\n\tc: 2\n", [(3, 1, "tab")]),
     ("a: 1\n---\nb: 2\n", [(2, 1, "several-documents")]),
