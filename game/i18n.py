@@ -5,6 +5,7 @@ using the scenario for names (a stakeholder's name, a need's description).
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from game.schema import Scenario
@@ -391,3 +392,16 @@ class Words:
     def missed(self, code: str, turn: int, params: dict[str, Any]) -> str:
         """Word a missed opportunity."""
         return self.note(f"missed-{code}", {**params, "turn": turn})
+
+
+_LABEL = re.compile(r"\s*\[([^\[\]\n]{1,40})\]\s*")
+
+
+def tactic_label(text: str) -> tuple[str, str]:
+    """(label, words) of an option's text: "[Pitch] It saves…" → ("Pitch", "It saves…");
+    ("", text) when it has no label (or nothing would be left to say). A tutorial names each
+    option's tactic so; the label is shown beside the option, never spoken."""
+    found = _LABEL.match(text)
+    if found is None or found.end() == len(text):
+        return "", text
+    return found.group(1).strip(), text[found.end():]

@@ -17,7 +17,7 @@ from typing import IO, TYPE_CHECKING
 
 from game.board import deal_board
 from game.engine import Game, Line
-from game.i18n import Words
+from game.i18n import Words, tactic_label
 from game.schema import ROLES
 from game.scoring import Debrief, Missed, debrief
 
@@ -166,7 +166,7 @@ class TextPlay:
             if line.kind == "say":
                 self.say(f"{w.name(line.speaker)}: {w.quote(line.text)}", "  ")
             elif line.kind == "you":
-                self.say(f"{self.ui['you']}: {w.quote(line.text)}", "  ")
+                self.say(f"{self.ui['you']}: {w.quote(tactic_label(line.text)[1])}", "  ")
             elif line.kind == "event":
                 self.say(f"⚑ {self.ui['between']}: {line.text}", "  ")
             elif line.code == "close-failed":

@@ -74,3 +74,22 @@ def test_a_huge_line_is_cut_and_the_rest_skipped() -> None:
     assert read() == "2\n" and read() is None
     short = line_reader(io.StringIO("1\n2"))
     assert [short(), short(), short()] == ["1\n", "2", None]
+
+
+def test_a_tutorial_tactic_label_is_shown_but_never_spoken() -> None:
+    from game.loader import load_scenario
+
+    rt = Runtime(load_scenario("scenarios/tutorial-first-deal.yaml").scenario)
+    game = Game(rt, seed=5)
+    game.choose_key("meet:" + next(s for s in rt.scenario.stakeholders
+                                   if rt.first_plan[s].specs and any(
+                                       sp.choice.text.startswith("[Small talk]")
+                                       for sp in rt.first_plan[s].specs)))
+    small = next(i for i, o in enumerate(game.options()) if o.text.startswith("[Small talk]"))
+    feed = iter([str(small + 1)])
+    out = io.StringIO()
+    TextPlay(game, lambda: next(feed, None), out, None).run()
+    text = out.getvalue()
+    assert "[Small talk] Congratulations" in text          # in the list of options
+    assert "You: “Congratulations on the hospital-pharmacy" in text  # said without it
+    assert "You: “[Small talk]" not in text

@@ -4,11 +4,10 @@ decided what happened.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from game.engine import Line
-from game.i18n import Words
+from game.i18n import Words, tactic_label  # noqa: F401 (screens import it from here)
 from game.ui.strings import UIText
 
 GOOD = frozenset({"need-found", "pitch-landed", "objection-resolved", "introduced", "close-won",
@@ -23,18 +22,6 @@ TONE_ICONS = {"good": ("mark", "good"), "bad": ("mark", "mistake"), "clue": ("mo
 # A tutorial labels each option with its tactic, written before the words: "[Small talk] How's
 # business?". The label is shown beside the option (and in the debrief's heading), never as
 # something the trainee says.
-_LABEL = re.compile(r"\s*\[([^\[\]\n]{1,40})\]\s*")
-
-
-def tactic_label(text: str) -> tuple[str, str]:
-    """(label, words) of an option's text: "[Pitch] It saves…" → ("Pitch", "It saves…");
-    ("", text) when it has no label (or nothing would be left to say)."""
-    found = _LABEL.match(text)
-    if found is None or found.end() == len(text):
-        return "", text
-    return found.group(1).strip(), text[found.end():]
-
-
 @dataclass(frozen=True)
 class Shown:
     """One thing in the conversation panel. `kind`: say, you, note, event or meeting."""
