@@ -70,6 +70,13 @@ def _tests(condition: Condition, who: str | None) -> list[tuple[str, Reason]]:
         test(f"s.turn < {int(c.turn_min)!r}", "turn-min", {"turn": c.turn_min})
     if c.turn_max is not None:
         test(f"s.turn > {int(c.turn_max)!r}", "turn-max", {"turn": c.turn_max})
+    if c.meeting is not None:
+        # the first meeting with someone is the one on the turn they were first met; like trust,
+        # the test holds between meetings (w is None), where nobody is being met
+        met = "s.met.get(w, s.turn)" if who is None else f"s.met.get({who!r}, s.turn)"
+        guard = "w is not None and " if who is None else ""
+        failing = f"{met} != s.turn" if c.meeting == "first" else f"{met} == s.turn"
+        test(f"{guard}{failing}", f"meeting-{c.meeting}", {})
     return tests
 
 

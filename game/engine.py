@@ -55,8 +55,8 @@ class Game:
         s = self.state
         if s.phase != "meeting" or s.meeting_with is None or s.node is None:
             return None
-        node = self.scenario.stakeholders[s.meeting_with].conversation.nodes[s.node]
-        return Line("say", node.say or "", speaker=s.meeting_with) if node.say else None
+        plan = self.rt.nodes[(s.meeting_with, s.node)]
+        return _spoken(plan, s)
 
     def options(self) -> list[Option]:
         """Every option of the current moment, available or not, in a fixed order."""
@@ -172,8 +172,10 @@ class Game:
         s = self.state
         who = plan.who
         s.node = plan.node
-        if speak and plan.line is not None:
-            out.append(plan.line)
+        if speak:
+            line = plan.line if plan.again is None else _spoken(plan, s)
+            if line is not None:
+                out.append(line)
         # every choice open or closed with its reason; valuable open ones noted for the debrief
         options, open_choices = plan.options(s, True)
         if plan.end:
@@ -332,6 +334,14 @@ def _start_state(rt: Runtime, seed: int) -> PlayState:
     _, stance, trust, introduced, flags = start
     return PlayState(scenario_id=scenario.id, seed=seed, stance=dict(stance), anchor=dict(stance),
                      trust=dict(trust), introduced=set(introduced), flags=set(flags))
+
+
+def _spoken(plan: NodePlan, state: PlayState) -> Line | None:
+    """A node's line: its `say_again` in a later meeting with the person when it has one, else
+    its `say` (None when it says nothing)."""
+    if plan.again is not None and state.met.get(plan.who, state.turn) != state.turn:
+        return plan.again
+    return plan.line
 
 
 def _mark(quality: str | None, marks: list[str]) -> str:

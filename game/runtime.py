@@ -45,6 +45,7 @@ class NodePlan:
     specs: tuple[ChoiceSpec, ...]
     options: NodeOptions       # its options at an arrival (compile_node)
     line: Line | None          # its line as shown, None when it says nothing
+    again: Line | None = None  # its `say_again`, said instead in a later meeting (format 1.1)
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ class Runtime:
                 self.choices[(sid, nid)] = tuple(specs)
                 self.nodes[(sid, nid)] = NodePlan(
                     sid, nid, node.say, node.end, tuple(specs), compile_node(tuple(specs), sid),
-                    Line("say", node.say, speaker=sid) if node.say else None)
+                    Line("say", node.say, speaker=sid) if node.say else None,
+                    Line("say", node.say_again, speaker=sid) if node.say_again else None)
         # where each choice leads (None: the meeting ends) and where each conversation starts; a
         # `next` naming no node (only in a scenario loaded without lint) is left out
         self.next_plan: dict[str, NodePlan | None] = {

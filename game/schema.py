@@ -1,4 +1,4 @@
-"""The scenario format, version 1: the one source of truth for what a scenario file may hold.
+"""The scenario format, version 1.1: the one source of truth for what a scenario file may hold.
 
 Every model is strict (no silent type coercion) and forbids unknown keys, so a trainer's typo is
 reported instead of ignored. `scenario_json_schema()` exports the same models as JSON Schema.
@@ -13,7 +13,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 1.1
+FORMATS = (1, 1.1)  # 1.1 adds `say_again`, `if: {meeting: …}`, `feedback_won`/`feedback_failed`
 
 MAX_STAKEHOLDERS = 200   # a buying centre larger than this is not one a trainee can read, and
                          # the analysis (par, strategies) would take minutes and gigabytes
@@ -78,6 +79,7 @@ class Condition(_Strict):
     interest_min: Annotated[int, Field(ge=0, le=INTEREST_MAX)] | None = None
     turn_min: Annotated[int, Field(ge=1)] | None = None
     turn_max: Annotated[int, Field(ge=1)] | None = None
+    meeting: Literal["first", "later"] | None = None  # format 1.1
 
 
 class RoleHint(_Strict):
@@ -140,6 +142,8 @@ class Choice(_Strict):
     next: Id | None = None
     reply: Text | None = None
     feedback: Text | None = None
+    feedback_won: Text | None = None     # format 1.1: for a close, instead of `feedback`
+    feedback_failed: Text | None = None  # when the close won or failed
     quality: Quality | None = None
     severity: Severity | None = None  # of a `quality: mistake` (default major): what it costs
     once: bool | None = None  # default: true, except for close attempts, which may be repeated
@@ -156,9 +160,11 @@ class Choice(_Strict):
 
 
 class Node(_Strict):
-    """A line the stakeholder says and the choices that answer it."""
+    """A line the stakeholder says and the choices that answer it. `say_again` (format 1.1)
+    is said instead of `say` in a later meeting with the same person."""
 
     say: Text | None = None
+    say_again: Text | None = None
     choices: list[Choice] = []
     end: bool = False
 
@@ -290,7 +296,7 @@ class Variants(_Strict):
 class Scenario(_Strict):
     """A whole training scenario: an account, its buying centre and their conversations."""
 
-    format: Literal[1] = 1
+    format: Literal[1, 1.1] = 1
     id: Id
     title: Text
     language: Literal["en", "es"]
@@ -314,5 +320,5 @@ def scenario_json_schema() -> dict[str, Any]:
     """The JSON Schema of the scenario format, generated from the models above."""
     schema = Scenario.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Qualified scenario (format 1)"
+    schema["title"] = "Qualified scenario (format 1.1)"
     return schema

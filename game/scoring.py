@@ -11,7 +11,7 @@ from typing import Any
 
 from game import rules
 from game.runtime import Runtime
-from game.schema import COMPETENCIES
+from game.schema import COMPETENCIES, Choice
 from game.state import PlayState
 
 PENALTY = 0.1  # share of a competency's max lost per mistake of that kind
@@ -231,7 +231,7 @@ def debrief(rt: Runtime, state: PlayState) -> Debrief:
         choice = scenario.stakeholders[sid].conversation.nodes[nid].choices[int(index)]
         item = {"step": entry["step"], "turn": entry["turn"], "stakeholder": sid,
                 "text": choice.text, "tactic": choice.tactic, "mark": entry["mark"],
-                "notes": list(entry["notes"]), "feedback": choice.feedback}
+                "notes": list(entry["notes"]), "feedback": feedback_for(choice, entry["notes"])}
         if "severity" in entry:
             item["severity"] = entry["severity"]
         timeline.append(item)
@@ -241,6 +241,17 @@ def debrief(rt: Runtime, state: PlayState) -> Debrief:
     return Debrief(state.outcome, state.end_reason, total, timeline,
                    missed_opportunities(rt, state), state.deal_value,
                    verdict(rt, state, total.total), points_lost(rt, state, total))
+
+
+def feedback_for(choice: Choice, notes: list[str]) -> str | None:
+    """The coach's comment on a choice as taken: for a close, `feedback_won` or
+    `feedback_failed` by how it went (format 1.1), else — and when that one is not written —
+    its `feedback`."""
+    if "close-won" in notes and choice.feedback_won:
+        return choice.feedback_won
+    if "mistake:close-failed" in notes and choice.feedback_failed:
+        return choice.feedback_failed
+    return choice.feedback
 
 
 def reveals_roles(state: PlayState) -> bool:
