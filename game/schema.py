@@ -55,65 +55,123 @@ class _Strict(BaseModel):
 class Account(_Strict):
     """The prospect's company and what is being sold."""
 
-    company: Text
-    product: Text
-    situation: Text | None = None
-    deal_value: Annotated[float, Field(ge=0)] = 0.0
-    currency: Annotated[str, StringConstraints(min_length=1, max_length=8)] = "EUR"
+    company: Text = Field(description="The prospect's company.")
+    product: Text = Field(description='What the trainee sells.')
+    situation: Text | None = Field(None, description=(
+            'A line of context shown under the company in the briefing.'
+        ))
+    deal_value: Annotated[float, Field(ge=0)] = Field(0.0, description=(
+            'The list value of the deal. A won close keeps it all, or loses `close.discount` of '
+            'it (section 7).'
+        ))
+    currency: Annotated[str, StringConstraints(min_length=1, max_length=8)] = Field(
+        "EUR", description=(
+            'Written after amounts ("12,000 EUR").'
+        ))
 
 
 class Condition(_Strict):
     """All listed tests must hold (logical AND). Trust and stance refer to the person being met."""
 
-    needs_known: list[Id] = []
-    needs_unknown: list[Id] = []
-    flags: list[Id] = []
-    not_flags: list[Id] = []
-    met: list[Id] = []
-    not_met: list[Id] = []
-    objections_open: list[Id] = []
-    objections_resolved: list[Id] = []
-    pitched: list[Id] = []
-    trust_min: Unit | None = None
-    stance_min: Stance | None = None
-    interest_min: Annotated[int, Field(ge=0, le=INTEREST_MAX)] | None = None
-    turn_min: Annotated[int, Field(ge=1)] | None = None
-    turn_max: Annotated[int, Field(ge=1)] | None = None
-    meeting: Literal["first", "later"] | None = None  # format 1.1
+    needs_known: list[Id] = Field([], description='every listed need has been discovered.')
+    needs_unknown: list[Id] = Field([], description='none of the listed needs has been discovered.')
+    flags: list[Id] = Field([], description='every listed flag is set.')
+    not_flags: list[Id] = Field([], description='none of the listed flags is set.')
+    met: list[Id] = Field([], description=(
+            'every listed person has been met (the meeting under way counts).'
+        ))
+    not_met: list[Id] = Field([], description='none of the listed people has been met.')
+    objections_open: list[Id] = Field([], description=(
+            'every listed objection has been raised and not yet answered.'
+        ))
+    objections_resolved: list[Id] = Field([], description=(
+            'every listed objection has been answered.'
+        ))
+    pitched: list[Id] = Field([], description=(
+            'every listed need has been pitched successfully (the pitch landed).'
+        ))
+    trust_min: Unit | None = Field(None, description=(
+            'the person being met trusts the seller at least this much.'
+        ))
+    stance_min: Stance | None = Field(None, description=(
+            'the person being met has at least this stance.'
+        ))
+    interest_min: Annotated[int, Field(ge=0, le=INTEREST_MAX)] | None = Field(None, description=(
+            "the account's interest level is at least this."
+        ))
+    turn_min: Annotated[int, Field(ge=1)] | None = Field(None, description=(
+            'the current turn is this one or later.'
+        ))
+    turn_max: Annotated[int, Field(ge=1)] | None = Field(None, description=(
+            'the current turn is this one or earlier.'
+        ))
+    # format 1.1
+    meeting: Literal["first", "later"] | None = Field(None, description=(
+            '(1.1) `first`: this meeting is the first with the person being met; `later`: the '
+            'trainee has met them before.'
+        ))
 
 
 class RoleHint(_Strict):
     """A clue about someone's part in the buying decision, shown on the deal board. A clue
     about the decision-maker establishes authority unless it is `vague` (an evasive answer)."""
 
-    about: Id
-    text: Text
-    vague: bool = False
+    about: Id = Field(description='Whom the clue is about.')
+    text: Text = Field(description='The clue, as the deal board shows it.')
+    vague: bool = Field(False, description=(
+            'An evasive or misleading clue: shown on the board, but it does not establish '
+            'authority even when it is about the decision-maker.'
+        ))
 
 
 class Counter(_Strict):
     """An answer to an objection; it resolves the objection only if `using` is one of its counters."""
 
-    objection: Id
-    using: Id
+    objection: Id = Field(description='The objection being answered.')
+    using: Id = Field(description=(
+            "The kind of answer. A free name: it works only if it is listed in the objection's "
+            '`counters`.'
+        ))
 
 
 class Effects(_Strict):
     """What a choice (or an event) changes. `stance`/`trust` apply to the person being met."""
 
-    reveal_needs: list[Id] = []
-    role_hints: list[RoleHint] = []
-    stance: Delta | None = None
-    trust: Delta | None = None
-    interest: Annotated[int, Field(ge=-INTEREST_MAX, le=INTEREST_MAX)] | None = None
-    stance_of: dict[Id, Delta] = {}
-    trust_of: dict[Id, Delta] = {}
-    raise_objections: list[Id] = []
-    counter: Counter | None = None
-    pitch: list[Id] = []
-    introduce: list[Id] = []
-    set_flags: list[Id] = []
-    clear_flags: list[Id] = []
+    reveal_needs: list[Id] = Field([], description=(
+            'These needs are discovered (credited to the person being met) and appear on the deal'
+            ' board.'
+        ))
+    role_hints: list[RoleHint] = Field([], description=(
+            'Clues shown on the deal board, each `{about: stakeholder id, text: …}`. A clear clue'
+            ' about the decision-maker (not marked `vague`) is what establishes authority '
+            '(section 7).'
+        ))
+    stance: Delta | None = Field(None, description='Change the stance of the person being met.')
+    trust: Delta | None = Field(None, description=(
+            'Change the trust of the person being met (kept within 0 … 1).'
+        ))
+    interest: Annotated[int, Field(ge=-INTEREST_MAX, le=INTEREST_MAX)] | None = Field(
+        None, description=(
+            "Change the account's interest level (kept within 0 … 4)."
+        ))
+    stance_of: dict[Id, Delta] = Field({}, description=(
+            "Change these people's stance: `{grace: -0.1}`."
+        ))
+    trust_of: dict[Id, Delta] = Field({}, description="Change these people's trust.")
+    raise_objections: list[Id] = Field([], description=(
+            'These objections are raised and stay open until answered. An objection is raised '
+            'once per attempt: raising it again, open or answered, does nothing.'
+        ))
+    counter: Counter | None = Field(None, description=(
+            "Answer an objection (section 8): it works when `using` is one of the objection's "
+            '`counters`.'
+        ))
+    pitch: list[Id] = Field([], description=(
+            'Pitch the benefit of these needs to the person being met (section 8).'
+        ))
+    introduce: list[Id] = Field([], description='These people can now be met.')
+    set_flags: list[Id] = Field([], description='Set these flags.')
+    clear_flags: list[Id] = Field([], description='Clear these flags.')
 
 
 NO_EFFECTS = Effects()
@@ -126,27 +184,75 @@ def _no_effects() -> Effects:
     return NO_EFFECTS
 
 
-# how the shared default reads in the JSON Schema (the same as a plain default would)
-_EFFECTS_DEFAULT = Field(default_factory=_no_effects,
-                         json_schema_extra={"default": NO_EFFECTS.model_dump(mode="json")})
+def _effects_field(description: str) -> Any:
+    """The shared `Effects()` default, reading in the JSON Schema as a plain default would."""
+    return Field(default_factory=_no_effects, description=description,
+                 json_schema_extra={"default": NO_EFFECTS.model_dump(mode="json")})
 
 
 class Choice(_Strict):
     """One thing the trainee can say. `next` names a node of the same conversation, or `end`."""
 
-    id: Id | None = None
-    text: Text
-    tactic: Tactic
-    when: Condition | None = Field(default=None, alias="if")
-    effects: Effects = _EFFECTS_DEFAULT
-    next: Id | None = None
-    reply: Text | None = None
-    feedback: Text | None = None
-    feedback_won: Text | None = None     # format 1.1: for a close, instead of `feedback`
-    feedback_failed: Text | None = None  # when the close won or failed
-    quality: Quality | None = None
-    severity: Severity | None = None  # of a `quality: mistake` (default major): what it costs
-    once: bool | None = None  # default: true, except for close attempts, which may be repeated
+    id: Id | None = Field(None, description=(
+            'A name for the choice, unique within its node. Results record it; give every choice '
+            'one.'
+        ))
+    text: Text = Field(description=(
+            'What the trainee says. A label in square brackets at the start — `"[Small talk] '
+            'How\'s business?"`, as the tutorial writes every option — is shown in the window as a'
+            " chip beside the option and in the debrief's heading, never as part of what is said."
+        ))
+    tactic: Tactic = Field(description=(
+            'What kind of move this is. Only `close` changes what the game does (it triggers the '
+            'close rule, section 7); the others label the move in the debrief, and `validate` '
+            'checks that the effects fit the tactic (a pitch should pitch a need, a counter '
+            'should answer an objection, an introduction should introduce someone). Do not use '
+            '`referral` here: the game asks for the referral itself after a won close.'
+        ))
+    when: Condition | None = Field(default=None, alias="if", description=(
+            'The choice can be picked only while this condition holds; otherwise it is closed '
+            '(the terminal hides it).'
+        ))
+    effects: Effects = _effects_field('What picking it changes.')
+    next: Id | None = Field(None, description=(
+            "Where the conversation goes: another node of the same person's conversation, `end` "
+            'to end the meeting, or — when left out — stay on this node (its line is not '
+            'repeated).'
+        ))
+    reply: Text | None = Field(None, description=(
+            'What the stakeholder answers right after this choice. Not shown for a close: the '
+            "close's `won`/`lost` texts are shown instead."
+        ))
+    feedback: Text | None = Field(None, description=(
+            "The coach's comment, shown next to this choice in the debrief."
+        ))
+    # format 1.1: for a close, instead of `feedback`
+    feedback_won: Text | None = Field(None, description=(
+            '(1.1) For a `close`: the comment shown instead of `feedback` when this close won the'
+            ' deal.'
+        ))
+    # when the close won or failed
+    feedback_failed: Text | None = Field(None, description=(
+            '(1.1) For a `close`: the comment shown instead of `feedback` when this close failed.'
+            ' Left out, `feedback` is shown for both outcomes.'
+        ))
+    quality: Quality | None = Field(None, description=(
+            'Your own mark for this choice in the debrief timeline. A mistake the rules find '
+            '(section 8) is always marked a mistake. Without it the game marks the choice itself '
+            '(section 10).'
+        ))
+    # of a `quality: mistake` (default major): what it costs
+    severity: Severity | None = Field(None, description=(
+            'How bad a `quality: mistake` is (left out: `major`). It costs a share of the '
+            "choice's competency, and a `critical` one fails the attempt whatever the score — "
+            'section 8, "Mistakes you mark".'
+        ))
+    # default: true, except for close attempts, which may be repeated
+    once: bool | None = Field(None, description=(
+            'Whether the choice can be picked only once per attempt (after that it is closed as '
+            '"already said", in every later meeting too). When left out: `true` for every tactic '
+            'but `close`, which can be repeated.'
+        ))
 
     def mistake_severity(self) -> str | None:
         """minor / major / critical for an author-marked mistake (major unless said), else None."""
@@ -163,100 +269,189 @@ class Node(_Strict):
     """A line the stakeholder says and the choices that answer it. `say_again` (format 1.1)
     is said instead of `say` in a later meeting with the same person."""
 
-    say: Text | None = None
-    say_again: Text | None = None
-    choices: list[Choice] = []
-    end: bool = False
+    say: Text | None = Field(None, description=(
+            'What the stakeholder says when the conversation arrives here.'
+        ))
+    say_again: Text | None = Field(None, description=(
+            '(1.1) Said instead of `say` when the trainee has met this person in an earlier '
+            'meeting — so the third visit does not open with the first greeting again. Left out, '
+            '`say` is said every time.'
+        ))
+    choices: list[Choice] = Field([], description='What the trainee can answer.')
+    end: bool = Field(False, description=(
+            "If true, the meeting ends as soon as this node's line is said; its choices are never"
+            ' offered.'
+        ))
 
 
 class Conversation(_Strict):
     """A stakeholder's conversation graph; every meeting with them starts at `start`."""
 
-    start: Id
-    nodes: Annotated[dict[Id, Node], Field(min_length=1)]
+    start: Id = Field(description=(
+            'Where every meeting with this person starts — the first and every later one.'
+        ))
+    nodes: Annotated[dict[Id, Node], Field(min_length=1)] = Field(description=(
+            "The conversation's nodes; at least one."
+        ))
 
 
 class Stakeholder(_Strict):
     """A member of the buying centre. `role` is hidden from the trainee."""
 
-    name: Text
-    title: Text
-    role: Role
-    stance: Stance = 0.0
-    trust: Unit = 0.3
-    openness: Unit = 0.5
-    influences: dict[Id, Unit] = {}
-    cares_about: list[Id] = []
-    requires_introduction: bool = False
-    conversation: Conversation
+    name: Text = Field(description='Their name, as the trainee sees it.')
+    title: Text = Field(description='Their job title. Make it plausible, not a give-away.')
+    role: Role = Field(description=(
+            'Their hidden part in the decision. Exactly one person is the `decision_maker`.'
+        ))
+    stance: Stance = Field(0.0, description=(
+            'Where they start: −1 against the deal, 0 undecided, 1 for it.'
+        ))
+    trust: Unit = Field(0.3, description='How much they trust the seller at the start.')
+    openness: Unit = Field(0.5, description=(
+            'How much they are swayed by the people who influence them (section 6). 0: only their'
+            ' own view counts.'
+        ))
+    influences: dict[Id, Unit] = Field({}, description=(
+            'Whom this person sways, and how strongly: `{grace: 0.4}`.'
+        ))
+    cares_about: list[Id] = Field([], description=(
+            'The needs this person has. A pitch of a need lands only with someone who cares about'
+            ' it.'
+        ))
+    requires_introduction: bool = Field(False, description=(
+            'If true, they can only be met after a choice or event `introduce`s them.'
+        ))
+    conversation: Conversation = Field(description='Their conversation (below).')
 
 
 class Need(_Strict):
     """A pain the prospect has; discovering it and pitching its benefit to its holder scores."""
 
-    text: Text
-    benefit: Benefit
-    amount: Annotated[float, Field(ge=0)] | None = None
-    importance: Annotated[int, Field(ge=1, le=3)] = 1
+    text: Text = Field(description='The pain, as the deal board shows it once discovered.')
+    benefit: Benefit = Field(description=(
+            'The kind of benefit that answers it: work made easier; support previous vendors did '
+            'not give; doing more tasks efficiently; saving on the front end (price, acquisition,'
+            ' set-up); saving on the back end (overheads: overtime, maintenance, errors, waste, '
+            'admin).'
+        ))
+    amount: Annotated[float, Field(ge=0)] | None = Field(None, description=(
+            'The saving in money. The deal board shows it, and totals the front-end and back-end '
+            'amounts pitched. It does not change the score.'
+        ))
+    importance: Annotated[int, Field(ge=1, le=3)] = Field(1, description=(
+            'How much this need counts in the discovery and value-pitch scores.'
+        ))
 
 
 class Objection(_Strict):
     """A doubt someone raises; only the counters listed here answer it."""
 
-    text: Text
-    raised_by: Id
-    counters: Annotated[list[Id], Field(min_length=1)]
-    pressure: Unit = 0.1
+    text: Text = Field(description="The objection in the raiser's words.")
+    raised_by: Id = Field(description=(
+            'Whose doubt it is. Their influence decides whether it blocks the close.'
+        ))
+    counters: Annotated[list[Id], Field(min_length=1)] = Field(description=(
+            "The answers that work (at least one): free names that a choice's `counter: {using: "
+            '…}` must match.'
+        ))
+    pressure: Unit = Field(0.1, description=(
+            'How hard it pushes while open: after every meeting, everyone the raiser influences '
+            'loses influence weight × pressure of stance (section 6).'
+        ))
 
 
 class Event(_Strict):
     """Something that happens between meetings: after meeting `turn`, or whenever `if` holds."""
 
-    text: Text
-    turn: Annotated[int, Field(ge=1)] | None = None
-    when: Condition | None = Field(default=None, alias="if")
-    once: bool = True
-    effects: Effects = _EFFECTS_DEFAULT
+    text: Text = Field(description='What happened, as the trainee reads it between meetings.')
+    turn: Annotated[int, Field(ge=1)] | None = Field(None, description=(
+            'Happen at the end of this meeting (turn 2: when the second meeting ends).'
+        ))
+    when: Condition | None = Field(default=None, alias="if", description=(
+            'Happen at the end of any meeting when this holds. With `turn` too, both must hold. '
+            'With neither, the event happens when the first meeting ends.'
+        ))
+    once: bool = Field(True, description=(
+            'Happen at most once. With `false` (and no `turn`), it happens after every meeting '
+            'while its `if` holds.'
+        ))
+    effects: Effects = _effects_field(
+        'What it changes. Use `stance_of`/`trust_of`: nobody is being met between meetings, so '
+        '`stance` and `trust` would apply to no one. Do not `pitch` in an event: with no '
+        "listener, it counts against the trainee's score as a premature or irrelevant pitch; "
+        "likewise a `counter` in an event that does not work counts as the trainee's wrong "
+        'counter.'
+    )
 
 
 class CloseRule(_Strict):
     """The bar a close attempt must clear (see docs/authoring.md, "How a close is decided")."""
 
-    stance: Stance = 0.5
-    interest: Annotated[int, Field(ge=0, le=INTEREST_MAX)] = 3
-    needs: Annotated[int, Field(ge=1)] = 1
-    block_influence: Unit = 0.2
-    max_attempts: Annotated[int, Field(ge=1, le=10)] = 2
-    discount: Unit = 0.1
-    won: Text | None = None
-    lost: Text | None = None
+    stance: Stance = Field(0.5, description='The stance the decision-maker must have reached.')
+    interest: Annotated[int, Field(ge=0, le=INTEREST_MAX)] = Field(3, description=(
+            'The interest level the account must have reached.'
+        ))
+    needs: Annotated[int, Field(ge=1)] = Field(1, description=(
+            'How many needs must have been discovered (at least 1 is always required).'
+        ))
+    block_influence: Unit = Field(0.2, description=(
+            'An open objection blocks the close when it was raised by the decision-maker, or by '
+            'someone whose influence on the decision-maker is at least this.'
+        ))
+    max_attempts: Annotated[int, Field(ge=1, le=10)] = Field(2, description=(
+            'Failed close attempts allowed; when this many have failed, the attempt is lost.'
+        ))
+    discount: Unit = Field(0.1, description=(
+            'The share of `deal_value` lost when the scenario has a back-end saving and none was '
+            'ever pitched.'
+        ))
+    won: Text | None = Field(None, description='Shown when the deal closes.')
+    lost: Text | None = Field(None, description=(
+            'Shown when a close fails, as the words of the person asked — write it so anyone '
+            'could say it.'
+        ))
 
 
 class Referral(_Strict):
     """What happens when the trainee asks a new customer for a referral."""
 
-    trust: Unit = 0.5
-    won: Text
-    lost: Text
-    leads_to: Id | None = None
+    trust: Unit = Field(0.5, description=(
+            'The trust the new customer must have in the seller to give a referral.'
+        ))
+    won: Text = Field(description='Shown when the referral is given.')
+    lost: Text = Field(description='Shown when it is not.')
+    leads_to: Id | None = Field(None, description=(
+            'The id of the scenario the referral leads to (not checked). A player who wins both '
+            "the deal and the referral unlocks it in the game's progress."
+        ))
 
 
 class Weights(_Strict):
     """Relative weight of each competency in the total score."""
 
-    discovery: Annotated[int, Field(ge=0, le=100)] = 20
-    qualification: Annotated[int, Field(ge=0, le=100)] = 20
-    saboteurs: Annotated[int, Field(ge=0, le=100)] = 15
-    value_pitch: Annotated[int, Field(ge=0, le=100)] = 20
-    closing: Annotated[int, Field(ge=0, le=100)] = 15
-    relationship: Annotated[int, Field(ge=0, le=100)] = 10
+    discovery: Annotated[int, Field(ge=0, le=100)] = Field(20, description='Weight of discovery.')
+    qualification: Annotated[int, Field(ge=0, le=100)] = Field(20, description=(
+            'Weight of qualification.'
+        ))
+    saboteurs: Annotated[int, Field(ge=0, le=100)] = Field(15, description=(
+            'Weight of handling saboteurs.'
+        ))
+    value_pitch: Annotated[int, Field(ge=0, le=100)] = Field(20, description=(
+            'Weight of the value pitch.'
+        ))
+    closing: Annotated[int, Field(ge=0, le=100)] = Field(15, description='Weight of closing.')
+    relationship: Annotated[int, Field(ge=0, le=100)] = Field(10, description=(
+            'Weight of the relationship.'
+        ))
 
 
 class Scoring(_Strict):
     """Scoring weights and the pass mark used in reports."""
 
-    weights: Weights = Weights()
-    pass_mark: Annotated[int, Field(ge=0, le=100)] = 60
+    weights: Weights = Field(Weights(), description="Each competency's weight (below).")
+    pass_mark: Annotated[int, Field(ge=0, le=100)] = Field(60, description=(
+            'The total a report counts as a pass.'
+        ))
 
 
 StanceRange = Annotated[list[Stance], Field(min_length=2, max_length=2)]
@@ -268,52 +463,101 @@ class Cast(_Strict):
     `needs_introduction`, when given, lists exactly who can be met only after an introduction
     in this cast; `name` lets a trainer fix the cast for a class (`play --cast NAME`)."""
 
-    roles: Annotated[dict[Id, Role], Field(min_length=1)]
-    flags: list[Id] = []
+    roles: Annotated[dict[Id, Role], Field(min_length=1)] = Field(description=(
+            'These people take these roles; everyone else keeps their own.'
+        ))
+    flags: list[Id] = Field([], description=(
+            'Flags set when the attempt starts, so choices can depend on the cast (`if: {flags: '
+            '[...]}`).'
+        ))
     # who can be met only after an introduction in this cast (None: as each stakeholder says)
-    needs_introduction: list[Id] | None = None
+    needs_introduction: list[Id] | None = Field(None, description=(
+            'Exactly who can be met only after an introduction in this cast (left out: as each '
+            "stakeholder's `requires_introduction` says). Vary it with the cast so that who needs"
+            ' an introduction does not give the decision-maker away.'
+        ))
     name: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$",
-                                           max_length=64)] | None = None  # for `play --cast`
+                                           max_length=64)] | None = Field(
+        None, description=(
+                "The cast's name, for `play --cast NAME` (a trainer fixes the cast for a class). "
+                'Left out: `cast-1`, `cast-2`… by its place in the list.'
+            ))  # for `play --cast`
 
 
 class NeedSet(_Strict):
     """One set of active needs. A need named in some set but not in the drawn one is inactive:
     nothing reveals it and nobody cares about it. `flags` are set when the attempt starts."""
 
-    active: list[Id]
-    flags: list[Id] = []
+    active: list[Id] = Field(description=(
+            'The needs active in this set. A need named in another set but not here is inactive: '
+            'nothing reveals it and nobody cares about it.'
+        ))
+    flags: list[Id] = Field([], description='Flags set when the attempt starts.')
 
 
 class Variants(_Strict):
     """Alternatives drawn from the seed (game/variants.py), so a replay cannot be memorised:
     one cast, one need set, and each listed starting stance within [low, high] (steps of 0.05)."""
 
-    casts: list[Cast] = []
-    needs: list[NeedSet] = []
-    stances: dict[Id, StanceRange] = {}
+    casts: list[Cast] = Field([], description=(
+            'One is drawn per seed: who takes which role (below).'
+        ))
+    needs: list[NeedSet] = Field([], description=(
+            'One is drawn per seed: which needs are active (below).'
+        ))
+    stances: dict[Id, StanceRange] = Field({}, description=(
+            "Each listed person's starting stance is drawn between low and high, in steps of "
+            '0.05.'
+        ))
 
 
 class Scenario(_Strict):
     """A whole training scenario: an account, its buying centre and their conversations."""
 
-    format: Literal[1, 1.1] = 1
-    id: Id
-    title: Text
-    language: Literal["en", "es"]
-    difficulty: Literal["beginner", "intermediate", "advanced"] = "intermediate"
-    minutes: Annotated[int, Field(ge=1, le=240)] = 15
-    account: Account
-    briefing: Text
-    turns: Annotated[int, Field(ge=1, le=50)]
+    format: Literal[1, 1.1] = Field(1, description=(
+            'The format version. 1.1 adds `say_again`, the `meeting` condition and `feedback_won`'
+            ' / `feedback_failed` ("Later meetings and outcome feedback", below); every format-1 '
+            'file is a valid 1.1 file and plays the same. Write `format: 1.1` when you use them.'
+        ))
+    id: Id = Field(description="The scenario's unique id; results and referrals name it.")
+    title: Text = Field(description='The title the trainee sees.')
+    language: Literal["en", "es"] = Field(description=(
+            "The language the scenario is written in. The game's own words (notes, labels, the "
+            'debrief) follow it.'
+        ))
+    difficulty: Literal["beginner", "intermediate", "advanced"] = Field(
+        "intermediate", description=(
+            "Shown in the game window's scenario picker."
+        ))
+    minutes: Annotated[int, Field(ge=1, le=240)] = Field(15, description=(
+            'Roughly how long an attempt takes; shown in the scenario picker.'
+        ))
+    account: Account = Field(description='The company and the product (below).')
+    briefing: Text = Field(description='What the trainee reads before the first meeting.')
+    turns: Annotated[int, Field(ge=1, le=50)] = Field(description=(
+            'Meetings before the quarter ends. When a meeting ends and this many meetings have '
+            'been held, an attempt not yet won is lost.'
+        ))
     stakeholders: Annotated[dict[Id, Stakeholder],
-                            Field(min_length=1, max_length=MAX_STAKEHOLDERS)]
-    needs: dict[Id, Need] = {}
-    objections: dict[Id, Objection] = {}
-    events: dict[Id, Event] = {}
-    close: CloseRule = CloseRule()
-    referral: Referral | None = None
-    scoring: Scoring = Scoring()
-    variants: Variants | None = None
+                            Field(min_length=1, max_length=MAX_STAKEHOLDERS)] = Field(
+        description='The buying centre; at least one person.')
+    needs: dict[Id, Need] = Field({}, description='The pains discovery can reveal.')
+    objections: dict[Id, Objection] = Field({}, description='The doubts people can raise.')
+    events: dict[Id, Event] = Field({}, description='Things that happen between meetings.')
+    close: CloseRule = Field(CloseRule(), description=(
+            'The close rule; every key has a default (below).'
+        ))
+    referral: Referral | None = Field(None, description=(
+            'What happens when the trainee asks a new customer for a referral. Without it, a won '
+            'close ends the attempt at once.'
+        ))
+    scoring: Scoring = Field(Scoring(), description=(
+            'Competency weights and the pass mark; every key has a default.'
+        ))
+    variants: Variants | None = Field(None, description=(
+            'Alternatives drawn from the seed: casts, need sets, starting-stance ranges (below, '
+            'and tools.md).'
+        ))
 
 
 def scenario_json_schema() -> dict[str, Any]:

@@ -47,6 +47,7 @@ stakeholders:
       nodes:
         hola:
           say: "¿Qué tal, señora Núñez?"
+          say_again: "¿Otra vez por aquí?"
           end: false
           choices:
             - id: c1
@@ -67,6 +68,7 @@ stakeholders:
                 interest_min: 0
                 turn_min: 1
                 turn_max: 8
+                meeting: later
               effects:
                 reveal_needs: [horas]
                 role_hints: [{about: marta, text: Ella firma., vague: false}]
@@ -84,6 +86,8 @@ stakeholders:
               next: fin
               reply: Las horas extra.
               feedback: Buena pregunta.
+              feedback_won: Cerró bien.
+              feedback_failed: Cerró pronto.
               quality: mistake
               severity: minor
               once: true
