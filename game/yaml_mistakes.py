@@ -29,7 +29,7 @@ from game.problems import Problem
 
 PROBE_SECONDS = 1.0   # at most this long spent re-reading mended copies of one file
 PROBES_MAX = 60       # and at most this many copies
-LOOK_BACK = 400       # lines before the parser's stop (or its context) searched for the slip
+LOOK_BACK = 400       # lines before the parser's stop searched for the slip
 LOOK_AHEAD = 60       # lines after the stop kept in each mended copy (the rest is not needed)
 
 _KEY_LINE = re.compile(r"^( *)(- +)?([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*))?$")
@@ -52,10 +52,10 @@ def locate_mistake(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
     stop = mark.line if mark else 0
     lines = [line.rstrip("\r") for line in text.split("\n")]  # CRLF files too
     context = exc.context_mark.line if exc.context_mark is not None else stop
-    first = max(0, min(context, stop - LOOK_BACK))
+    first = max(0, stop - LOOK_BACK)
     deadline = time.monotonic() + PROBE_SECONDS
     probes = 0
-    for suspect in _suspects(lines, first, min(stop, len(lines) - 1), exc):
+    for suspect in _suspects(lines, first, min(stop, len(lines) - 1), context):
         if probes >= PROBES_MAX or time.monotonic() > deadline:
             break
         probes += 1
@@ -81,10 +81,12 @@ def _reads_further(lines: list[str], suspect: _Suspect, stop: int) -> bool:
     return True
 
 
-def _suspects(lines: list[str], first: int, stop: int,
-              exc: yaml.MarkedYAMLError) -> Iterator[_Suspect]:
+def _suspects(lines: list[str], first: int, stop: int, context: int) -> Iterator[_Suspect]:
     """Suspect slips, the likeliest first: quotes and brackets from the top of the window (the
-    first unclosed one swallows what follows), then lines from the stop upwards."""
+    first unclosed one swallows what follows; the parser's context line too, when it is above
+    the window), then lines from the stop upwards."""
+    if context < first:
+        yield from _unclosed(lines[context], context)
     for i in range(first, stop + 1):
         yield from _unclosed(lines[i], i)
     step = _indent_step(lines)
