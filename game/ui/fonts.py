@@ -30,6 +30,21 @@ STYLES: dict[str, tuple[int, bool]] = {
     "tiny-bold": (13, True),
 }
 
+# The smallest pixel size of each style, whatever the window and text size (design.md: body
+# text never below 14 px; the words on cards, tags and the footer never below 12 px). A small
+# window reflows or scrolls its text rather than shrinking it past these.
+MINIMUM_PX: dict[str, int] = {
+    "display": 26,
+    "title": 20,
+    "heading": 16,
+    "body": 14,
+    "strong": 14,
+    "small": 13,
+    "small-bold": 13,
+    "tiny": 12,
+    "tiny-bold": 12,
+}
+
 TEXT_SCALES: tuple[float, ...] = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5)
 ELLIPSIS = "…"
 _AFTER_HYPHEN = re.compile(r"(?<=-)(?=\w)")  # "Económico-|Administrativa": a place to break
@@ -53,9 +68,9 @@ class Fonts:
         self.scale = scale
 
     def px(self, style: str) -> int:
-        """The pixel size of `style` at the current scale."""
+        """The pixel size of `style` at the current scale, never below its `MINIMUM_PX`."""
         base, _ = STYLES[style]
-        return max(8, round(base * self.scale))
+        return max(MINIMUM_PX[style], round(base * self.scale))
 
     def font(self, style: str) -> pygame.font.Font:
         """The font object for `style` at the current scale."""

@@ -20,7 +20,7 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome, StageBlock, reload_hints
+from game.ui.screens.chrome import Chrome, board_block, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose, fade_strip
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -80,13 +80,13 @@ class BoardScreen(Screen):
         ctx, t = self.ctx, self.ctx.text
         fonts, words = ctx.fonts, ctx.words
         self.board = board = self.session.board()
-        stages = StageBlock(ctx, [words.get(f"stage-{s}") for s in STAGES])
+        stages = board_block(ctx)
         self.chrome.layout(ctx, [Hint("↑↓", t.get("key-person")),
                                  Hint("1–5", t.get("key-role")),
                                  Hint("0", t.get("board-clear"), pygame.K_0),
                                  Hint("D", t.get("key-back"), pygame.K_d),
                                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)]
-                           + reload_hints(ctx), header=68, title=t.get("board-heading"),
+                           + reload_hints(ctx), title=t.get("board-heading"),
                            subtitle=self.subtitle, aside=stages.size)
         stages.place(self.chrome.aside)
         self.stage_rect = stages.track

@@ -60,6 +60,27 @@ class HeaderPlan:
         return [line.text for line in self.lines if line.part == name]
 
 
+def balanced_wrap(fonts: Fonts, text: str, style: str, width: int) -> tuple[str, ...]:
+    """`text` wrapped in `width` as `Fonts.wrap` does, but never with one word alone on the
+    last line when a narrower wrap in as many lines avoids it ("…doesn't end at 9" / "p.m."
+    becomes "…doesn't end" / "at 9 p.m."; failing that the word before it goes down too)."""
+    lines = fonts.wrap(text, style, width)
+    if len(lines) < 2 or len(lines[-1].split()) > 1 or len(text.split()) < 3:
+        return lines
+    step = max(4, fonts.px(style) // 2)
+    for narrower in range(width - step, width // 2, -step):
+        tried = fonts.wrap(text, style, narrower)
+        if len(tried) > len(lines):
+            break
+        if len(tried[-1].split()) > 1:
+            return tried
+    before = lines[-2].split()  # else the word before it goes down too, when it fits there
+    moved = f"{before[-1]} {lines[-1]}"
+    if len(before) > 1 and fonts.width(moved, style) <= width:
+        return lines[:-2] + (" ".join(before[:-1]), moved)
+    return lines
+
+
 def _title_lines(fonts: Fonts, title: str | None, width: int,
                  most: int = 0) -> tuple[list[HeaderLine], int] | None:
     """The title from (0, 0): in the title style when it fits one line, else wrapped in the
@@ -69,7 +90,7 @@ def _title_lines(fonts: Fonts, title: str | None, width: int,
         words = [HeaderLine(title, "title", 0, 0, "title")] if title else []
         return words, fonts.line_height("title")
     step = fonts.line_height("heading")
-    wrapped = fonts.wrap(title, "heading", width)
+    wrapped = balanced_wrap(fonts, title, "heading", width)
     if most and len(wrapped) > most:
         return None
     return [HeaderLine(line, "heading", 0, i * step, "title")
@@ -229,6 +250,54 @@ class StageBlock:
         self.clock_centre = (rect.right - self.clock_w + self.radius, rect.centery)
 
 
+STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+HEADER_PX = 68  # the band's least height at 1280×720
+
+
+def meeting_block(ctx: Context) -> StageBlock:
+    """The meeting screen's block: the stage track under its caption, and the turn clock
+    (sized for its widest words, so the header keeps its size as turns pass)."""
+    t, words = ctx.text, ctx.words
+    assert ctx.session is not None
+    turns = ctx.session.scenario.turns
+    return StageBlock(ctx, [words.get(f"stage-{s}") for s in STAGES], t.get("stage"),
+                      (t.get("turn-clock", turn=turns, turns=turns), t.get("turns-left", n=turns)))
+
+
+def board_block(ctx: Context) -> StageBlock:
+    """The deal board's block: the stage track."""
+    return StageBlock(ctx, [ctx.words.get(f"stage-{s}") for s in STAGES])
+
+
+_BANDS: dict[tuple[object, ...], int] = {}
+
+
+def attempt_band(ctx: Context) -> int:
+    """The one header height every screen of the attempt under way shares (briefing,
+    meeting, deal board, outcome, debrief): the tallest band any of them needs for its words
+    at this window and text size, so the header does not jump from screen to screen."""
+    session = ctx.session
+    assert session is not None
+    scenario, t = session.scenario, ctx.text
+    key = (id(scenario), scenario.title, ctx.size, ctx.fonts.scale, ctx.language)
+    band = _BANDS.get(key)
+    if band is None:
+        least = ctx.px(HEADER_PX)
+        turns = scenario.turns
+        board_sub = (f"{t.get('turn-clock', turn=turns, turns=turns)} · {scenario.title}")
+        heads = [(scenario.title, scenario.account.company, meeting_block(ctx).size),
+                 (t.get("board-heading"), board_sub, board_block(ctx).size),
+                 (scenario.title, t.get("briefing-heading"), (0, 0)),
+                 (scenario.title, t.get("debrief-heading"), (0, 0)),
+                 (scenario.title, None, (0, 0))]
+        band = max(plan_header(ctx, title, sub, aside, least).height
+                   for title, sub, aside in heads)
+        if len(_BANDS) > 64:
+            _BANDS.clear()
+        _BANDS[key] = band
+    return band
+
+
 class Chrome:
     """Header, body and footer rectangles for the current window, and the footer's hints."""
 
@@ -243,13 +312,14 @@ class Chrome:
         self._plans: dict[tuple[object, ...], HeaderPlan] = {}
         self._fitted: dict[tuple[object, ...], tuple[HeaderLine, ...]] = {}
 
-    def layout(self, ctx: Context, hints: list[Hint], header: int = 64, *,
+    def layout(self, ctx: Context, hints: list[Hint], header: int = HEADER_PX, *,
                title: str | None = None, subtitle: str | None = None,
                aside: tuple[int, int] = (0, 0)) -> None:
         """Split the window and place the footer hints (the screen's, then the common ones).
         The header band (`header` px at 1280×720 at least; 0: none) is sized for `title` and
         `subtitle` (None: the attempt's scenario title, and one line) beside or over a block
-        of size `aside`, kept at `self.aside`."""
+        of size `aside`, kept at `self.aside`; during an attempt it is at least the height
+        every screen of the attempt shares (`attempt_band`)."""
         w, h = ctx.size
         fonts = ctx.fonts
         self.margin = m = ctx.px(16)
@@ -264,13 +334,15 @@ class Chrome:
         if header:
             if title is None and ctx.session is not None:
                 title = ctx.session.scenario.title
-            key = (title, subtitle, aside, ctx.size, fonts.scale, header)
+            least = ctx.px(header)
+            if ctx.session is not None:
+                least = max(least, attempt_band(ctx))
+            key = (title, subtitle, aside, ctx.size, fonts.scale, least)
             self.plan = self._plans.get(key)
             if self.plan is None:
                 if len(self._plans) > 16:
                     self._plans.clear()
-                self._plans[key] = self.plan = plan_header(ctx, title, subtitle, aside,
-                                                           ctx.px(header))
+                self._plans[key] = self.plan = plan_header(ctx, title, subtitle, aside, least)
             head_h, self.aside = self.plan.height, self.plan.aside
         self.header = pygame.Rect(0, 0, w, head_h)
         footer_area = pygame.Rect(m, h - foot_h + ctx.px(6), w - 2 * m, foot_h - ctx.px(10))

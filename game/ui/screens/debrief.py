@@ -45,6 +45,7 @@ class DebriefScreen(Screen):
         self.bars: dict[str, pygame.Rect] = {}   # competency → its bar's track
         self.rows: dict[str, int] = {}            # competency → label row y
         self.spots: dict[str, int] = {}           # the left column's text rows
+        self.total_style = "display"              # the total's style ("title" when compact)
         self.par: ParState = self._par_now()
 
     def _par_now(self) -> ParState:
@@ -91,29 +92,55 @@ class DebriefScreen(Screen):
         focus = self.menu.focus
         self.menu.set_items(items)
         self.menu.focus = max(0, min(focus, len(items) - 1))
-        # the left column, top to bottom: outcome, reason, deal value, score, bars, actions
+        # the left column, top to bottom: outcome, reason, deal value, score, bars, actions;
+        # compact (a smaller total, tighter rows, par's note left out) when the menu would
+        # otherwise not show every action whole
+        for compact in (False, True):
+            menu_top = self._left_column(pad, compact)
+            self.menu.layout(pygame.Rect(self.left.x + pad, menu_top, left_w - 2 * pad,
+                                         self.left.bottom - pad - menu_top), fonts, theme,
+                             ctx.px(8), ctx.px(6))
+            if self.menu.content_height <= self.menu.area.h:
+                break
+        area = self.right.inflate(-2 * pad, -2 * pad)
+        area.w -= ctx.px(8)
+        self.view.set_blocks(area, self._timeline(area.w), ctx.px(8))
+
+    def _left_column(self, pad: int, compact: bool) -> int:
+        """Place the left column's rows (`self.spots`, the bars); returns where the menu goes."""
+        ctx, words, fonts = self.ctx, self.ctx.words, self.ctx.fonts
+        left_w = self.left.w
         y = self.left.y + pad
         self.spots = {"outcome": y}
         y += fonts.line_height("heading")
-        self.spots["reason"] = y
-        y += fonts.line_height("small")
-        self.spots["deal"] = y
-        y += fonts.line_height("small") + ctx.px(10)
-        self.spots["label"] = y
-        y += fonts.line_height("small-bold")
+        report = self.report
+        if report.end_reason or not compact:
+            self.spots["reason"] = y
+            y += fonts.line_height("small")
+        if report.deal_value or not compact:
+            self.spots["deal"] = y
+            y += fonts.line_height("small")
+        y += ctx.px(4 if compact else 10)
+        if not compact:  # compact: the total's figures speak for themselves
+            self.spots["label"] = y
+            y += fonts.line_height("small-bold")
         self.spots["total"] = y
-        y += fonts.line_height("display") + ctx.px(4)
+        self.total_style = "title" if compact else "display"
+        y += fonts.line_height(self.total_style) + ctx.px(4)
         bar_h = ctx.px(14)
         self.total_bar = pygame.Rect(self.left.x + pad, y, left_w - 2 * pad, ctx.px(20))
-        y = self.total_bar.bottom + ctx.px(16)
-        if ctx.par is not None:  # the par row, under the total's bar
-            self.spots["par"] = self.total_bar.bottom + ctx.px(8)
+        y = self.total_bar.bottom + ctx.px(8 if compact else 16)
+        if ctx.par is not None:  # the par row, under the total's bar (its note on a line
+            self.spots["par"] = self.total_bar.bottom + ctx.px(8)  # of its own if need be)
             y += fonts.line_height("small") + ctx.px(4)
+            if not compact:
+                self.spots["par-note"] = y - ctx.px(4)
+                y += fonts.line_height("small")
         label_w = max(fonts.width(words.get(f"comp-{name}"), "small")
                       for name in self.report.score.competencies) + ctx.px(10)
         value_w = fonts.width("100.0 / 100", "small") + ctx.px(8)
         self.bars, self.rows = {}, {}
-        step = fonts.line_height("small") + ctx.px(8)
+        step = fonts.line_height("small") + ctx.px(3 if compact else 8)
         for name, (_, top) in self.report.score.competencies.items():
             if top == 0:
                 continue
@@ -122,13 +149,7 @@ class DebriefScreen(Screen):
                                           y + (fonts.line_height("small") - bar_h) // 2,
                                           left_w - 2 * pad - label_w - value_w, bar_h)
             y += step
-        menu_top = y + ctx.px(12)
-        self.menu.layout(pygame.Rect(self.left.x + pad, menu_top, left_w - 2 * pad,
-                                     self.left.bottom - pad - menu_top), fonts, theme,
-                         ctx.px(8), ctx.px(6))
-        area = self.right.inflate(-2 * pad, -2 * pad)
-        area.w -= ctx.px(8)
-        self.view.set_blocks(area, self._timeline(area.w), ctx.px(8))
+        return y + ctx.px(6 if compact else 12)
 
     def _timeline(self, width: int) -> list[pygame.Surface]:
         """The choices in order, each missed opportunity placed before the first choice of a
@@ -240,17 +261,17 @@ class DebriefScreen(Screen):
         outcome = t.get("debrief-outcome", outcome=words.get(f"outcome-{report.outcome}"))
         colour = theme.good if report.outcome == "won" else theme.bad
         surface.blit(fonts.render_fit(outcome, "heading", colour, room), (x, at["outcome"]))
-        if report.end_reason:
+        if report.end_reason and "reason" in at:
             reason = words.get(f"end-{report.end_reason}")
             surface.blit(fonts.render_fit(reason, "small", theme.muted, room), (x, at["reason"]))
-        if report.deal_value:
+        if report.deal_value and "deal" in at:
             surface.blit(fonts.render_fit(t.get("debrief-deal", value=words.money(report.deal_value)),
                                           "small", theme.text, room), (x, at["deal"]))
-        surface.blit(fonts.render(t.get("debrief-score"), "small-bold", theme.muted),
-                     (x, at["label"]))
-        surface.blit(fonts.render_fit(f"{words.number(report.score.total)} / 100", "display",
-                                      theme.text,
-                                      room), (x, at["total"]))
+        if "label" in at:
+            surface.blit(fonts.render(t.get("debrief-score"), "small-bold", theme.muted),
+                         (x, at["label"]))
+        surface.blit(fonts.render_fit(f"{words.number(report.score.total)} / 100",
+                                      self.total_style, theme.text, room), (x, at["total"]))
         widgets.bar(surface, self.total_bar, report.score.total / 100.0, theme.accent, theme)
         if "par" in at:
             self._draw_par(surface, x, at["par"], room)
@@ -290,10 +311,12 @@ class DebriefScreen(Screen):
                                 "small-bold", theme.text, room)
         surface.blit(head, (x, y))
         note = t.get("debrief-par-exact" if known.exact else "debrief-par-found")
-        rest = room - head.get_width()
-        if rest > fonts.width(" — …", "small"):
-            surface.blit(fonts.render_fit(f" — {note}", "small", theme.muted, rest),
+        # the note whole, beside the figures or on its own line; never cut with "…"
+        if fonts.width(f" — {note}", "small") <= room - head.get_width():
+            surface.blit(fonts.render(f" — {note}", "small", theme.muted),
                          (x + head.get_width(), y))
+        elif "par-note" in self.spots and fonts.width(note, "small") <= room:
+            surface.blit(fonts.render(note, "small", theme.muted), (x, self.spots["par-note"]))
         track = self.total_bar
         tick_x = track.x + round(track.w * max(0.0, min(1.0, known.total / 100.0)))
         tick_w = ctx.px(3)

@@ -20,7 +20,7 @@ from game.ui.footer import Hint
 from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for, tactic_label
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome, StageBlock, reload_hints
+from game.ui.screens.chrome import Chrome, meeting_block, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
@@ -87,13 +87,10 @@ class MeetingScreen(Screen):
                  Hint("PgUp/PgDn", t.get("key-scroll")),
                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)] + reload_hints(ctx)
         self.board = session.board()
-        turns = self.board.turns  # the widest the clock's words get: the header keeps its size
-        stages = StageBlock(ctx, [words.get(f"stage-{s}") for s in STAGES], t.get("stage"),
-                            (t.get("turn-clock", turn=turns, turns=turns),
-                             t.get("turns-left", n=turns)))
+        stages = meeting_block(ctx)  # sized for the clock's widest words
         head = {"title": session.scenario.title, "subtitle": session.scenario.account.company,
                 "aside": stages.size}
-        self.chrome.layout(ctx, hints, header=68, **head)
+        self.chrome.layout(ctx, hints, **head)
         # the buying centre: whole cards, in a column that scrolls when they do not all fit
         people = self.board.people
         current = session.game.state.meeting_with
@@ -102,7 +99,7 @@ class MeetingScreen(Screen):
         col_w = self._column_width(people, looks, gap)
         if self.column.measure(ctx, col_w, people, looks, gap) > self.chrome.body.h:
             hints.insert(3, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.language, "people")))
-            self.chrome.layout(ctx, hints, header=68, **head)
+            self.chrome.layout(ctx, hints, **head)
         body = self.chrome.body
         self.column.layout(ctx, pygame.Rect(body.x, body.y, col_w, body.h), people, looks, gap)
         stages.place(self.chrome.aside)  # the header keeps it whole, beside or under the title
