@@ -205,10 +205,11 @@ class BoardScreen(Screen):
         def body(pieces: list[Piece]) -> pygame.Surface:
             return compose(fonts, theme, width, pieces, theme.panel, gutter=gutter)
 
-        checks = [Piece(t.get("board-interest", level=words.get(f"interest-{board.interest}")),
-                        "body")]
-        for name, done in board.checklist.items():
-            checks.append(Piece(f"{words.get('check-' + name)}", "body", theme.text,
+        checks: list[Piece] = []
+        for name, done in board.checklist.items():  # interest: one line, its mark and level
+            label = (t.get("board-interest", level=words.get(f"interest-{board.interest}"))
+                     if name == "interest" else words.get('check-' + name))
+            checks.append(Piece(label, "body", theme.text,
                                 icon=("mark", "good" if done else "mistake"),
                                 icon_colour=theme.good if done else theme.bad))
         blocks = [section(t.get("board-qualification"), []),

@@ -24,6 +24,7 @@ from game.ui.screens.chrome import Chrome, meeting_block, reload_hints
 from game.ui.scroll import Piece, ScrollView, compose
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+INTEREST_STEPS = 4  # interest levels above "none" (game/i18n.py: interest-0 … interest-4)
 # The footer hint for scrolling the cards (shown only when they scroll); the window's own
 # words live in game/ui/strings.py, this one stays with the screen that uses it.
 PEOPLE_HINT = {"en": "people", "es": "personas"}
@@ -45,6 +46,7 @@ class MeetingScreen(Screen):
         self.board: DealBoard | None = None
         self.column = CardColumn(on_change=self._cards_scrolled)
         self.talk_panel = pygame.Rect(0, 0, 0, 0)
+        self.interest_rect = pygame.Rect(0, 0, 0, 0)  # the interest meter, when drawn
         self.menu_panel = pygame.Rect(0, 0, 0, 0)
         self.stage_rect = pygame.Rect(0, 0, 0, 0)
         self.clock_centre = (0, 0)
@@ -289,6 +291,7 @@ class MeetingScreen(Screen):
         widgets.panel(surface, self.talk_panel, theme)
         surface.blit(fonts.render(t.get("conversation"), "small-bold", theme.muted),
                      (self.talk_panel.x + pad, self.talk_panel.y + pad))
+        self.interest_rect = self._draw_interest(surface, board, pad)
         widgets.panel(surface, self.menu_panel, theme)
         heading = t.get("whom") if self.phase == "between" else t.get("your-options")
         surface.blit(fonts.render(heading, "small-bold", theme.muted),
@@ -304,6 +307,31 @@ class MeetingScreen(Screen):
             self.column.draw_focus(surface, self.ctx.theme, self.column.ids.index(person))
         self.talk.draw(surface, self.ctx.theme)
         self.menu.draw(surface, self.ctx.fonts, self.ctx.theme)
+
+    def _draw_interest(self, surface: pygame.Surface, board: DealBoard, pad: int) -> pygame.Rect:
+        """The prospect's interest at the right of the conversation's heading row: its word
+        ("Interest: curious") and a meter of `INTEREST_STEPS` segments, one filled a level.
+        Returns the meter's rectangle."""
+        ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
+        level = max(0, min(INTEREST_STEPS, board.interest))
+        words = fonts.render(ctx.text.get("board-interest",
+                                          level=ctx.words.get(f"interest-{level}")),
+                             "small", theme.text)
+        seg_w, seg_h, seg_gap = ctx.px(14), fonts.px("small") * 2 // 3, ctx.px(3)
+        meter_w = INTEREST_STEPS * seg_w + (INTEREST_STEPS - 1) * seg_gap
+        row = fonts.line_height("small-bold")
+        top = self.talk_panel.y + pad
+        right = self.talk_panel.right - pad
+        meter = pygame.Rect(right - meter_w, top + (row - seg_h) // 2, meter_w, seg_h)
+        for i in range(INTEREST_STEPS):
+            seg = pygame.Rect(meter.x + i * (seg_w + seg_gap), meter.y, seg_w, seg_h)
+            pygame.draw.rect(surface, theme.accent if i < level else theme.bar_back, seg)
+            pygame.draw.rect(surface, theme.border, seg, theme.line)
+        heading_w = fonts.width(ctx.text.get("conversation"), "small-bold") + 2 * pad
+        x = meter.x - ctx.px(8) - words.get_width()
+        if x >= self.talk_panel.x + heading_w:  # the word when there is room for it whole
+            surface.blit(words, (x, top + (row - words.get_height()) // 2))
+        return meter
 
     def _draw_clock(self, surface: pygame.Surface, board: DealBoard) -> None:
         ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
