@@ -110,3 +110,16 @@ def test_no_word_alone_on_a_title_s_last_line(app: App) -> None:
         assert all(fonts.width(line, "heading") <= width for line in lines)
         if len(lines) > 1:
             assert len(lines[-1].split()) > 1, (width, lines)
+
+
+def test_debrief_footer_offers_only_its_menu_keys_and_next_is_named(
+        app: App, mini: Scenario) -> None:
+    finish_mini(app, mini, win=False)
+    screen = app.top
+    values = {item.value for item in screen.menu.items}
+    letters = {"R": "replay", "N": "next", "T": "title"}
+    keys = {hint.key for hint in screen.chrome.footer.hints}
+    for letter, action in letters.items():
+        assert (letter in keys) == (action in values), letter
+    labels = [item.label for item in screen.menu.items]
+    assert "Choose another scenario (N)" in labels, labels

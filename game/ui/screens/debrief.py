@@ -76,7 +76,8 @@ class DebriefScreen(Screen):
         fonts, theme = ctx.fonts, ctx.theme
         hints = [Hint("↑↓", t.get("key-scroll")), Hint("R", t.get("key-replay"), pygame.K_r)]
         if not ctx.play_mode:  # `play PATH` has no next scenario: its menu offers none
-            hints.append(Hint("N", t.get("key-next"), pygame.K_n))
+            hints += [Hint("N", t.get("key-next"), pygame.K_n),
+                      Hint("T", t.get("key-title"), pygame.K_t)]
         self.chrome.layout(ctx, hints + reload_hints(ctx))
         body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(16)
         left_w = int(body.w * 0.42)
@@ -87,7 +88,7 @@ class DebriefScreen(Screen):
                      Item(t.get("debrief-done"), value="done")]
         else:
             items = [Item(f"{t.get('debrief-replay')} (R)", value="replay"),
-                     Item(f"{t.get('debrief-next')} (N)", value="next"),
+                     Item(f"{self._next_label()} (N)", value="next"),
                      Item(f"{t.get('debrief-title')} (T)", value="title")]
         focus = self.menu.focus
         self.menu.set_items(items)
@@ -105,6 +106,20 @@ class DebriefScreen(Screen):
         area = self.right.inflate(-2 * pad, -2 * pad)
         area.w -= ctx.px(8)
         self.view.set_blocks(area, self._timeline(area.w), ctx.px(8))
+
+    def _next_label(self) -> str:
+        """What N does, named: the scenario a won referral opens, else choosing another."""
+        ctx = self.ctx
+        session = ctx.session
+        assert session is not None
+        referral = session.scenario.referral
+        if session.game.state.referral == "won" and referral is not None and referral.leads_to:
+            from game.ui.catalog import find_by_id
+
+            entry = find_by_id(flow.catalog(ctx), referral.leads_to)
+            if entry is not None and entry.scenario is not None:
+                return ctx.text.get("debrief-next-to", title=entry.scenario.title)
+        return ctx.text.get("debrief-next-pick")
 
     def _left_column(self, pad: int, compact: bool) -> int:
         """Place the left column's rows (`self.spots`, the bars); returns where the menu goes."""
