@@ -24,7 +24,7 @@ from typing import Any
 from game import rules
 from game.analysis.exact import Bound, BranchAndBound
 from game.analysis.forking import fork, state_key
-from game.analysis.rollout import READINESS, Rollout
+from game.analysis.rollout import READINESS, WIDTH, Rollout
 from game.engine import Game
 from game.runtime import Runtime
 from game.schema import Scenario
@@ -33,6 +33,8 @@ from game.scoring import score
 DEFAULT_BUDGET = 15_000   # choices the search may make in all (exhaustive up to about this)
 DEFAULT_WIDTH = 32        # positions between meetings carried on at least, when not all fit
 DEFAULT_PROVE = 20_000    # positions the branch and bound may visit to prove par exact
+ROLLOUT_SHARE = 4         # each greedy rollout may make this many times `budget` choices
+PEOPLE_SCALE = 12         # beyond this many people the budgets shrink in proportion
 
 Path = tuple[str, ...]
 
@@ -189,9 +191,17 @@ def _diverse(ranked: list[tuple[Game, Path]], keep: int) -> list[tuple[Game, Pat
 
 def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_BUDGET,
              width: int = DEFAULT_WIDTH, prove: int = DEFAULT_PROVE) -> Par:
-    """Search for the best total of the scenario (its variant for `seed`)."""
+    """Search for the best total of the scenario (its variant for `seed`). Past `PEOPLE_SCALE`
+    people every position costs time and memory in proportion, so the budgets shrink in
+    proportion: a buying centre of 200 is searched in seconds and under 300 MB, not minutes."""
     root = Game(base, seed)
     rt = root.rt
+    people = len(rt.scenario.stakeholders)
+    rollout_budget, rollout_width = ROLLOUT_SHARE * budget, WIDTH
+    if people > PEOPLE_SCALE:
+        budget = max(1, budget * PEOPLE_SCALE // people)
+        prove = prove * PEOPLE_SCALE // people
+        rollout_width = max(1, WIDTH * PEOPLE_SCALE // people)
     tags: Path = tag_on_evidence(root)
     search = _Search(rt, budget, width, exhaustive=True)
     try:
@@ -209,7 +219,7 @@ def find_par(base: Runtime | Scenario, seed: int = 0, *, budget: int = DEFAULT_B
         # the meeting-by-meeting search could not finish: plan meetings with a beam and play
         # each greedily too (game/analysis/rollout.py), keep the better, then polish it
         for readiness in READINESS:
-            second = Rollout(rt, readiness=readiness)
+            second = Rollout(rt, rollout_width, readiness, rollout_budget)
             second.run(Game(base, seed), tag_on_evidence(Game(base, seed)), tag_on_evidence)
             search.made += second.made
             if second.best is not None and (second.best[0], -len(second.best[2])) > (
@@ -299,8 +309,16 @@ def tag_on_evidence(game: Game) -> Path:
         return ()
     made: Path = ()
     scenario = game.scenario
+    # those there can be evidence about (`rules.has_evidence`): met, named by a clue, or the
+    # raiser of an objection heard — found from the state, not by asking of everyone
+    seen = set(state.met)
+    seen.update(h["about"] for h in state.hints)
+    objections = scenario.objections
+    seen.update(objections[o].raised_by for o in state.objections if o in objections)
+    if seen.issubset(state.tags):
+        return ()
     for sid, person in scenario.stakeholders.items():
-        if sid not in state.tags and rules.has_evidence(scenario, state, sid):
+        if sid in seen and sid not in state.tags and rules.has_evidence(scenario, state, sid):
             game.tag(sid, person.role)
             made += (f"tag:{sid}={person.role}",)
     return made

@@ -60,8 +60,9 @@ class Rollout:
     """One search; `best` is (total, game, path) once `run` has returned."""
 
     def __init__(self, rt: Runtime, width: int = WIDTH,
-                 readiness: float = READINESS[0]) -> None:
+                 readiness: float = READINESS[0], budget: int | None = None) -> None:
         self.rt = rt
+        self.budget = budget  # choices it may make; None: no limit
         self.width = width
         self.readiness = readiness
         self.made = 0
@@ -99,6 +100,8 @@ class Rollout:
         while frontier:
             after: dict[tuple[object, ...], tuple[Game, Path]] = {}
             for game, path in frontier:
+                if self.budget is not None and self.made >= self.budget:
+                    break  # out of choices: finish with what is found (a huge buying centre)
                 for index, option in enumerate(game.options()):
                     if not option.available:
                         continue

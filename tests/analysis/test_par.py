@@ -113,3 +113,22 @@ def test_to_dict(tiny: Scenario) -> None:
     data = find_par(tiny).to_dict()
     assert data["total"] == 91.8 and data["exact"] is True and data["turns"] == 2
     assert data["competencies"]["discovery"] == {"score": 20.0, "max": 20.0}
+
+
+def test_a_wide_buying_centre_is_searched_within_a_budget_shrunk_in_proportion() -> None:
+    """Sixty people who add nothing to the mini deal: par is still found (and proven), and
+    the search makes a fraction of the choices its budget allows a small centre."""
+    from pathlib import Path
+
+    text = (Path(__file__).parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    extra = "".join(
+        f"  extra{i}:\n    name: Persona {i}\n    title: Técnica\n    role: user\n"
+        f"    influences: {{dana: 0.1}}\n    conversation:\n      start: hi\n      nodes:\n"
+        f"        hi:\n          say: Hola {i}.\n          choices:\n"
+        f"            - text: ¿Qué te preocupa?\n              tactic: discovery\n"
+        for i in range(60))
+    wide = load(text.replace("stakeholders:\n", "stakeholders:\n" + extra, 1))
+    par = find_par(wide)
+    assert par.total == 91.9 and par.exact
+    # budgets × 12 / 63 people; the rollouts are kept narrow (width 48 × 12 / 63 = 9)
+    assert par.choices_made < 15_000
