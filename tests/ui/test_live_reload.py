@@ -117,7 +117,7 @@ def test_broken_yaml_and_a_vanished_file_are_shown_not_raised(app: App, copy: Pa
     copy.write_text("id: [unclosed\n", encoding="utf-8")
     press(app, pygame.K_F5)
     assert app.top.name == "reload-errors"
-    assert app.top.lines[0].startswith(f"{copy}:2:1: error: ")
+    assert app.top.lines[0].startswith(f"{copy}:1:5: error: the [ opened here is never closed")
     copy.unlink()
     press(app, pygame.K_F5)
     assert app.top.lines == [f"{copy}:1:1: error: no such file — check the path and its "
