@@ -269,10 +269,15 @@ class App:
             return True
         if key == pygame.K_l:
             current = ctx.language
-            settings.language = LANGUAGES[(LANGUAGES.index(current) + 1) % len(LANGUAGES)]
+            chosen = settings.language or current
+            settings.language = LANGUAGES[(LANGUAGES.index(chosen) + 1) % len(LANGUAGES)]
             ctx.relayout()
-            ctx.toast(UIText(settings.language).get("toast-language",
-                                                    name=LANGUAGE_NAMES[settings.language]))
+            if ctx.session is not None:  # the scenario keeps its own language until it ends
+                ctx.toast(UIText(settings.language).get(
+                    "toast-language-later", name=LANGUAGE_NAMES[settings.language]), 3.0)
+            else:
+                ctx.toast(UIText(settings.language).get("toast-language",
+                                                        name=LANGUAGE_NAMES[settings.language]))
             self._keep_settings()
             return True
         if key == pygame.K_h:

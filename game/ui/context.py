@@ -96,12 +96,12 @@ class Context:
 
     @property
     def language(self) -> str:
-        """The language of the UI: the player's choice, else the scenario's, else English."""
-        if self.settings.language:
-            return self.settings.language
+        """The language of the window: during an attempt the scenario's (its dialogue and the
+        game's words around it must not mix languages); otherwise the player's choice, else
+        English."""
         if self.session is not None:
             return self.session.scenario.language
-        return "en"
+        return self.settings.language or "en"
 
     @property
     def text(self) -> UIText:

@@ -123,6 +123,8 @@ _TEXT: dict[str, tuple[str, str]] = {
     "toast-sound-on": ("Sound on", "Sonido activado"),
     "toast-sound-off": ("Sound off", "Sonido desactivado"),
     "toast-language": ("Language: {name}", "Idioma: {name}"),
+    "toast-language-later": ("Menus in {name} after this scenario; it stays in its own language",
+                             "Menús en {name} tras este escenario; él sigue en su idioma"),
     "toast-unlocked": ("New scenario unlocked: {ids}", "Nuevo escenario desbloqueado: {ids}"),
     "toast-reloaded": ("Reloaded {file}: a fresh attempt, seed {seed}",
                        "{file} recargado: un intento nuevo, semilla {seed}"),

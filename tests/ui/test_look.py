@@ -131,14 +131,18 @@ def test_high_contrast_toggle_repaints(app: App, mini: Scenario) -> None:
     assert surface.get_at((2, 200))[:3] == (0, 0, 0)
 
 
-def test_l_switches_the_language_of_the_ui_and_the_engine_words(app: App,
-                                                                mini: Scenario) -> None:
+def test_l_never_mixes_languages_within_a_scenario(app: App, mini: Scenario) -> None:
     start(app, mini)
     assert app.top.menu.items[0].label.startswith("Meet")
     press(app, pygame.K_l)
-    assert app.ctx.language == "es"
     settle(app)
-    assert app.top.menu.items[0].label.startswith("Reunirte")
+    # the English scenario stays English (its dialogue and the game's words around it)...
+    assert app.ctx.language == "en" and app.top.menu.items[0].label.startswith("Meet")
+    assert app.ctx.toast_text == "Menús en Español tras este escenario; él sigue en su idioma"
+    # ...and the choice holds for the menus once it is over
+    assert app.ctx.settings.language == "es"
+    app.ctx.session = None
+    assert app.ctx.language == "es"
 
 
 def test_m_mutes_and_sounds_are_made_with_numpy(app: App, mini: Scenario) -> None:

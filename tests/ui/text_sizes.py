@@ -59,10 +59,12 @@ def squash(text: str) -> str:
 
 def every_setting(app: App, *records: list[object]) -> Iterator[tuple[str, tuple[int, int], int]]:
     """Each language × window size × text size in turn, set as the player would (Spanish and
-    English, `SIZES`, every step of Ctrl +/−), as (language, size, text size index); `records`
+    English — only the scenario's during an attempt —, `SIZES`, every step of Ctrl +/−), as (language, size, text size index); `records`
     (e.g. the `rendered` spy's list) are emptied just before each text size is set, so they
     hold what that layout drew."""
-    for code in ("en", "es"):
+    # during an attempt the window speaks the scenario's language only (L never mixes two)
+    session = app.ctx.session
+    for code in ("en", "es") if session is None else (session.scenario.language,):
         language(app, code)
         for size in SIZES:
             resize(app, size)
