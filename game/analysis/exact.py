@@ -638,20 +638,25 @@ class Bound:
             if referral is None:
                 fraction = best - lost
             else:
-                if s.referral is not None or (s.outcome == "won" and s.phase == "over"):
-                    asked, given = s.referral is not None, s.referral == "won"
-                elif not won:
-                    asked = given = False
-                else:
-                    asked = True
-                    if s.phase == "after_close":
-                        given = here is not None and s.trust[here] >= referral.trust
-                    else:
-                        given = decider is not None and tops[decider] >= referral.trust
+                asked, given = self._referral(s, won, tops.get(decider, 0.0) if decider else 0.0)
                 fraction = 0.6 * best + 0.2 * asked + 0.2 * given - lost
             return scale * rules.clamp(fraction, 0.0, 1.0)
 
         return points
+
+    def _referral(self, s: PlayState, won: bool, dm_trust: float) -> tuple[bool, bool]:
+        """Whether a referral can still be asked for and given: as it stands once asked or the
+        attempt is over; else asked only after a won close, given when the asker's trust (the
+        decision-maker's highest, `dm_trust`, before the close) reaches the bar."""
+        referral = self.rt.scenario.referral
+        assert referral is not None
+        if s.referral is not None or (s.outcome == "won" and s.phase == "over"):
+            return s.referral is not None, s.referral == "won"
+        if not won:
+            return False, False
+        if s.phase == "after_close":
+            return True, s.meeting_with is not None and s.trust[s.meeting_with] >= referral.trust
+        return True, dm_trust >= referral.trust
 
     def _trust_from_others(self, s: PlayState, sid: str, people: frozenset[str] | None) -> float:
         """The trust `sid` can still gain without a meeting with them: other people's choices
@@ -743,18 +748,9 @@ class Bound:
         referral = rt.scenario.referral
         if referral is None:
             return trust - lost
-        if s.referral is not None or (s.outcome == "won" and s.phase == "over"):
-            asked, given = s.referral is not None, s.referral == "won"
-        elif not can_win:
-            asked = given = False
-        else:
-            asked = True
-            if s.phase == "after_close":
-                asker = s.meeting_with
-                given = asker is not None and s.trust[asker] >= referral.trust
-            else:
-                dm = rt.decision_maker
-                given = dm is not None and self.trust_top(s, dm, people) >= referral.trust
+        dm = rt.decision_maker
+        asked, given = self._referral(s, can_win,
+                                      self.trust_top(s, dm, people) if dm is not None else 0.0)
         return 0.6 * trust + 0.2 * asked + 0.2 * given - lost
 
 
