@@ -64,7 +64,6 @@ class Bound:
         pitch: dict[str, list[_Source]] = {}
         counter: dict[str, list[_Source]] = {}
         gain: dict[str, list[tuple[_Source, float]]] = {sid: [] for sid in scenario.stakeholders}
-        introduce: dict[str, list[_Source]] = {}
         lift: dict[str, list[tuple[_Source, float]]] = {sid: [] for sid in scenario.stakeholders}
         interest: list[tuple[_Source, int]] = []
         authority: list[_Source] = []
@@ -84,8 +83,6 @@ class Bound:
             for sid, delta in fx.trust_of.items():
                 if delta > 0 and sid in gain:
                     gain[sid].append((source, delta))
-            for sid in fx.introduce:
-                introduce.setdefault(sid, []).append(source)
             if who is not None and fx.stance and fx.stance > 0:
                 lift[who].append((source, fx.stance))
             for sid, delta in fx.stance_of.items():
@@ -108,7 +105,6 @@ class Bound:
         self.pitch = {k: tuple(v) for k, v in pitch.items()}
         self.counter = {k: tuple(v) for k, v in counter.items()}
         self.gain = {k: tuple(v) for k, v in gain.items()}
-        self.introduce = {k: tuple(v) for k, v in introduce.items()}
         self.lift = {k: tuple(v) for k, v in lift.items()}
         self.interest = tuple(interest)
         self.authority = tuple(authority)
@@ -247,8 +243,7 @@ class Bound:
                               self.counter.get(o, ())))
         self.items = tuple(items)
         self.scale = scale
-        self.people = tuple(rt.order)
-        self.coverage_memo: dict[tuple[int, ...], tuple[list[float], list[float]]] = {}
+        self.coverage_memo: dict[Any, tuple[list[float], list[float]]] = {}
 
     def _competes(self, name: str) -> bool:
         """Whether competency `name` counts in this scenario's total."""
