@@ -221,15 +221,22 @@ def _post(plan: _Plan, chunk: list[dict[str, Any]], report: SyncReport) -> Answe
                 raise SyncError(f"{where}: the LRS rejected the statements (HTTP {status}): "
                                 f"{text or shown(answer_reason(status))}")
             problem = f"HTTP {status}"
-            retry_after = answer.headers.get("Retry-After")
-            if retry_after and retry_after.isascii() and retry_after.isdigit():
-                wait = max(wait, min(float(retry_after), 60.0))
+            wait = retry_wait(answer, wait)
         if attempt < plan.tries:
             plan.sleep(wait)
             wait = min(wait * 2, 60.0)
     raise SyncError(f"{where}: gave up after {plan.tries} "
                     f"{'try' if plan.tries == 1 else 'tries'} ({problem}). Statements "
                     f"accepted so far are remembered; run sync again later.")
+
+
+def retry_wait(answer: Answer, wait: float) -> float:
+    """How long to wait before trying again: `wait`, or longer when the LRS's `Retry-After`
+    asks (in seconds, at most a minute)."""
+    retry_after = answer.headers.get("Retry-After")
+    if retry_after and retry_after.isascii() and retry_after.isdigit():
+        return max(wait, min(float(retry_after), 60.0))
+    return wait
 
 
 def answer_reason(status: int) -> str:

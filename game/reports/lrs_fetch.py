@@ -20,7 +20,8 @@ from datetime import date, datetime, time as clock_time, timezone
 from typing import Any
 from urllib.parse import urlencode, urljoin
 
-from game.reports.lrs import RETRY_STATUS, SyncError, answer_reason, statements_address
+from game.reports.lrs import (RETRY_STATUS, SyncError, answer_reason, retry_wait,
+                              statements_address)
 from game.reports.lrs_http import Address, AddressError, HttpProblem, parse_address, send
 from game.reports.xapi import XAPI_VERSION
 from game.safe_text import shown
@@ -150,9 +151,7 @@ def _get(address: Address, headers: dict[str, str], timeout: float, tries: int,
                 raise FetchError(f"{address.shown}: the LRS answered HTTP {answer.status}: "
                                  f"{text or shown(answer_reason(answer.status))}")
             problem = f"HTTP {answer.status}"
-            retry_after = answer.headers.get("Retry-After")
-            if retry_after and retry_after.isascii() and retry_after.isdigit():
-                wait = max(wait, min(float(retry_after), 60.0))
+            wait = retry_wait(answer, wait)
         if attempt < tries:
             sleep(wait)
             wait = min(wait * 2, 60.0)
