@@ -38,6 +38,8 @@ from game.scoring import PENALTY, WRONG_SABOTEUR, importance, score, wrong_tags
 from game.state import PlayState
 
 DEFAULT_NODES = 400_000   # positions the exact search may visit before it gives up
+COUPLED = ("discovery", "value_pitch", "saboteurs")  # what meetings earn, item by item
+EPS = 1e-9  # bounds are summed in another order than the score: never round below it
 
 Path = tuple[str, ...]
 
@@ -67,9 +69,15 @@ class Bound:
         lift: dict[str, list[tuple[_Source, float]]] = {sid: [] for sid in scenario.stakeholders}
         interest: list[tuple[_Source, int]] = []
         authority: list[_Source] = []
+        raise_: dict[str, list[_Source]] = {}
+        setters: dict[str, list[_Source]] = {}
         objections = scenario.objections
 
         def note(source: _Source, fx: Any, who: str | None) -> None:
+            for o in fx.raise_objections:
+                raise_.setdefault(o, []).append(source)
+            for f in fx.set_flags:
+                setters.setdefault(f, []).append(source)
             for need in fx.reveal_needs:
                 reveal.setdefault(need, []).append(source)
             for need in fx.pitch:
@@ -108,6 +116,18 @@ class Bound:
         self.lift = {k: tuple(v) for k, v in lift.items()}
         self.interest = tuple(interest)
         self.authority = tuple(authority)
+        # who can bring about each fact a condition asks for (`_needs`)
+        self.producers: dict[tuple[str, str], tuple[_Source, ...]] = {}
+        for n, sources in reveal.items():
+            self.producers[("need", n)] = tuple(sources)
+        for o, sources in raise_.items():
+            self.producers[("open", o)] = tuple(sources)
+        for o, sources in counter.items():
+            self.producers[("resolved", o)] = tuple(sources)
+        for f, sources in setters.items():
+            self.producers[("flag", f)] = tuple(sources)
+        for n in scenario.needs:  # a need is pitched (landed) by a pitch to one of its holders
+            self.producers[("pitched", n)] = tuple(pitch.get(n, ()))
         # who sways the decision-maker, directly or through others: only their stances can
         # move the decision-maker's between meetings
         people = scenario.stakeholders
@@ -148,6 +168,7 @@ class Bound:
 
         self._conditions()
         self._items()
+        self._prerequisites()
 
     def _conditions(self) -> None:
         """What can ever happen in this variant, for ruling out choices and events whose
@@ -200,6 +221,79 @@ class Bound:
         self.event_turn = {eid: e.turn for eid, e in scenario.events.items()}
         self.dead: set[str] = set(self.never)
 
+    def _prerequisites(self) -> None:
+        """For each choice and item it earns, the facts it needs first: what its condition
+        asks for (needs known, objections open or answered, flags, pitches, people met), a
+        pitch's need known (a pitch lands only once its need is discovered) and a counter's
+        objection raised. `coupled` counts the choice only in plans that meet someone who can
+        bring each fact about (or where it holds already)."""
+        needs = self.rt.scenario.needs
+        self.needs_first: dict[tuple[str, int], tuple[tuple[str, str], ...]] = {}
+        for bit, (what, _, _, sources) in enumerate(self.items):
+            for source in sources:
+                if source.who is None:
+                    continue
+                facts: list[tuple[str, str]] = []
+                guard = self.guards.get(source.id)
+                if guard is not None:
+                    when = guard[0]
+                    facts += [("need", n) for n in when.needs_known]
+                    facts += [("open", o) for o in when.objections_open]
+                    facts += [("resolved", o) for o in when.objections_resolved]
+                    facts += [("flag", f) for f in when.flags]
+                    facts += [("pitched", n) for n in when.pitched]
+                    facts += [("met", p) for p in when.met]
+                fx = self.rt.spec_by_key[source.id].choice.effects
+                kind, name = what
+                if kind == "pitch":
+                    facts.append(("need", name))
+                elif kind == "kind":
+                    pitched = [n for n in fx.pitch if needs[n].benefit == name
+                               and source.who in self.rt.holders.get(n, ())]
+                    if len(pitched) == 1:
+                        facts.append(("need", pitched[0]))
+                elif kind == "counter":
+                    facts.append(("open", name))
+                self.needs_first[(source.id, bit)] = tuple(dict.fromkeys(facts))
+
+    def _holds(self, s: PlayState, fact: tuple[str, str], here: str | None) -> bool:
+        kind, name = fact
+        if kind == "need":
+            return name in s.needs_known
+        if kind == "open":
+            return s.objections.get(name, {}).get("state") == "open"
+        if kind == "resolved":
+            return s.objections.get(name, {}).get("state") == "resolved"
+        if kind == "flag":
+            return name in s.flags
+        if kind == "pitched":
+            return name in s.pitched
+        return name in s.met or name == here
+
+    def _requires(self, s: PlayState, source: _Source, bit: int, here: str | None,
+                  people: frozenset[str] | None) -> tuple[frozenset[str], ...] | None:
+        """What `source` still waits for to earn item `bit`, as one set of people per fact: meeting one of them
+        can bring it about. Facts that hold, or that an event can bring, wait for nobody; None
+        when a fact can no longer come at all."""
+        waits: list[frozenset[str]] = []
+        for fact in self.needs_first.get((source.id, bit), ()):
+            if self._holds(s, fact, here):
+                continue
+            if fact[0] == "met":
+                waits.append(frozenset((fact[1],)))
+                continue
+            who: set[str] = set()
+            for producer in self.producers.get(fact, ()):
+                if self._open(s, producer, people):
+                    if producer.who is None:
+                        break  # an event may bring it
+                    who.add(producer.who)
+            else:
+                if not who:
+                    return None
+                waits.append(frozenset(who))
+        return tuple(waits)
+
     def _ruled_out(self, s: PlayState) -> set[str]:
         """The sources whose condition can no longer hold in this position (or never could)."""
         dead = set(self.never)
@@ -221,27 +315,28 @@ class Bound:
         w = self.weights
         top = sum(weight for name, weight in w.items() if self._competes(name))
         scale = 100.0 / top if top else 0.0
-        needs = rt.scenario.needs
+        needs = rt.scenario.needs  # worth in the competency's own points (its weight at most)
         items: list[tuple[tuple[str, str], str, float, tuple[_Source, ...]]] = []
         if self._competes("discovery"):
             for n in sorted(rt.discoverable):
-                items.append((("need", n), "discovery", scale * w["discovery"] * needs[n].importance
+                items.append((("need", n), "discovery", w["discovery"] * needs[n].importance
                               / self.discovery_weight, self.reveal.get(n, ())))
         if self._competes("value_pitch"):
             share = 0.8 if self.savings else 1.0
             for n in self.pitchable:
-                items.append((("pitch", n), "value_pitch", scale * w["value_pitch"] * share * needs[n].importance
+                items.append((("pitch", n), "value_pitch", w["value_pitch"] * share * needs[n].importance
                               / self.pitch_weight, self.pitch.get(n, ())))
             for kind in sorted(self.savings):
                 sources = tuple(src for n in self.pitchable if needs[n].benefit == kind
                                 for src in self.pitch.get(n, ()))
-                items.append((("kind", kind), "value_pitch", scale * w["value_pitch"] * 0.2 / len(self.savings),
+                items.append((("kind", kind), "value_pitch", w["value_pitch"] * 0.2 / len(self.savings),
                               sources))
         if self._competes("saboteurs") and self.sabotage:
             for o in self.sabotage:
-                items.append((("counter", o), "saboteurs", scale * w["saboteurs"] * 0.6 / len(self.sabotage),
+                items.append((("counter", o), "saboteurs", w["saboteurs"] * 0.6 / len(self.sabotage),
                               self.counter.get(o, ())))
         self.items = tuple(items)
+        self.item_part = tuple(COUPLED.index(competency) for _, competency, _, _ in items)
         self.scale = scale
         self.coverage_memo: dict[Any, tuple[list[float], list[float]]] = {}
 
@@ -498,16 +593,12 @@ class Bound:
         alone = _total(self.weights, parts)
         if alone <= cutoff:
             return alone
-        # the same with discovery, value pitch, saboteurs and closing bound together; each
-        # competency's rounding to 0.1 can add up to 0.05 of its points
-        points = self.coupled(s, people, close_turn)
-        if self._competes("qualification"):
-            points += self.scale * round(self.weights["qualification"]
-                                         * rules.clamp(parts["qualification"], 0.0, 1.0), 1)
-        slack = 0.05 * self.scale * sum(1 for name in self.weights
-                                        if name != "qualification" and self._competes(name))
-        together = math.floor((points + slack + 0.05) * 10 + 1e-9) / 10
-        return min(alone, together)
+        # the same with discovery, value pitch, saboteurs, closing and relationship bound
+        # together, each competency rounded as the score rounds it
+        qualification = (round(self.weights["qualification"]
+                               * rules.clamp(parts["qualification"], 0.0, 1.0) + EPS, 1)
+                         if self._competes("qualification") else 0.0)
+        return min(alone, self.coupled(s, people, close_turn, qualification))
 
     def _achieved(self, s: PlayState, what: tuple[str, str]) -> bool:
         kind, name = what
@@ -521,73 +612,109 @@ class Bound:
         return s.objections.get(name, {}).get("state") == "resolved"
 
     def coupled(self, s: PlayState, people: frozenset[str] | None,
-                first: int | None) -> float:
-        """Discovery, value pitch, saboteurs and closing bounded together, in points of the
-        total: what a meeting can earn is earned only by meeting its person, and every meeting
-        before the close pushes the close later. The best over the turn of a won close (the
+                first: int | None, qualification: float) -> float:
+        """The total bound with discovery, value pitch, saboteurs, closing and relationship
+        together: what a meeting can earn is earned only by meeting its person, and every
+        meeting before the close pushes it later. The best over the turn of a won close (the
         decision-maker met at it) and over a deal not won, of what the people who can be met
-        by then can still earn plus what is earned already or will come by events. `first`:
-        the earliest turn a close can win (`earliest_close`)."""
+        by then can still earn plus what is earned already or will come by events — each plan
+        scored competency by competency and rounded as `scoring.score` rounds, so no slack
+        for rounding is needed. `first`: the earliest turn a close can win (`earliest_close`);
+        `qualification`: that competency's points as the simple bound has them."""
         rt = self.rt
-        known = {"discovery": 0.0, "value_pitch": 0.0, "saboteurs": 0.0}
-        masks: dict[str, int] = {}
+        known = [0.0, 0.0, 0.0]
+        over = s.phase == "over" or s.phase == "after_close"
+        here = s.meeting_with if s.phase in ("meeting", "after_close") else None
+        # what each person's meeting can earn: (item, the people each fact it waits for needs)
+        entries: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
         for bit, (what, competency, worth, sources) in enumerate(self.items):
             if self._achieved(s, what):
-                known[competency] += worth
+                known[self.item_part[bit]] += worth
                 continue
             for source in sources:
                 if not self._open(s, source, people):
                     continue
                 if source.who is None:  # an event: no meeting needed
-                    known[competency] += worth
+                    known[self.item_part[bit]] += worth
                     break
-                masks[source.who] = masks.get(source.who, 0) | 1 << bit
-        w, scale = self.weights, self.scale
-        penalties = {
-            "discovery": s.mistake_costs.get("discovery", 0.0),
-            "value_pitch": PENALTY * s.bad_pitches + s.mistake_costs.get("value_pitch", 0.0),
-            "saboteurs": PENALTY * s.wrong_counters + s.mistake_costs.get("saboteurs", 0.0)
-            + (WRONG_SABOTEUR * wrong_tags(rt, s, "saboteur") if s.tags else 0.0),
-        }
-        base = 0.0
-        for name, got in known.items():
-            if not self._competes(name):
-                continue
-            if name == "saboteurs":
-                got += scale * w[name] * 0.4  # every saboteur tagged on evidence
-            top = scale * w[name]
-            base += rules.clamp(got - scale * w[name] * penalties[name], 0.0, top)
-        if s.phase == "over" or s.phase == "after_close":
-            here = s.meeting_with if s.phase == "after_close" else None
-            return base + self._closing_points(s, None) + self._trust_plan(s, people, here)(
-                0, False, s.outcome == "won")
-        here = s.meeting_with if s.phase == "meeting" else None
-        free = masks.pop(here, 0) if here is not None else 0
-        base += self._worth(free)
+                waits = self._requires(s, source, bit, here, people)
+                if waits is not None:
+                    entries.setdefault(source.who, []).append((bit, waits))
+        w = self.weights
+        costs = s.mistake_costs
+        penalty = (costs.get("discovery", 0.0),
+                   PENALTY * s.bad_pitches + costs.get("value_pitch", 0.0),
+                   PENALTY * s.wrong_counters + costs.get("saboteurs", 0.0)
+                   + (WRONG_SABOTEUR * wrong_tags(rt, s, "saboteur") if s.tags else 0.0))
+        parts = []  # (index, points earned, points lost, weight) of each competing competency
+        for i, name in enumerate(COUPLED):
+            if self._competes(name):
+                got = known[i] + (0.4 * w[name] if name == "saboteurs" else 0.0)
+                parts.append((i, got, w[name] * penalty[i], w[name]))
+        top = sum(weight for name, weight in w.items() if self._competes(name))
+
+        def total(vector: tuple[float, ...], closing: float, relationship: float) -> float:
+            points = qualification + round(closing + EPS, 1) + round(relationship + EPS, 1)
+            for i, got, lost, weight in parts:
+                points += round(rules.clamp(got + vector[i] - lost, 0.0, weight) + EPS, 1)
+            return round(100.0 * points / top + EPS, 1) if top else 0.0
+
+        if over:
+            return total((0.0, 0.0, 0.0), self._closing_points(s, None),
+                         self._trust_plan(s, people, here)(0, False, s.outcome == "won"))
         dm = rt.decision_maker
-        others = tuple(sorted((sid, mask & ~free) for sid, mask in masks.items()
-                              if mask & ~free))
-        any_best, dm_best = self._coverage(others, dm if dm != here else None)
+        mine = entries.pop(here, []) if here is not None else []
+        others = tuple(sorted(entries))
+        slot = {sid: i for i, sid in enumerate(others)}
+        here_bit = 1 << len(others)
+
+        def coded(found: list[tuple[int, tuple[frozenset[str], ...]]]) -> tuple[Any, ...]:
+            # each wait as a mask of people (`here` the last bit); one who cannot be among
+            # those met (no items of their own) is assumed met: an optimistic plan
+            items = []
+            for bit, waits in found:
+                masks = []
+                for who in waits:
+                    mask = 0
+                    for sid in who:
+                        if sid == here:
+                            mask |= here_bit
+                        elif sid in slot:
+                            mask |= 1 << slot[sid]
+                        else:
+                            break
+                    else:
+                        masks.append(mask)
+                items.append((bit, tuple(sorted(masks))))
+            return tuple(sorted(items))
+
+        any_front, dm_front = self._coverage(
+            tuple((sid, coded(entries[sid])) for sid in others), coded(mine),
+            dm if dm != here else None)
         trust = self._trust_plan(s, people, here)
         left = self.turns - s.turn  # new meetings still possible
         # the deal not won: anyone may be met in the meetings left
-        best = base + any_best[min(left, len(any_best) - 1)] + trust(left, False, False)
+        relationship = trust(left, False, False)
+        best = max(total(v, 0.0, relationship)
+                   for v in any_front[min(left, len(any_front) - 1)])
         if first is not None and dm is not None:
             for turn in range(first, self.turns + 1):
                 new = turn - s.turn  # meetings from now to the close, the close's included
                 if here == dm:
-                    got = any_best[min(new, len(any_best) - 1)]
+                    front = any_front[min(new, len(any_front) - 1)]
                 elif new >= 1:
-                    got = dm_best[min(new, len(dm_best) - 1)]
+                    front = dm_front[min(new, len(dm_front) - 1)]
                 else:
                     continue
-                best = max(best, base + got + self._closing_points(s, turn)
-                           + trust(new, here != dm, True))
+                closing = self._closing_points(s, turn)
+                relationship = trust(new, here != dm, True)
+                for v in front:
+                    best = max(best, total(v, closing, relationship))
         return best
 
     def _trust_plan(self, s: PlayState, people: frozenset[str] | None,
                     here: str | None) -> Any:
-        """The relationship competency in points, as a function of the meetings `k` still held
+        """The relationship competency in its own points, as a function of the meetings `k` still held
         (`dm`: one of them with the decision-maker; `won`: the deal is won at the last). Trust
         rises with a person's own choices only in a meeting with them, so with `k` meetings at
         most `k` people beyond the one met now reach their highest trust; the rest keep what
@@ -606,7 +733,7 @@ class Bound:
         lost = s.mistake_costs.get("relationship", 0.0)
         referral = rt.scenario.referral
         decider = rt.decision_maker
-        scale = self.scale * w
+        scale = w  # the competency's own points
 
         def points(k: int, dm: bool, won: bool) -> float:
             total, count = base, len(met)
@@ -665,7 +792,7 @@ class Bound:
         return gain
 
     def _closing_points(self, s: PlayState, turn: int | None) -> float:
-        """The closing competency in points of the total: as it stands when the deal is over
+        """The closing competency in its own points: as it stands when the deal is over
         or won (`turn` None), else for a close won at `turn`."""
         rt = self.rt
         w = self.weights["closing"]
@@ -682,49 +809,52 @@ class Bound:
         else:
             spare = (budget - turn + 1) / budget
             value = 1.0
-        return self.scale * w * rules.clamp(0.6 + 0.25 * spare + 0.15 * value - lost, 0.0, 1.0)
+        return w * rules.clamp(0.6 + 0.25 * spare + 0.15 * value - lost, 0.0, 1.0)
 
-    def _worth(self, mask: int) -> float:
-        total = 0.0
-        bit = 0
-        while mask:
-            if mask & 1:
-                total += self.items[bit][2]
-            mask >>= 1
-            bit += 1
-        return total
-
-    def _coverage(self, others: tuple[tuple[str, int], ...],
-                  dm: str | None) -> tuple[list[float], list[float]]:
-        """For k = 0…len(others): the most meeting k of `others` can earn (any k, and k that
-        include `dm`; −inf when they cannot)."""
-        key = (others, dm)
+    def _coverage(self, others: tuple[tuple[str, tuple[Any, ...]], ...], mine: tuple[Any, ...],
+                  dm: str | None
+                  ) -> tuple[list[list[tuple[float, ...]]], list[list[tuple[float, ...]]]]:
+        """For k = 0…len(others): what meeting at most k of `others` (and going on with the
+        person met now, whose items are `mine`) can earn, as the Pareto front of (discovery,
+        value pitch, saboteurs) points over those sets of people — for any k people, and for k
+        that include `dm` (empty when they cannot). An item counts when each fact it waits for
+        can be brought by someone in the set (`coupled` codes them as masks)."""
+        key = (others, mine, dm)
         found = self.coverage_memo.get(key)
         if found is not None:
             return found
         n = len(others)
-        any_best = [0.0] * (n + 1)
-        dm_best = [float("-inf")] * (n + 1)
+        here_bit = 1 << n
+        sizes: list[list[tuple[float, ...]]] = [[] for _ in range(n + 1)]
+        with_dm: list[list[tuple[float, ...]]] = [[] for _ in range(n + 1)]
         at = next((i for i, (sid, _) in enumerate(others) if sid == dm), None)
-        union = [0] * (1 << n)
-        for subset in range(1, 1 << n):
-            low = subset & -subset
-            union[subset] = union[subset ^ low] | others[low.bit_length() - 1][1]
+        everyone = [*(items for _, items in others), mine]
+        for subset in range(1 << n):
+            met = subset | here_bit
+            vector = [0.0, 0.0, 0.0]
+            got = set()
+            for i, items in enumerate(everyone):
+                if i < n and not subset >> i & 1:
+                    continue
+                for bit, waits in items:
+                    if bit not in got and all(mask & met for mask in waits):
+                        got.add(bit)
+                        vector[self.item_part[bit]] += self.items[bit][2]
             size = subset.bit_count()
-            worth = self._worth(union[subset])
-            if worth > any_best[size]:
-                any_best[size] = worth
-            if at is not None and subset >> at & 1 and worth > dm_best[size]:
-                dm_best[size] = worth
-        for k in range(1, n + 1):  # meeting more people never earns less
-            any_best[k] = max(any_best[k], any_best[k - 1])
-            dm_best[k] = max(dm_best[k], dm_best[k - 1])
+            sizes[size].append(tuple(vector))
+            if at is not None and subset >> at & 1:
+                with_dm[size].append(tuple(vector))
+        any_front = _fronts(sizes)
         if dm is None:
-            dm_best = list(any_best)
+            dm_front = any_front
         elif at is None:  # the decision-maker earns nothing more: their meeting takes a slot
-            dm_best = [float("-inf")] + any_best
-        self.coverage_memo[key] = (any_best, dm_best)
-        return any_best, dm_best
+            dm_front = [[]] + any_front
+        else:
+            dm_front = _fronts(with_dm)
+        if len(self.coverage_memo) > 200_000:
+            self.coverage_memo.clear()
+        self.coverage_memo[key] = (any_front, dm_front)
+        return any_front, dm_front
 
     def _relationship(self, s: PlayState, people: frozenset[str] | None, can_win: bool) -> float:
         rt = self.rt
@@ -803,6 +933,29 @@ def _total(weights: dict[str, float], parts: dict[str, float | None]) -> float:
         got += round(weight * rules.clamp(fraction, 0.0, 1.0), 1)
         top += weight
     return round(100.0 * got / top, 1) if top else 0.0
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the bits set in `mask`."""
+    found = []
+    while mask:
+        low = mask & -mask
+        found.append(low.bit_length() - 1)
+        mask ^= low
+    return found
+
+
+def _fronts(by_size: list[list[tuple[float, ...]]]) -> list[list[tuple[float, ...]]]:
+    """For each k, the Pareto front of the vectors of sizes up to k (larger is better)."""
+    fronts: list[list[tuple[float, ...]]] = []
+    kept: list[tuple[float, ...]] = []
+    for vectors in by_size:
+        for vector in vectors:
+            if not _dominated(vector, kept):
+                kept = [v for v in kept if not all(a <= b for a, b in zip(v, vector))]
+                kept.append(vector)
+        fronts.append(list(kept))
+    return fronts
 
 
 # --- dominance --------------------------------------------------------------------------------
