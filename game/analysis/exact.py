@@ -166,6 +166,8 @@ class Bound:
         self.weights = {name: float(getattr(weights, name)) for name in (
             "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship")}
 
+        # format 1.2: where walking away can be the right call, it scores like a close
+        self.walking = getattr(scenario, "disqualify", None) is not None
         self._conditions()
         self._items()
         self._prerequisites()
@@ -375,6 +377,14 @@ class Bound:
         if s.phase == "meeting" and s.turn >= self.turns:
             return frozenset((s.meeting_with,))
         return None
+
+    def walk_away_turn(self, s: PlayState) -> int | None:
+        """The earliest turn the trainee could still walk away (format 1.2: a scenario with
+        `disqualify`), None when they cannot: in this meeting, else the next one."""
+        if not self.walking or s.phase not in ("meeting", "between"):
+            return None
+        turn = s.turn if s.phase == "meeting" else s.turn + 1
+        return turn if turn <= self.turns else None
 
     def meetings_left(self, s: PlayState) -> int:
         """How many more people may still be met for the first time."""
@@ -588,6 +598,10 @@ class Bound:
             parts["closing"] = 0.6 + 0.25 * spare + 0.15 * value - lost
         else:
             parts["closing"] = -lost
+        away = self.walk_away_turn(s)
+        if away is not None:  # walking away rightly scores as a close at that turn would
+            parts["closing"] = max(parts["closing"],
+                                   0.6 + 0.25 * (budget - away + 1) / budget + 0.15 - lost)
         # relationship: the best average trust over those met and those still to meet
         parts["relationship"] = self._relationship(s, people, can_win)
         alone = _total(self.weights, parts)
@@ -697,6 +711,17 @@ class Bound:
         relationship = trust(left, False, False)
         best = max(total(v, 0.0, relationship)
                    for v in any_front[min(left, len(any_front) - 1)])
+        away = self.walk_away_turn(s)
+        if away is not None:  # walked away at `turn`, after meeting whom there was time for
+            for turn in range(away, self.turns + 1):
+                new = turn - s.turn  # meetings from now to that one, that one included
+                front = any_front[min(new, len(any_front) - 1)]
+                closing = self.weights["closing"] * rules.clamp(
+                    0.6 + 0.25 * (self.turns - turn + 1) / self.turns + 0.15
+                    - s.mistake_costs.get("closing", 0.0), 0.0, 1.0)
+                relationship = trust(new, False, False)
+                for v in front:
+                    best = max(best, total(v, closing, relationship))
         if first is not None and dm is not None:
             for turn in range(first, self.turns + 1):
                 new = turn - s.turn  # meetings from now to the close, the close's included
