@@ -1,4 +1,4 @@
-"""The scenario format, version 1.1: the one source of truth for what a scenario file may hold.
+"""The scenario format, version 1.2: the one source of truth for what a scenario file may hold.
 
 Every model is strict (no silent type coercion) and forbids unknown keys, so a trainer's typo is
 reported instead of ignored. `scenario_json_schema()` exports the same models as JSON Schema.
@@ -9,12 +9,16 @@ a duplicate key and is reported by the loader.
 """
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic_core import PydanticCustomError
 
-FORMAT_VERSION = 1.1
-FORMATS = (1, 1.1)  # 1.1 adds `say_again`, `if: {meeting: …}`, `feedback_won`/`feedback_failed`
+FORMAT_VERSION = 1.2
+FORMATS = (1, 1.1, 1.2)  # 1.1 adds `say_again`, `if: {meeting: …}`, `feedback_won`/`feedback_failed`;
+                         # 1.2 adds `qualification`, `learn`, `disqualify`, `walk_away`, regional
+                         # `language` tags, `close.won_line` and `referral.moment`
 
 MAX_STAKEHOLDERS = 200   # a buying centre larger than this is not one a trainee can read, and
                          # the analysis (par, strategies) would take minutes and gigabytes
@@ -46,6 +50,40 @@ COMPETENCIES: tuple[str, ...] = (
 
 INTEREST_MAX = 4
 END = "end"  # the reserved `next:` target that ends the meeting
+
+# format 1.2: what a seller finds out besides need, interest and authority (BANT's budget and
+# timing, MEDDPICC's decision process and competition), and what walking away may require
+QualificationId = Literal["budget", "timing", "decision_process", "competitor"]
+QUALIFICATION_ITEMS: tuple[str, ...] = ("budget", "timing", "decision_process", "competitor")
+CHECKLIST: tuple[str, ...] = ("need", "interest", "authority")  # the checklist before 1.2
+AfterItem = Literal["need", "interest", "authority",
+                    "budget", "timing", "decision_process", "competitor"]
+
+# `en` or `es`, or a regional tag of either (`en-GB`, `es-MX`): the game's own words follow the
+# base language, with the region's own usage where it differs (game/i18n.py)
+LANGUAGE_PATTERN = r"^(en|es)(-[A-Z]{2})?$"
+LANGUAGE_EXAMPLES: tuple[str, ...] = ("en", "es", "en-GB", "en-US", "es-ES", "es-MX")
+
+
+def _language_tag(value: str) -> str:
+    """`value` if it is `en`, `es` or a regional tag of either; else the error the loader words
+    as "must be one of: …" with a "did you mean" (a bad-value, as for any other choice)."""
+    if re.fullmatch(LANGUAGE_PATTERN, value) is None:
+        raise PydanticCustomError("literal_error", "Input should be {expected}", {
+            "expected": ", ".join(f"'{tag}'" for tag in LANGUAGE_EXAMPLES[:-1])
+            + f" or '{LANGUAGE_EXAMPLES[-1]}'"})
+    return value
+
+
+Language = Annotated[str, AfterValidator(_language_tag),
+                     Field(json_schema_extra={"pattern": LANGUAGE_PATTERN,
+                                              "examples": list(LANGUAGE_EXAMPLES)})]
+
+
+def base_language(tag: str | None) -> str:
+    """The base language of a tag: `es-MX` → `es`; anything that is not en/es → `en`."""
+    base = (tag or "").split("-", 1)[0]
+    return base if base in ("en", "es") else "en"
 
 
 class _Strict(BaseModel):
@@ -110,6 +148,13 @@ class Condition(_Strict):
             '(1.1) `first`: this meeting is the first with the person being met; `later`: the '
             'trainee has met them before.'
         ))
+    # format 1.2
+    learned: list[QualificationId] = Field([], description=(
+            '(1.2) every listed qualification item has been learnt.'
+        ))
+    not_learned: list[QualificationId] = Field([], description=(
+            '(1.2) none of the listed qualification items has been learnt.'
+        ))
 
 
 class RoleHint(_Strict):
@@ -172,6 +217,17 @@ class Effects(_Strict):
     introduce: list[Id] = Field([], description='These people can now be met.')
     set_flags: list[Id] = Field([], description='Set these flags.')
     clear_flags: list[Id] = Field([], description='Clear these flags.')
+    # format 1.2
+    learn: list[QualificationId] = Field([], description=(
+            '(1.2) These qualification items are learnt (credited to the person being met) and '
+            'ticked on the deal board: `budget`, `timing`, `decision_process`, `competitor`, each'
+            ' declared under `qualification:`.'
+        ))
+    walk_away: bool = Field(False, description=(
+            '(1.2) The trainee walks away politely: the attempt ends right after this '
+            "choice's reply. Whether that was the right call is the top-level `disqualify`'s to "
+            'say (section 7, "Walking away").'
+        ))
 
 
 NO_EFFECTS = Effects()
@@ -410,6 +466,12 @@ class CloseRule(_Strict):
             'Shown when a close fails, as the words of the person asked — write it so anyone '
             'could say it.'
         ))
+    # format 1.2
+    won_line: Text | None = Field(None, description=(
+            '(1.2) The headline of a won close instead of "Deal closed at {value}!", for a deal '
+            'that is not a sale yet (a tender awarded, a framework signed); `{value}` is the '
+            'deal value with its currency.'
+        ))
 
 
 class Referral(_Strict):
@@ -423,6 +485,11 @@ class Referral(_Strict):
     leads_to: Id | None = Field(None, description=(
             'The id of the scenario the referral leads to (not checked). A player who wins both '
             "the deal and the referral unlocks it in the game's progress."
+        ))
+    # format 1.2
+    moment: Text | None = Field(None, description=(
+            '(1.2) What the trainee reads after a won close instead of "{who} is now your '
+            'customer. Ask for a referral?"; `{who}` is the name of the person who said yes.'
         ))
 
 
@@ -511,19 +578,88 @@ class Variants(_Strict):
         ))
 
 
+class QualificationItem(_Strict):
+    """Something the trainee must find out before the prospect is qualified (format 1.2)."""
+
+    text: Text = Field(description=(
+            'What the trainee has learnt, as the deal board shows it once a choice or event '
+            '`learn`s the item. The same for every cast: what differs by cast belongs in the '
+            'replies.'
+        ))
+
+
+class Competitor(_Strict):
+    """The rival vendor the prospect is also talking to (format 1.2)."""
+
+    text: Text = Field(description=(
+            'What the trainee has learnt about the competition, as the deal board shows it once '
+            'learnt.'
+        ))
+    name: Text | None = Field(None, description=(
+            "The rival vendor's name, shown on the deal board once the competitor is learnt."
+        ))
+    champion: Id | None = Field(None, description=(
+            'The stakeholder who backs the rival. Never shown during play; once the deal is '
+            'played out, the debrief names them if the trainee never found out about the '
+            'competitor.'
+        ))
+
+
+class Qualification(_Strict):
+    """What must be learnt, besides need, interest and authority, for the prospect to be
+    qualified (format 1.2). Every item declared here is required."""
+
+    budget: QualificationItem | None = Field(None, description=(
+            'The money set aside for the purchase.'
+        ))
+    timing: QualificationItem | None = Field(None, description=(
+            'When the prospect needs it, and why then.'
+        ))
+    decision_process: QualificationItem | None = Field(None, description=(
+            'How the decision is made: who approves, in which steps, by when.'
+        ))
+    competitor: Competitor | None = Field(None, description=(
+            'The rival vendor in the running (below).'
+        ))
+
+    def declared(self) -> tuple[str, ...]:
+        """The ids of the items declared, in the order of QUALIFICATION_ITEMS."""
+        return tuple(item for item in QUALIFICATION_ITEMS if getattr(self, item) is not None)
+
+
+class Disqualify(_Strict):
+    """When walking away is the right call (format 1.2): the deal is not one to chase."""
+
+    when: Condition | None = Field(None, description=(
+            'Walking away is right only while this condition holds (usually the flags of the '
+            'casts or need sets with no budget, no reachable authority or no need the product '
+            'meets). Left out: always right.'
+        ))
+    after: Annotated[list[AfterItem], Field(min_length=1)] = Field(description=(
+            'What the trainee must have established before walking away counts as qualifying '
+            'out: qualification items, or `need`, `interest`, `authority` (the checklist). '
+            'Walking away before that is a guess, and fails.'
+        ))
+    text: Text | None = Field(None, description=(
+            'Shown when the trainee walks away rightly: how the door was left open.'
+        ))
+
+
 class Scenario(_Strict):
     """A whole training scenario: an account, its buying centre and their conversations."""
 
-    format: Literal[1, 1.1] = Field(1, description=(
+    format: Literal[1, 1.1, 1.2] = Field(1, description=(
             'The format version. 1.1 adds `say_again`, the `meeting` condition and `feedback_won`'
-            ' / `feedback_failed` ("Later meetings and outcome feedback", below); every format-1 '
-            'file is a valid 1.1 file and plays the same. Write `format: 1.1` when you use them.'
+            ' / `feedback_failed`; 1.2 adds `qualification`, `disqualify`, regional `language` '
+            'tags and the public tender\'s words (sections below). Every older file is valid and '
+            'plays the same. Write the version whose keys you use.'
         ))
     id: Id = Field(description="The scenario's unique id; results and referrals name it.")
     title: Text = Field(description='The title the trainee sees.')
-    language: Literal["en", "es"] = Field(description=(
-            "The language the scenario is written in. The game's own words (notes, labels, the "
-            'debrief) follow it.'
+    language: Language = Field(description=(
+            "The language the scenario is written in: `en`, `es`, or (1.2) a regional tag such "
+            "as `en-GB`, `en-US`, `es-ES` or `es-MX`. The game's own words (notes, labels, the "
+            "debrief) follow it, in the region's usage where it differs."
         ))
     difficulty: Literal["beginner", "intermediate", "advanced"] = Field(
         "intermediate", description=(
@@ -547,6 +683,14 @@ class Scenario(_Strict):
     close: CloseRule = Field(CloseRule(), description=(
             'The close rule; every key has a default (below).'
         ))
+    qualification: Qualification | None = Field(None, description=(
+            '(1.2) What must be learnt besides need, interest and authority — budget, timing, '
+            'decision process, competitor — for the prospect to be qualified (below).'
+        ))
+    disqualify: Disqualify | None = Field(None, description=(
+            '(1.2) When walking away is the right call, and what must be established first '
+            '(below). Without it, walking away is simply not winning.'
+        ))
     referral: Referral | None = Field(None, description=(
             'What happens when the trainee asks a new customer for a referral. Without it, a won '
             'close ends the attempt at once.'
@@ -564,5 +708,5 @@ def scenario_json_schema() -> dict[str, Any]:
     """The JSON Schema of the scenario format, generated from the models above."""
     schema = Scenario.model_json_schema(by_alias=True)
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "Qualified scenario (format 1.1)"
+    schema["title"] = f"Qualified scenario (format {FORMAT_VERSION})"
     return schema

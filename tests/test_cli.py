@@ -42,7 +42,8 @@ def test_validate_reports_every_problem_sorted_and_exits_1(tmp_path: Path) -> No
     assert done.returncode == 1
     lines = done.stdout.splitlines()
     assert lines == sorted(lines)
-    assert f"{bad}:3:11: error: 'language' is 'fr', but must be one of: en, es [bad-value]" in lines
+    assert f"{bad}:3:11: error: 'language' is 'fr', but must be one of: en, es, en-GB, en-US, " \
+        "es-ES, es-MX [bad-value]" in lines
     assert any(line.startswith(f"{bad}:4:1: error: unknown key 'titel'") and "did you mean 'title'"
                in line for line in lines)
     assert any("missing required key 'briefing'" in line for line in lines)

@@ -17,7 +17,7 @@ from game.yamlsafe import MAX_BYTES, read_yaml_text
 
 # A scenario that sets every field of every model at least once (lint warnings do not matter).
 FULL = """\
-format: 1
+format: 1.2
 id: full
 title: Every field
 language: es
@@ -69,6 +69,8 @@ stakeholders:
                 turn_min: 1
                 turn_max: 8
                 meeting: later
+                learned: [budget]
+                not_learned: [timing]
               effects:
                 reveal_needs: [horas]
                 role_hints: [{about: marta, text: Ella firma., vague: false}]
@@ -83,6 +85,8 @@ stakeholders:
                 introduce: [luis]
                 set_flags: [visto]
                 clear_flags: [otro]
+                learn: [budget]
+                walk_away: false
               next: fin
               reply: Las horas extra.
               feedback: Buena pregunta.
@@ -113,8 +117,18 @@ events:
     once: true
     effects: {stance_of: {marta: -0.1}}
 close: {stance: 0.4, interest: 2, needs: 1, block_influence: 0.2, max_attempts: 2,
-        discount: 0.1, won: ¡Trato hecho!, lost: Otra vez será.}
-referral: {trust: 0.5, won: Llame a Ana., lost: No conozco a nadie., leads_to: otro}
+        discount: 0.1, won: ¡Trato hecho!, lost: Otra vez será., won_line: "Adjudicado: {value}"}
+referral: {trust: 0.5, won: Llame a Ana., lost: No conozco a nadie., leads_to: otro,
+           moment: "{who} firma. ¿Pide una referencia?"}
+qualification:
+  budget: {text: 12.000 EUR aprobados}
+  timing: {text: Antes del verano}
+  decision_process: {text: Comité el día 14 y firma de la directora}
+  competitor: {text: Preseleccionado el mes pasado, name: Rival Reservas, champion: luis}
+disqualify:
+  when: {flags: [sin_presupuesto]}
+  after: [budget, authority]
+  text: Se despidió con cortesía.
 scoring:
   weights: {discovery: 20, qualification: 20, saboteurs: 15, value_pitch: 20, closing: 15,
             relationship: 10}

@@ -22,6 +22,7 @@ RULE_MODULES: tuple[str, ...] = (
     "counters",
     "winnable",
     "flags",
+    "qualification",
     "variants",  # runs the others on every variant
 )
 
