@@ -11,7 +11,9 @@ from typing import Any
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 
-STATE_VERSION = 1
+STATE_VERSION = 2
+# the versions this game reads: 1 (before format 1.2) has no `learned`, which starts empty
+READABLE_VERSIONS = (1, 2)
 
 PHASES = ("between", "meeting", "after_close", "over")
 OUTCOMES = ("won", "lost", "abandoned")
@@ -42,6 +44,7 @@ class PlayState:
     introduced: set[str] = field(default_factory=set)
     needs_known: dict[str, dict[str, Any]] = field(default_factory=dict)  # need → {turn, by}
     pitched: dict[str, dict[str, Any]] = field(default_factory=dict)      # need → {turn, to}
+    learned: dict[str, dict[str, Any]] = field(default_factory=dict)      # item → {turn, by}
     hints: list[dict[str, Any]] = field(default_factory=list)             # {about, text, turn}
     flags: set[str] = field(default_factory=set)
     objections: dict[str, dict[str, Any]] = field(default_factory=dict)   # id → {state, raised, resolved}
@@ -81,10 +84,10 @@ class PlayState:
         if not isinstance(data, dict):
             raise StateVersionError("a saved attempt must be a JSON object")
         version = data.get("version")
-        if version != STATE_VERSION:
+        if version not in READABLE_VERSIONS or isinstance(version, bool):
             raise StateVersionError(
-                f"this saved attempt has state version {version!r}; this game reads version "
-                f"{STATE_VERSION} — start the scenario again")
+                f"this saved attempt has state version {version!r}; this game reads versions "
+                f"{READABLE_VERSIONS[0]} to {STATE_VERSION} — start the scenario again")
         body = {k: v for k, v in data.items() if k != "version"}
         try:
             state = _adapter().validate_python(body, strict=False)
