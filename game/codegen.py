@@ -77,6 +77,10 @@ def _tests(condition: Condition, who: str | None) -> list[tuple[str, Reason]]:
         guard = "w is not None and " if who is None else ""
         failing = f"{met} != s.turn" if c.meeting == "first" else f"{met} == s.turn"
         test(f"{guard}{failing}", f"meeting-{c.meeting}", {})
+    for i in c.learned:  # format 1.2: qualification items
+        test(f"{i!r} not in s.learned", "learned", {"item": i})
+    for i in c.not_learned:
+        test(f"{i!r} in s.learned", "not-learned", {"item": i})
     return tests
 
 

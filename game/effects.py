@@ -2,7 +2,8 @@
 
 A choice's (or an event's) `Effects` apply in the schema's field order — needs revealed, role
 hints, the listener's stance and trust, interest, others' stance and trust, objections raised,
-a counter, pitches, introductions, flags set and cleared. `Runtime` lists for each choice and
+a counter, pitches, introductions, flags set and cleared, qualification items learnt, and last
+walking away (the engine ends the attempt after the reply). `Runtime` lists for each choice and
 event the kinds it has (`game.runtime.effect_parts`), so applying one walks only those. Each
 function adds the notes the trainee sees to `out` and what the effect achieved to `marks` (the
 debrief's marks: "need-found", "mistake:premature-pitch"…).
@@ -203,10 +204,36 @@ def clear_flags(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: li
     s.flags.difference_update(fx.clear_flags)
 
 
+def learn(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],
+          marks: list[str]) -> None:
+    """Qualification items found out (format 1.2), with the turn and who told you."""
+    for item in fx.learn:
+        if item not in s.learned:
+            s.learned[item] = {"turn": s.turn, "by": who}
+            out.append(Line("note", code="learned", params={"item": item, "who": who}))
+            marks.append("learned")
+
+
+def walk_away(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],
+              marks: list[str]) -> None:
+    """Walking away (format 1.2), marked by how it stands: the right call after establishing
+    what `disqualify.after` asks, a guess before that, or leaving a deal that was there to win.
+    The engine ends the attempt after the reply; between meetings (an event) nobody walks."""
+    if who is None:
+        return
+    if not rules.walking_away_right(rt, s):
+        marks.append("mistake:walked-away")
+    elif rules.not_established(rt, s):
+        marks.append("mistake:walked-away-unqualified")
+    else:
+        marks.append("qualified-out")
+
+
 EFFECTS: dict[str, Effect] = {
     "reveal_needs": reveal_needs, "role_hints": role_hints, "stance": stance, "trust": trust,
     "interest": interest, "stance_of": stance_of, "trust_of": trust_of,
     "raise_objections": raise_objections, "counter": counter, "pitch": pitch,
     "introduce": introduce, "set_flags": set_flags, "clear_flags": clear_flags,
+    "learn": learn, "walk_away": walk_away,
 }
 assert tuple(EFFECTS) == tuple(Effects.model_fields), "one function per kind of effect"

@@ -215,6 +215,9 @@ class Game:
         if won is not None:
             self._after_close(who, won, out)
             return
+        if choice.effects.walk_away:  # format 1.2: a polite exit ends the attempt at once
+            self._walk_away(out)
+            return
         s.exchanges += 1
         target = self.rt.next_plan[spec.key]
         if target is None:
@@ -237,9 +240,11 @@ class Game:
         if decision.won:
             s.deal_value = rules.final_deal_value(self.rt, s)
             marks.append("close-won")
-            text = self.scenario.close.won
-            out.append(Line("note", code="close-won", text=text or "",
-                            params={"value": s.deal_value}))
+            close = self.scenario.close
+            params: dict[str, Any] = {"value": s.deal_value}
+            if close.won_line:  # format 1.2: a tender awarded is not a sale yet
+                params["line"] = close.won_line
+            out.append(Line("note", code="close-won", text=close.won or "", params=params))
             return True
         effects.move_stance(s, who, rules.FAILED_CLOSE_STANCE)
         s.trust[who] = rules.clamp(s.trust[who] + rules.FAILED_CLOSE_TRUST, 0.0, 1.0)
@@ -255,7 +260,9 @@ class Game:
             if self.scenario.referral is not None:
                 s.phase = "after_close"
                 self._options = None
-                out.append(Line("note", code="referral-moment", params={"who": who}))
+                moment = self.scenario.referral.moment  # format 1.2: the scenario's words
+                out.append(Line("note", code="referral-moment",
+                                params={"who": who, **({"line": moment} if moment else {})}))
             else:
                 self._finish("won", "closed")
             return
@@ -263,6 +270,18 @@ class Game:
             self._finish("lost", "closes-exhausted", out)
         else:
             self._end_meeting(out)
+
+    def _walk_away(self, out: list[Line]) -> None:
+        """The trainee walked away: the attempt is lost ("walked-away"), and when that was the
+        right call after establishing what `disqualify.after` asks, the prospect was rightly
+        qualified out (the result's `disqualified`), with `disqualify.text`."""
+        s = self.state
+        right = rules.walking_away_right(self.rt, s) and not rules.not_established(self.rt, s)
+        disqualify = self.scenario.disqualify
+        text = disqualify.text if right and disqualify is not None and disqualify.text else ""
+        out.append(Line("note", code="qualified-out" if right else "walked-away", text=text,
+                        params={"turn": s.turn}))
+        self._finish("lost", rules.WALKED_AWAY, out, disqualified=right)
 
     def _referral(self, ask: bool, out: list[Line]) -> None:
         s = self.state
@@ -300,7 +319,8 @@ class Game:
             out.append(Line("event", plan.event.text, params={"event": plan.id}))
             effects.apply(s, self.rt, plan.event.effects, plan.parts, None, out, [])
 
-    def _finish(self, outcome: str, reason: str, out: list[Line] | None = None) -> None:
+    def _finish(self, outcome: str, reason: str, out: list[Line] | None = None, *,
+                disqualified: bool = False) -> None:
         s = self.state
         s.outcome = outcome
         s.end_reason = reason
@@ -309,8 +329,10 @@ class Game:
         s.node = None
         self._options = None
         if out is not None:
-            out.append(Line("note", code="game-over", params={"outcome": outcome,
-                                                              "reason": reason}))
+            params: dict[str, Any] = {"outcome": outcome, "reason": reason}
+            if disqualified:  # lost by the contract's three outcomes, yet the right call
+                params["disqualified"] = True
+            out.append(Line("note", code="game-over", params=params))
 
     def _log(self, kind: str, **entry: Any) -> None:
         s = self.state

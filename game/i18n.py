@@ -1,14 +1,17 @@
 """The game's own words in English and Spanish: notes, reasons, labels, the debrief.
 
 The engine hands out codes with parameters; `Words` turns them into text in one language,
-using the scenario for names (a stakeholder's name, a need's description).
+using the scenario for names (a stakeholder's name, a need's description). A scenario written
+for a region (format 1.2: `language: es-MX`, `en-GB`…) gets the base language's words with the
+region's own usage where it differs (`REGIONAL`): Spain says "cliente potencial cualificado",
+Mexico "prospecto calificado".
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from game.schema import Scenario
+from game.schema import LANGUAGE_PATTERN, Scenario, base_language
 
 LANGUAGES = ("en", "es")
 
@@ -50,6 +53,12 @@ _TEXT: dict[str, dict[str, str]] = {
     "referral-won": {"en": "Referral won.", "es": "Referencia conseguida."},
     "referral-lost": {"en": "No referral this time.", "es": "Esta vez no hay referencia."},
     "game-over": {"en": "The attempt is over: {outcome}.", "es": "Fin del intento: {outcome}."},
+    # format 1.2: qualification items and walking away
+    "learned": {"en": "You now know {item}: {fact}", "es": "Ya conoces {item}: {fact}"},
+    "qualified-out": {"en": "You qualified the prospect out on turn {turn} — the right call.",
+                      "es": "Descartaste al cliente en el turno {turn}: la decisión correcta."},
+    "walked-away": {"en": "You thanked them and walked away from the deal on turn {turn}.",
+                    "es": "Diste las gracias y te retiraste de la venta en el turno {turn}."},
     # close reasons
     "why-not-decision-maker": {"en": "{who} cannot sign this purchase.",
                                "es": "{who} no puede firmar esta compra."},
@@ -68,6 +77,8 @@ _TEXT: dict[str, dict[str, str]] = {
                             "esa persona y si queda alguna duda abierta."},
     "why-objection": {"en": "an objection from {who} still stands: “{objection}”",
                       "es": "sigue en pie una objeción de {who}: «{objection}»"},
+    "why-learned": {"en": "you have not found out {items} yet.",
+                    "es": "todavía no has averiguado {items}."},
     # option texts made by the engine
     "opt-leave": {"en": "Thank them and end the meeting.", "es": "Agradecer y terminar la reunión."},
     "opt-referral-ask": {"en": "Ask for a referral.", "es": "Pedir una referencia."},
@@ -102,6 +113,21 @@ _TEXT: dict[str, dict[str, str]] = {
         "es": "Etiquetaste a {who} antes de saber nada de esa persona: una conjetura no puntúa."},
     "missed-wrong-tag": {"en": "You tagged {who} as {role}, which they are not.",
                          "es": "Marcaste a {who} como {role}, y no lo es."},
+    "missed-item-not-learned": {
+        "en": "You never found out {item} (“{fact}”): on turn {turn}, asking {who} “{text}” "
+              "would have told you.",
+        "es": "Nunca averiguaste {item} («{fact}»): en el turno {turn}, preguntar a {who} "
+              "«{text}» te lo habría dicho."},
+    "missed-item-never-learned": {"en": "You never found out {item}: “{fact}”.",
+                                  "es": "Nunca averiguaste {item}: «{fact}»."},
+    "missed-competitor-champion": {
+        "en": "{who} backed the competitor, {name}, and you never found out about it.",
+        "es": "{who} apoyaba a la competencia, {name}, y nunca llegaste a saberlo."},
+    "missed-walk-away-not-taken": {
+        "en": "This deal was not one to chase: once you had established {after}, walking away "
+              "politely (offered from turn {turn}) was the right call.",
+        "es": "Esta venta no había que perseguirla: tras confirmar {after}, retirarte con "
+              "educación (posible desde el turno {turn}) era la decisión correcta."},
     "severity-word-minor": {"en": "minor", "es": "leve"},
     "severity-word-major": {"en": "major", "es": "importante"},
     "severity-word-critical": {"en": "critical", "es": "grave"},
@@ -186,6 +212,27 @@ _TEXT: dict[str, dict[str, str]] = {
                                 "es": "No te dieron la referencia: su confianza era baja."},
     "lost-mistake": {"en": "A {severity} mistake with {who}: “{text}”",
                      "es": "Un error {severity} con {who}: «{text}»"},
+    "lost-checklist-item": {"en": "You had not found out {item} by your first close (or the end).",
+                            "es": "No habías averiguado {item} en tu primer cierre (o al "
+                                  "final)."},
+    "lost-after-not-established": {
+        "en": "Not established before you walked away (or by the end): {item}.",
+        "es": "Sin confirmar antes de retirarte (o al final): {item}."},
+    "lost-not-disqualified": {
+        "en": "You chased a deal that was not there to win: once you knew {after}, walking away "
+              "was the right call.",
+        "es": "Perseguiste una venta que no se podía ganar: tras confirmar {after}, lo correcto "
+              "era retirarse."},
+    "lost-walked-away-unqualified": {
+        "en": "You walked away before establishing {missing}: a guess, not a qualification.",
+        "es": "Te retiraste sin confirmar {missing}: una conjetura, no una cualificación."},
+    "lost-walked-away": {"en": "You walked away from a deal that was there to win.",
+                         "es": "Te retiraste de una venta que se podía ganar."},
+    "lost-turns-used-out": {
+        "en": "Meetings used before qualifying the prospect out: {turns}. Finding out sooner "
+              "leaves more of the quarter.",
+        "es": "Reuniones hasta descartar al cliente: {turns}. Averiguarlo antes deja más "
+              "trimestre."},
     # the pass verdict
     "verdict-passed": {"en": "Passed", "es": "Aprobado"},
     "verdict-failed": {"en": "Not passed", "es": "No aprobado"},
@@ -203,6 +250,29 @@ _TEXT: dict[str, dict[str, str]] = {
                      "es": "La venta no se ganó: solo se aprueba con la venta ganada."},
     "pass-below-pass-mark": {"en": "The score is below the pass mark ({mark}).",
                              "es": "La puntuación no llega al aprobado ({mark})."},
+    "pass-passed-disqualified": {
+        "en": "You qualified the prospect out on turn {turn} — the right call, once you had "
+              "established {after}; the score reaches the pass mark ({mark}) and no critical mistake "
+              "was made.",
+        "es": "Descartaste al cliente en el turno {turn}, la decisión correcta, tras confirmar "
+              "{after}; la puntuación llega al aprobado ({mark}) y no hubo ningún error grave."},
+    "pass-below-pass-mark-disqualified": {
+        "en": "You qualified the prospect out on turn {turn} — the right call — but the score is "
+              "below the pass mark ({mark}).",
+        "es": "Descartaste al cliente en el turno {turn}, la decisión correcta, pero la "
+              "puntuación no llega al aprobado ({mark})."},
+    "pass-walked-away-unqualified": {
+        "en": "You walked away on turn {turn} before finding out {missing} — the right call in "
+              "the end, but a guess: establish it first, then qualify the prospect out.",
+        "es": "Te retiraste en el turno {turn} sin haber averiguado {missing}: al final era lo "
+              "correcto, pero fue una conjetura. Averígualo primero y después descarta al "
+              "cliente."},
+    "pass-not-disqualified": {
+        "en": "This deal was not one to chase: once you had established {after}, walking away "
+              "politely was the right call — chasing it to the end or closing fails.",
+        "es": "Esta venta no había que perseguirla: tras confirmar {after}, lo correcto era "
+              "retirarse con educación; perseguirla hasta el final o intentar cerrarla "
+              "suspende."},
     "missed-referral-not-asked": {"en": "You won the deal but never asked for a referral.",
                                   "es": "Ganaste la venta pero no pediste una referencia."},
     # labels
@@ -240,12 +310,14 @@ _TEXT: dict[str, dict[str, str]] = {
     "outcome-lost": {"en": "lost", "es": "perdida"},
     "outcome-abandoned": {"en": "abandoned", "es": "abandonada"},
     "outcome-None": {"en": "in progress", "es": "en curso"},
+    "outcome-disqualified": {"en": "qualified out", "es": "descartada a tiempo"},
     "end-out-of-turns": {"en": "the quarter ended before the deal closed",
                          "es": "el trimestre terminó antes de cerrar la venta"},
     "end-closes-exhausted": {"en": "too many failed close attempts",
                              "es": "demasiados intentos de cierre fallidos"},
     "end-closed": {"en": "the deal was closed", "es": "la venta se cerró"},
     "end-abandoned": {"en": "the attempt was stopped", "es": "el intento se interrumpió"},
+    "end-walked-away": {"en": "you walked away from the deal", "es": "te retiraste de la venta"},
     "comp-discovery": {"en": "Discovery", "es": "Descubrimiento"},
     "comp-qualification": {"en": "Qualification", "es": "Cualificación"},
     "comp-saboteurs": {"en": "Saboteurs", "es": "Saboteadores"},
@@ -255,6 +327,52 @@ _TEXT: dict[str, dict[str, str]] = {
     "check-need": {"en": "Need", "es": "Necesidad"},
     "check-interest": {"en": "Interest", "es": "Interés"},
     "check-authority": {"en": "Authority", "es": "Autoridad"},
+    # format 1.2: the qualification items, as a checklist row and inside a sentence
+    "check-budget": {"en": "Budget", "es": "Presupuesto"},
+    "check-timing": {"en": "Timing", "es": "Plazos"},
+    "check-decision_process": {"en": "Decision process", "es": "Proceso de decisión"},
+    "check-competitor": {"en": "Competition", "es": "Competencia"},
+    "item-need": {"en": "the need", "es": "la necesidad"},
+    "item-interest": {"en": "their interest", "es": "su interés"},
+    "item-authority": {"en": "who signs", "es": "quién firma"},
+    "item-budget": {"en": "the budget", "es": "el presupuesto"},
+    "item-timing": {"en": "the timing", "es": "los plazos"},
+    "item-decision_process": {"en": "the decision process", "es": "el proceso de decisión"},
+    "item-competitor": {"en": "the competition", "es": "la competencia"},
+    "and": {"en": "and", "es": "y"},
+}
+
+# Where a region's usage differs from its base language's (format 1.2 `language: es-MX`…):
+# code → text. Spain reads "prospecto" as a medicine leaflet and says "cualificado"; Mexico says
+# "prospecto calificado" and "calificar".
+REGIONAL: dict[str, dict[str, str]] = {
+    "es-ES": {
+        "stage-prospect": "cliente potencial",
+        "stage-qualified_prospect": "cliente potencial cualificado",
+    },
+    "es-MX": {
+        "stage-prospect": "prospecto",
+        "stage-qualified_prospect": "prospecto calificado",
+        "comp-qualification": "Calificación",
+        "interest": "El interés del prospecto ahora es: {level}.",
+        "lost-premature-close": "Un cierre antes de calificar al prospecto (×{n}).",
+        "lost-walked-away-unqualified": "Te retiraste sin confirmar {missing}: una conjetura, "
+                                        "no una calificación.",
+        "qualified-out": "Descalificaste al prospecto en el turno {turn}: la decisión correcta.",
+        "outcome-disqualified": "descalificada a tiempo",
+        "lost-turns-used-out": "Juntas hasta descalificar al prospecto: {turns}. Averiguarlo "
+                               "antes deja más trimestre.",
+        "pass-passed-disqualified": "Descalificaste al prospecto en el turno {turn}, la decisión "
+                                    "correcta, tras confirmar {after}; la puntuación llega al "
+                                    "aprobado ({mark}) y no hubo ningún error grave.",
+        "pass-below-pass-mark-disqualified": "Descalificaste al prospecto en el turno {turn}, la "
+                                             "decisión correcta, pero la puntuación no llega al "
+                                             "aprobado ({mark}).",
+        "pass-walked-away-unqualified": "Te retiraste en el turno {turn} sin haber averiguado "
+                                        "{missing}: al final era lo correcto, pero fue una "
+                                        "conjetura. Averígualo primero y después descalifica "
+                                        "al prospecto.",
+    },
 }
 
 
@@ -271,19 +389,35 @@ def mood(stance: float) -> str:
     return "keen"
 
 
+def locale_for(scenario_language: str, asked: str | None = None) -> str:
+    """The language tag words are given in: `asked` (e.g. `play --lang es`) when given — the
+    scenario's own regional tag when `asked` is its base language — else the scenario's."""
+    if not asked:
+        return scenario_language
+    if asked == base_language(scenario_language):
+        return scenario_language  # `--lang es` on an es-MX scenario keeps Mexico's usage
+    return asked
+
+
 class Words:
-    """Text in one language for one scenario."""
+    """Text in one language for one scenario. `language` is the base language (en or es) the
+    words are in; `locale` the regional tag whose usage they follow (`es-MX`), or the same."""
 
     def __init__(self, scenario: Scenario, language: str | None = None) -> None:
         self.scenario = scenario
-        self.language = language if language in LANGUAGES else scenario.language
+        asked = language if language and re.fullmatch(LANGUAGE_PATTERN, language) else None
+        self.locale = locale_for(scenario.language, asked)
+        self.language = base_language(self.locale)
+        self._regional = REGIONAL.get(self.locale, {})
 
     def get(self, code: str, **params: Any) -> str:
         """The text for `code`, with `params` filled in; unknown codes show as themselves."""
-        entry = _TEXT.get(code)
-        if entry is None:
-            return code
-        template = entry.get(self.language) or entry["en"]
+        template = self._regional.get(code)
+        if template is None:
+            entry = _TEXT.get(code)
+            if entry is None:
+                return code
+            template = entry.get(self.language) or entry["en"]
         try:
             return template.format(**params)
         except (KeyError, IndexError, ValueError):
@@ -312,8 +446,11 @@ class Words:
         return f"{text} {self.scenario.account.currency}"
 
     def note(self, code: str, params: dict[str, Any], text: str = "") -> str:
-        """Word an engine note (a `Line` of kind note)."""
+        """Word an engine note (a `Line` of kind note). A `line` parameter is the scenario's own
+        wording of the note (format 1.2: `close.won_line`, `referral.moment`), filled in the
+        same way."""
         p = dict(params)
+        own = p.pop("line", None)
         for key in ("who", "about"):
             if key in p:
                 p[key] = self.name(p[key])
@@ -330,11 +467,47 @@ class Words:
         if "value" in p:
             p["value"] = self.money(p["value"])
         if "outcome" in p:
-            p["outcome"] = self.get(f"outcome-{p['outcome']}")
+            p["outcome"] = self.outcome(p["outcome"], bool(p.get("disqualified")))
         if "needs" in p:
             p["needs"] = ", ".join(self.need(n) for n in p["needs"])
+        if "item" in p:  # a qualification item (format 1.2), with what was learnt
+            item = str(p["item"])
+            if "fact" not in p:
+                p["fact"] = self.fact(item)
+            p["item"] = self.get(f"item-{item}")
+        for key in ("items", "after", "missing"):
+            if key in p:
+                p[key] = self.items(p[key])
         p["text"] = text or p.get("text", "")
+        if isinstance(own, str) and own:
+            try:
+                return own.format(**p)
+            except (KeyError, IndexError, ValueError, AttributeError):
+                return own
         return self.get(code, **p)
+
+    def fact(self, item: str) -> str:
+        """What the scenario says was learnt about a qualification item (format 1.2): its text,
+        and for the competitor its name first ("RouteMax — shortlisted last month…")."""
+        qualification = self.scenario.qualification
+        found = getattr(qualification, item, None) if qualification is not None else None
+        if found is None:
+            return ""
+        name = getattr(found, "name", None)
+        return f"{name} — {found.text}" if name else found.text
+
+    def items(self, ids: Any) -> str:
+        """Checklist and qualification items in a sentence: "the budget, the timing and who
+        signs"."""
+        words = [self.get(f"item-{i}") for i in (ids if isinstance(ids, (list, tuple)) else [ids])]
+        if len(words) <= 1:
+            return "".join(words)
+        return f"{', '.join(words[:-1])} {self.get('and')} {words[-1]}"
+
+    def outcome(self, outcome: str | None, disqualified: bool = False) -> str:
+        """won / lost / abandoned as a word — "qualified out" for an attempt that rightly walked
+        away (its outcome is lost, by the result contract)."""
+        return self.get("outcome-disqualified" if disqualified else f"outcome-{outcome}")
 
     def reason(self, code: str, params: dict[str, Any]) -> str:
         """Word a close-failure reason."""
@@ -344,6 +517,15 @@ class Words:
         """Why an attempt passed or not, in a sentence (the first critical mistake quoted)."""
         text = self.choice_text(critical[0]) if critical else ""
         return self.get(f"pass-{reason}", mark=mark, text=text)
+
+    def verdict(self, verdict: Any) -> str:
+        """Why an attempt passed or not (a `game.scoring.Verdict`), in a sentence — with the
+        turn and what was established when the prospect was qualified out (format 1.2)."""
+        if not verdict.after:
+            return self.pass_reason(verdict.reason, verdict.pass_mark, verdict.critical)
+        code = f"pass-{verdict.reason}" + ("-disqualified" if verdict.disqualified else "")
+        return self.get(code, mark=verdict.pass_mark, turn=verdict.turn,
+                        after=self.items(verdict.after), missing=self.items(verdict.missing))
 
     def choice_text(self, key: str) -> str:
         """The words of the choice with engine key `key` ("stakeholder/node/index"; "" if none)."""

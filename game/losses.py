@@ -17,6 +17,7 @@ from typing import Any
 
 from game import rules
 from game.runtime import Runtime
+from game.schema import CHECKLIST
 from game.scoring import (PENALTY, WRONG_SABOTEUR, Score, importance, reveals_roles, tagged,
                           wrong_tags)
 from game.state import PlayState
@@ -87,11 +88,16 @@ def _discovery(rt: Runtime, state: PlayState) -> Raw:
 
 
 def _qualification(rt: Runtime, state: PlayState) -> Raw:
-    done = state.qualified_at_close or rules.checklist(rt, state)
-    possible = 3.0 + (rt.decision_maker is not None) + bool(rt.influencers)
+    done = rules.scored_checklist(rt, state)
+    possible = len(done) + (rt.decision_maker is not None) + bool(rt.influencers)
     named = reveals_roles(state)
-    items: Raw = [(1 / possible, f"checklist-{item}", {}, None)
-                  for item, ok in done.items() if not ok]
+    if rules.walking_away_right(rt, state):  # what qualifying out rests on (format 1.2)
+        items: Raw = [(1 / possible, "after-not-established", {"item": item}, None)
+                      for item, ok in done.items() if not ok]
+    else:
+        items = [(1 / possible, f"checklist-{item}", {}, None) if item in CHECKLIST
+                 else (1 / possible, "checklist-item", {"item": item}, None)
+                 for item, ok in done.items() if not ok]
     dm = rt.decision_maker
     if dm is not None and not tagged(state, dm, "decision_maker"):
         blind = state.tags.get(dm) == "decision_maker"
@@ -159,6 +165,17 @@ def _value_pitch(rt: Runtime, state: PlayState) -> Raw:
 
 
 def _closing(rt: Runtime, state: PlayState) -> Raw:
+    walked = state.end_reason == rules.WALKED_AWAY
+    if rules.walking_away_right(rt, state):  # format 1.2: a deal not to chase
+        missing = rules.not_established(rt, state)
+        if not walked:
+            return [(1.0, "not-disqualified", {"after": list(rt.disqualify_after)}, None)]
+        if missing:
+            return [(1.0, "walked-away-unqualified", {"missing": missing}, state.turn)]
+        return [(0.25 * (state.turn - 1) / rt.scenario.turns, "turns-used-out",
+                 {"turns": state.turn}, state.turn)]
+    if walked:
+        return [(1.0, "walked-away", {}, state.turn)]
     if state.outcome != "won":
         return [(1.0, "deal-not-won", {"outcome": state.outcome or "abandoned"}, None)]
     budget = rt.scenario.turns
@@ -173,10 +190,11 @@ def _closing(rt: Runtime, state: PlayState) -> Raw:
 
 def _relationship(rt: Runtime, state: PlayState) -> Raw:
     trust = (sum(state.trust[s] for s in state.met) / len(state.met)) if state.met else 0.0
-    part = 1.0 if rt.scenario.referral is None else 0.6
+    referral = rt.scenario.referral is not None and not rules.walking_away_right(rt, state)
+    part = 0.6 if referral else 1.0
     items: Raw = [(part * (1 - trust), "trust", {"trust": round(trust, 2)}, None) if state.met
                   else (part, "nobody-met", {}, None)]
-    if rt.scenario.referral is not None:
+    if referral:
         if state.referral is None:
             items.append((0.4, "referral-not-asked", {}, None))
         elif state.referral != "won":

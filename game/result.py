@@ -1,5 +1,11 @@
 """The result of an attempt as JSON (design.md §4): scenario, seed, outcome, the pass verdict
-(`passed`, `pass_reason`: passed / critical-mistake / not-won / below-pass-mark), score, path.
+(`passed`, `pass_reason`: passed / critical-mistake / not-won / below-pass-mark, and where
+walking away is right walked-away-unqualified / not-disqualified), score, path.
+
+A scenario that says when walking away is right (format 1.2, `disqualify`) adds
+`"disqualified"`: true when the trainee rightly qualified the prospect out — its outcome stays
+`lost` (the contract's three outcomes), with `end_reason` `walked-away` — else false. Results of
+other scenarios are as before, without the key.
 
 Nothing in it depends on the clock, so two identical plays give identical results. When the
 front end knows par (the best score the attempt's deal allows, game/analysis/par_cache.py), an
@@ -41,6 +47,7 @@ def result_dict(game: Game, player: str | None = None,
             cast := variants.cast_name(game.base_scenario, state.seed)) is not None else {}),
         "player": player,
         "outcome": state.outcome or "abandoned",
+        **({"disqualified": report.disqualified} if scenario.disqualify is not None else {}),
         "passed": report.verdict.passed,
         "pass_reason": report.verdict.reason,
         "end_reason": state.end_reason,
@@ -53,8 +60,7 @@ def result_dict(game: Game, player: str | None = None,
         **({"par": par.to_dict()} if par is not None else {}),
         "path": state.path,
         "debrief": {
-            "verdict": words.pass_reason(report.verdict.reason, report.verdict.pass_mark,
-                                         report.verdict.critical),
+            "verdict": words.verdict(report.verdict),
             "timeline": report.timeline,
             "missed": [{"code": m.code, "turn": m.turn, "params": m.params,
                         "text": words.missed(m.code, m.turn, m.params)} for m in report.missed],

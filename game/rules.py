@@ -23,6 +23,7 @@ MAX_EXCHANGES = 12         # choices in one meeting before the stakeholder has t
 SEVERITY_COST = {"minor": 0.05, "major": 0.15, "critical": 0.30}
 
 STAGES = ("lead", "prospect", "qualified_prospect", "customer")
+WALKED_AWAY = "walked-away"  # the end reason of an attempt the trainee walked away from
 
 
 def clamp(value: float, low: float, high: float) -> float:
@@ -67,13 +68,53 @@ def board_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
 
 
 def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
-    """The qualification checklist: need, interest, authority."""
+    """The qualification checklist: need, interest, authority, then (format 1.2) each
+    qualification item the scenario declares — budget, timing, decision process, competitor —
+    ticked once a choice or event has made it learnt."""
     close = rt.scenario.close
-    return {
+    done = {
         "need": len(state.needs_known) >= close.needs,
         "interest": state.interest >= close.interest,
         "authority": authority_established(rt, state),
     }
+    for item in rt.items:
+        done[item] = item in state.learned
+    return done
+
+
+def walking_away_right(rt: Runtime, state: PlayState) -> bool:
+    """Whether walking away is the right call in this deal: the scenario says when
+    (`disqualify`) and its `when` holds — read as between meetings, so tests of the person
+    being met hold. Without `disqualify`, walking away is never right, only not winning."""
+    if rt.scenario.disqualify is None:
+        return False
+    check = rt.disqualify_check
+    return check is None or check(state, None) is None
+
+
+def not_established(rt: Runtime, state: PlayState) -> list[str]:
+    """What `disqualify.after` asks for that is not established now: need, interest and
+    authority as the close rule reads them, qualification items once learnt."""
+    done = checklist(rt, state)
+    return [item for item in rt.disqualify_after
+            if not done.get(item, item in state.learned)]
+
+
+def disqualified(rt: Runtime, state: PlayState) -> bool:
+    """Whether the trainee walked away rightly: the attempt ended by walking away, in a deal
+    where that is right, with everything in `disqualify.after` established first."""
+    return (state.end_reason == WALKED_AWAY and walking_away_right(rt, state)
+            and not not_established(rt, state))
+
+
+def scored_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
+    """The checklist the qualification score counts: as it stood at the first close attempt,
+    else as it stands now; in a deal where walking away is right, only what `disqualify.after`
+    names (what qualifying the prospect out rests on)."""
+    done = state.qualified_at_close or checklist(rt, state)
+    if not walking_away_right(rt, state):
+        return done
+    return {item: done.get(item, item in state.learned) for item in rt.disqualify_after}
 
 
 def stage(rt: Runtime, state: PlayState, *, board: bool = False) -> str:
@@ -118,10 +159,12 @@ def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
     """The close rule. A close succeeds when every one of these holds:
 
     1. it is asked of the decision-maker;
-    2. the prospect is qualified: enough needs discovered, interest at the bar, authority ✓;
+    2. the prospect is qualified: enough needs discovered, interest at the bar, authority ✓,
+       and every declared qualification item learnt (format 1.2);
     3. the decision-maker's stance (after the buying centre's influence) is at the bar;
     4. no open objection is raised by the decision-maker or by someone whose influence on the
-       decision-maker is at least `block_influence`.
+       decision-maker is at least `block_influence`;
+    5. walking away is not the right call in this deal (format 1.2, `disqualify`).
     """
     close = rt.scenario.close
     dm = rt.decision_maker
@@ -135,6 +178,9 @@ def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
         reasons.append(("interest", {"level": state.interest, "needed": close.interest}))
     if not done["authority"]:
         reasons.append(("authority", {}))
+    unknown = [item for item in rt.items if not done[item]]
+    if unknown:  # format 1.2: budget, timing… not found out yet (the board shows them anyway)
+        reasons.append(("learned", {"items": unknown}))
     if dm is not None and state.stance[dm] < close.stance:
         reasons.append(("stance", {"stance": round(state.stance[dm], 2), "needed": close.stance}))
     for oid, record in state.objections.items():
@@ -143,18 +189,22 @@ def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
         raiser = rt.scenario.objections[oid].raised_by
         if dm is not None and (raiser == dm or rt.influence_of(raiser, dm) >= close.block_influence):
             reasons.append(("objection", {"objection": oid, "who": raiser}))
+    if walking_away_right(rt, state):  # a deal not to chase is never won: told as not-ready
+        reasons.append(("walk-away-right", {}))
     return CloseDecision(not reasons, tuple(reasons))
 
 
-# what a trainee is told when a close fails: what the board shows them anyway (needs, interest);
-# the rest — who signs, their stance, whose objection weighs with them — is one neutral reason,
-# so a failed close never names or rules out the signer
-HEARD_REASONS = ("need", "interest")
+# what a trainee is told when a close fails: what the board shows them anyway (needs, interest,
+# the qualification items still unknown); the rest — who signs, their stance, whose objection
+# weighs with them, a deal not to chase — is one neutral reason, so a failed close never names
+# or rules out the signer, nor tells whether walking away is right
+HEARD_REASONS = ("need", "interest", "learned")
 
 
 def heard_reasons(decision: CloseDecision) -> list[list[object]]:
-    """The reasons a failed close gives the trainee: needs and interest as they are, everything
-    that would reveal the buying centre folded into one `not-ready`."""
+    """The reasons a failed close gives the trainee: needs, interest and the qualification items
+    not found out yet, as the board shows them; everything that would reveal the buying centre,
+    or that this deal is not one to chase, folded into one `not-ready`."""
     told: list[list[object]] = [[code, params] for code, params in decision.reasons
                                 if code in HEARD_REASONS]
     if any(code not in HEARD_REASONS for code, _ in decision.reasons):

@@ -8,8 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.codegen import Check, NodeOptions, compile_condition, compile_influence, compile_node
-from game.schema import END, Choice, Effects, Event, Scenario
+from game.schema import CHECKLIST, END, Choice, Effects, Event, Scenario
 from game.values import Line, Option
+
+# the tactic a walk-away choice's option shows (whatever its own tactic): front ends and the
+# analyser's players tell the polite exit by it, as a trainee tells it by its words
+WALK_AWAY = "walk_away"
+
 
 @dataclass(frozen=True)
 class ChoiceSpec:
@@ -23,7 +28,8 @@ class ChoiceSpec:
     check: Check | None
     valuable: bool    # reveals a need, counters correctly, or pitches: worth noting if missed
     once: bool        # said at most once per attempt (default: all but close attempts)
-    option: Option    # the option as offered when it is open (it never changes)
+    option: Option    # the option as offered when it is open (tactic `walk_away` for a choice
+                      # that walks away); it never changes
     said: Option      # the option once said, when it can be said only once
     target: str | None  # the node after it (its own node when `next` is unset), None to end
     parts: tuple[str, ...]  # the kinds of effect it has, in the order they apply
@@ -114,14 +120,17 @@ class Runtime:
                 for i, choice in enumerate(node.choices):
                     fx = choice.effects
                     revealable.update(fx.reveal_needs)
-                    valuable = bool(fx.reveal_needs or fx.pitch or (
-                        fx.counter is not None and fx.counter.objection in scenario.objections
-                        and fx.counter.using in scenario.objections[fx.counter.objection].counters))
+                    counter = fx.counter
+                    works = counter is not None and counter.objection in scenario.objections \
+                        and counter.using in scenario.objections[counter.objection].counters
+                    valuable = bool(fx.reveal_needs or fx.pitch or works or fx.learn
+                                    or fx.walk_away)
                     key = f"{sid}/{nid}/{i}"
+                    shown = WALK_AWAY if fx.walk_away else choice.tactic
                     spec = ChoiceSpec(key, sid, nid, i, choice, compile_condition(choice.when),
                                       valuable, choice.said_once(),
-                                      Option(key, choice.text, choice.tactic, True, None, sid),
-                                      Option(key, choice.text, choice.tactic, False,
+                                      Option(key, choice.text, shown, True, None, sid),
+                                      Option(key, choice.text, shown, False,
                                              ("already-said", {}), sid),
                                       self.next_node(choice, nid), effect_parts(fx),
                                       Line("you", choice.text),
@@ -154,6 +163,17 @@ class Runtime:
         self.events_after: dict[int, tuple[EventPlan, ...]] = {
             turn: tuple(p for p in plans if p.event.turn in (None, turn))
             for turn in range(1, scenario.turns + 1)}
+        # format 1.2: the qualification items the close requires besides need, interest and
+        # authority; whether walking away is right (None: always, when `disqualify` is
+        # declared) and what it must come after
+        self.items: tuple[str, ...] = (scenario.qualification.declared()
+                                       if scenario.qualification is not None else ())
+        self.checklist_items: tuple[str, ...] = CHECKLIST + self.items
+        disqualify = scenario.disqualify
+        self.disqualify_check: Check | None = (compile_condition(disqualify.when)
+                                               if disqualify is not None else None)
+        self.disqualify_after: tuple[str, ...] = (tuple(dict.fromkeys(disqualify.after))
+                                                  if disqualify is not None else ())
         self.meet_options: dict[frozenset[str], tuple[Option, ...]] = {}  # memo, by who is met
         self.leave = {sid: Option("leave", "", "leave", True, None, sid) for sid in people}
         # memo of the engine's starting values, with the scenario they were read from (a

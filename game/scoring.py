@@ -58,12 +58,20 @@ def score(rt: Runtime, state: PlayState) -> Score:
 @dataclass(frozen=True)
 class Verdict:
     """Whether an attempt passes, and why (`reason`: passed, critical-mistake, not-won,
-    below-pass-mark). `critical` lists the critical mistakes' choice keys."""
+    below-pass-mark; where walking away is right (format 1.2): walked-away-unqualified,
+    not-disqualified). `critical` lists the critical mistakes' choice keys; `disqualified` says
+    the trainee rightly qualified the prospect out, on turn `turn`; `missing` lists what
+    `disqualify.after` asked that was not established (for walked-away-unqualified) and `after`
+    all it asks."""
 
     passed: bool
     reason: str
     pass_mark: int
     critical: tuple[str, ...] = ()
+    disqualified: bool = False
+    turn: int | None = None
+    missing: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """{"passed": …, "pass_reason": …} as the result JSON has them."""
@@ -71,20 +79,36 @@ class Verdict:
 
 
 def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdict:
-    """The pass rule: an attempt passes only when the deal was won, the total reaches the
-    scenario's pass mark, and no critical mistake was made. The reason given is the first that
-    fails, in that order of weight: a critical mistake, then the deal, then the mark."""
+    """The pass rule: an attempt passes only when the deal was won — or, in a deal where walking
+    away is right (format 1.2, `disqualify`), the trainee walked away after establishing what
+    `disqualify.after` asks — the total reaches the scenario's pass mark, and no critical
+    mistake was made. The reason given is the first that fails, in that order of weight: a
+    critical mistake, then the deal (walked away before establishing it all:
+    walked-away-unqualified; chased to the end or closed: not-disqualified; elsewhere not
+    won, walking away included: not-won), then the mark."""
     mark = rt.scenario.scoring.pass_mark
     critical = tuple(state.critical)
     if critical:
         return Verdict(False, "critical-mistake", mark, critical)
-    if state.outcome != "won":
+    disqualified = False
+    if rules.walking_away_right(rt, state):
+        after = rt.disqualify_after
+        if state.end_reason != rules.WALKED_AWAY:
+            return Verdict(False, "not-disqualified", mark, after=after)
+        missing = tuple(rules.not_established(rt, state))
+        if missing:
+            return Verdict(False, "walked-away-unqualified", mark, turn=state.turn,
+                           missing=missing, after=after)
+        disqualified = True
+    elif state.outcome != "won":
         return Verdict(False, "not-won", mark)
     if total is None:
         total = score(rt, state).total
+    extra: dict[str, Any] = ({"disqualified": True, "turn": state.turn,
+                              "after": rt.disqualify_after} if disqualified else {})
     if total < mark:
-        return Verdict(False, "below-pass-mark", mark)
-    return Verdict(True, "passed", mark)
+        return Verdict(False, "below-pass-mark", mark, **extra)
+    return Verdict(True, "passed", mark, **extra)
 
 
 def importance(rt: Runtime, needs: Any) -> int:
@@ -115,12 +139,14 @@ def wrong_tags(rt: Runtime, state: PlayState, role: str) -> int:
 
 
 def _qualification(rt: Runtime, state: PlayState) -> float:
-    """Need, interest, authority established (at the first close attempt, else at the end);
-    the decision-maker and the influencers tagged correctly on evidence; −1 point per premature
-    close and per person wrongly tagged decision-maker, −½ per person wrongly tagged influencer."""
-    done = state.qualified_at_close or rules.checklist(rt, state)
+    """Need, interest, authority and each declared qualification item established (at the first
+    close attempt, else at the end; where walking away is right, the items `disqualify.after`
+    names); the decision-maker and the influencers tagged correctly on evidence; −1 point per
+    premature close and per person wrongly tagged decision-maker, −½ per person wrongly tagged
+    influencer."""
+    done = rules.scored_checklist(rt, state)
     points = float(sum(done.values()))
-    possible = 3.0
+    possible = float(len(done))
     if rt.decision_maker is not None:
         possible += 1
         points += tagged(state, rt.decision_maker, "decision_maker")
@@ -169,7 +195,15 @@ def _value_pitch(rt: Runtime, state: PlayState) -> float | None:
 
 
 def _closing(rt: Runtime, state: PlayState) -> float:
-    """Won: 60 % for the close, 25 % for turns to spare, 15 % for the deal value kept."""
+    """Won: 60 % for the close, 25 % for turns to spare, 15 % for the deal value kept. Where
+    walking away is right (format 1.2): 60 % for walking away rightly, 25 % for turns to spare,
+    15 % (nothing discounted); 0 otherwise."""
+    if rules.walking_away_right(rt, state):
+        if not rules.disqualified(rt, state):
+            return 0.0 - state.mistake_costs.get("closing", 0.0)
+        budget = rt.scenario.turns
+        spare = (budget - state.turn + 1) / budget
+        return 0.6 + 0.25 * spare + 0.15 - state.mistake_costs.get("closing", 0.0)
     if state.outcome != "won":
         return 0.0 - state.mistake_costs.get("closing", 0.0)
     budget = rt.scenario.turns
@@ -181,10 +215,11 @@ def _closing(rt: Runtime, state: PlayState) -> float:
 
 def _relationship(rt: Runtime, state: PlayState) -> float:
     """Average trust of the people met (60 %), referral asked (20 %) and given (20 %); without a
-    referral in the scenario, trust is all of it."""
+    referral in the scenario — or in a deal where walking away is right, which has no customer
+    to ask — trust is all of it."""
     trust = (sum(state.trust[s] for s in state.met) / len(state.met)) if state.met else 0.0
     lost = state.mistake_costs.get("relationship", 0.0)
-    if rt.scenario.referral is None:
+    if rt.scenario.referral is None or rules.walking_away_right(rt, state):
         return trust - lost
     return (0.6 * trust + 0.2 * (state.referral is not None) + 0.2 * (state.referral == "won")
             - lost)
@@ -213,6 +248,7 @@ class Debrief:
     deal_value: float
     verdict: Verdict
     lost: dict[str, list[Any]] = field(default_factory=dict)  # competency → game.losses.Lost
+    disqualified: bool = False  # format 1.2: the prospect was rightly qualified out
 
     def biggest_losses(self) -> list[tuple[str, Any]]:
         """(competency, Lost) of every competency, biggest first — what the debrief leads with."""
@@ -240,7 +276,8 @@ def debrief(rt: Runtime, state: PlayState) -> Debrief:
     total = score(rt, state)
     return Debrief(state.outcome, state.end_reason, total, timeline,
                    missed_opportunities(rt, state), state.deal_value,
-                   verdict(rt, state, total.total), points_lost(rt, state, total))
+                   verdict(rt, state, total.total), points_lost(rt, state, total),
+                   rules.disqualified(rt, state))
 
 
 def feedback_for(choice: Choice, notes: list[str]) -> str | None:
@@ -282,6 +319,7 @@ def missed_opportunities(rt: Runtime, state: PlayState) -> list[Missed]:
         if record["state"] == "open":
             missed.append(Missed("objection-open", record["raised"],
                                  {"objection": oid, "who": scenario.objections[oid].raised_by}))
+    missed.extend(_items_not_learned(rt, state))
     if not reveals_roles(state):
         missed.sort(key=lambda m: m.turn)
         return missed
@@ -305,5 +343,47 @@ def missed_opportunities(rt: Runtime, state: PlayState) -> list[Missed]:
             missed.append(Missed("wrong-tag", state.turn, {"who": sid, "role": tag}))
     if state.outcome == "won" and scenario.referral is not None and state.referral is None:
         missed.append(Missed("referral-not-asked", state.turn, {}))
+    missed.extend(_qualifying_out(rt, state))
     missed.sort(key=lambda m: m.turn)
     return missed
+
+
+def _items_not_learned(rt: Runtime, state: PlayState) -> list[Missed]:
+    """Each declared qualification item never learnt (format 1.2): with the first turn a choice
+    that would have told it was open and the question, when one was offered."""
+    qualification = rt.scenario.qualification
+    if qualification is None:
+        return []
+    missed = []
+    for item in rt.items:
+        if item in state.learned:
+            continue
+        offered = sorted((turn, key) for key, turn in state.seen.items()
+                         if key not in state.taken and key in rt.spec_by_key
+                         and item in rt.spec_by_key[key].choice.effects.learn)
+        if offered:
+            turn, key = offered[0]
+            spec = rt.spec_by_key[key]
+            missed.append(Missed("item-not-learned", turn, {
+                "item": item, "who": spec.stakeholder, "text": spec.choice.text}))
+        else:
+            missed.append(Missed("item-never-learned", state.turn, {"item": item}))
+    competitor = qualification.competitor
+    if (competitor is not None and competitor.champion is not None and reveals_roles(state)
+            and "competitor" not in state.learned
+            and competitor.champion in rt.scenario.stakeholders):
+        missed.append(Missed("competitor-champion", state.turn, {
+            "who": competitor.champion, "name": competitor.name or ""}))
+    return missed
+
+
+def _qualifying_out(rt: Runtime, state: PlayState) -> list[Missed]:
+    """In a deal played out where walking away was right but the trainee did not (format 1.2):
+    the first turn walking away was offered (else the last), and what it rests on."""
+    if not reveals_roles(state) or state.end_reason == rules.WALKED_AWAY \
+            or not rules.walking_away_right(rt, state):
+        return []
+    offered = [turn for key, turn in state.seen.items()
+               if key in rt.spec_by_key and rt.spec_by_key[key].choice.effects.walk_away]
+    return [Missed("walk-away-not-taken", min(offered, default=state.turn),
+                   {"after": list(rt.disqualify_after)})]
