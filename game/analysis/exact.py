@@ -702,39 +702,37 @@ class Bound:
                 items.append((bit, tuple(sorted(masks))))
             return tuple(sorted(items))
 
-        any_front, dm_front = self._coverage(
-            tuple((sid, coded(entries[sid])) for sid in others), coded(mine),
-            dm if dm != here else None)
+        sets = self._coverage(tuple((sid, coded(entries[sid])) for sid in others),
+                              coded(mine))
         trust = self._trust_plan(s, people, here)
         left = self.turns - s.turn  # new meetings still possible
+
+        def plans(k: int, dm: bool, won: bool, closing: float) -> float:
+            # the best of meeting k more people (the decision-maker among them when `dm`)
+            found = -1.0
+            for chosen, vector in sets:
+                if len(chosen) > k:
+                    continue
+                relationship = trust(k, dm, won, chosen)
+                if relationship is not None:
+                    found = max(found, total(vector, closing, relationship))
+            return found
+
         # the deal not won: anyone may be met in the meetings left
-        relationship = trust(left, False, False)
-        best = max(total(v, 0.0, relationship)
-                   for v in any_front[min(left, len(any_front) - 1)])
+        best = plans(left, False, False, 0.0)
         away = self.walk_away_turn(s)
         if away is not None:  # walked away at `turn`, after meeting whom there was time for
             for turn in range(away, self.turns + 1):
-                new = turn - s.turn  # meetings from now to that one, that one included
-                front = any_front[min(new, len(any_front) - 1)]
                 closing = self.weights["closing"] * rules.clamp(
                     0.6 + 0.25 * (self.turns - turn + 1) / self.turns + 0.15
                     - s.mistake_costs.get("closing", 0.0), 0.0, 1.0)
-                relationship = trust(new, False, False)
-                for v in front:
-                    best = max(best, total(v, closing, relationship))
+                best = max(best, plans(turn - s.turn, False, False, closing))
         if first is not None and dm is not None:
             for turn in range(first, self.turns + 1):
                 new = turn - s.turn  # meetings from now to the close, the close's included
-                if here == dm:
-                    front = any_front[min(new, len(any_front) - 1)]
-                elif new >= 1:
-                    front = dm_front[min(new, len(dm_front) - 1)]
-                else:
+                if here != dm and new < 1:
                     continue
-                closing = self._closing_points(s, turn)
-                relationship = trust(new, here != dm, True)
-                for v in front:
-                    best = max(best, total(v, closing, relationship))
+                best = max(best, plans(new, here != dm, True, self._closing_points(s, turn)))
         return best
 
     def _trust_plan(self, s: PlayState, people: frozenset[str] | None,
@@ -747,7 +745,7 @@ class Bound:
         rt = self.rt
         w = self.weights["relationship"]
         if w == 0:
-            return lambda k, dm, won: 0.0
+            return lambda k, dm, won, chosen=frozenset(): 0.0
         tops = {sid: self.trust_top(s, sid, people) for sid in rt.order}
         floor = {sid: min(tops[sid], s.trust[sid] + self._trust_from_others(s, sid, people))
                  for sid in rt.order}
@@ -760,20 +758,31 @@ class Bound:
         decider = rt.decision_maker
         scale = w  # the competency's own points
 
-        def points(k: int, dm: bool, won: bool) -> float:
+        def points(k: int, dm: bool, won: bool,
+                   chosen: frozenset[str] = frozenset()) -> float | None:
+            # `chosen`: people among the k met for what they earn (the rest of the k go to
+            # whoever raises the average most); None when the decision-maker has no slot left
             total, count = base, len(met)
-            revisit = [(tops[sid] - floor[sid], sid) for sid in met if sid != here]
-            new = [(tops[sid], sid) for sid in rt.order if sid not in met]
-            if dm and decider is not None and decider != here and k > 0:
+            for sid in chosen:
+                if sid in met:
+                    total += tops[sid] - floor[sid]
+                else:
+                    total, count = total + tops[sid], count + 1
+            k -= len(chosen)
+            taken = set(chosen)
+            if dm and decider is not None and decider != here and decider not in chosen:
+                if k <= 0:
+                    return None
                 k -= 1
+                taken.add(decider)
                 if decider in met:
                     total += tops[decider] - floor[decider]
-                    revisit = [r for r in revisit if r[1] != decider]
                 else:
                     total, count = total + tops[decider], count + 1
-                    new = [n for n in new if n[1] != decider]
-            gains = sorted((g for g, _ in revisit), reverse=True)
-            fresh = sorted((t for t, _ in new), reverse=True)
+            gains = sorted((tops[sid] - floor[sid] for sid in met
+                            if sid != here and sid not in taken), reverse=True)
+            fresh = sorted((tops[sid] for sid in rt.order
+                            if sid not in met and sid not in taken), reverse=True)
             best = total / count if count else 0.0
             added = 0.0
             for j in range(0, min(k, len(fresh)) + 1):
@@ -836,24 +845,22 @@ class Bound:
             value = 1.0
         return w * rules.clamp(0.6 + 0.25 * spare + 0.15 * value - lost, 0.0, 1.0)
 
-    def _coverage(self, others: tuple[tuple[str, tuple[Any, ...]], ...], mine: tuple[Any, ...],
-                  dm: str | None
-                  ) -> tuple[list[list[tuple[float, ...]]], list[list[tuple[float, ...]]]]:
-        """For k = 0…len(others): what meeting at most k of `others` (and going on with the
-        person met now, whose items are `mine`) can earn, as the Pareto front of (discovery,
-        value pitch, saboteurs) points over those sets of people — for any k people, and for k
-        that include `dm` (empty when they cannot). An item counts when each fact it waits for
-        can be brought by someone in the set (`coupled` codes them as masks)."""
-        key = (others, mine, dm)
+    def _coverage(self, others: tuple[tuple[str, tuple[Any, ...]], ...], mine: tuple[Any, ...]
+                  ) -> list[tuple[frozenset[str], tuple[float, ...]]]:
+        """The sets of `others` worth meeting for what they earn, each with its (discovery,
+        value pitch, saboteurs) points, going on with the person met now too (whose items are
+        `mine`): every set in which each person adds something (a set with someone who adds
+        nothing plays as the smaller set, that person met for trust alone). An item counts
+        when each fact it waits for can be brought by someone in the set (`coupled` codes them
+        as masks)."""
+        key = (others, mine)
         found = self.coverage_memo.get(key)
         if found is not None:
             return found
         n = len(others)
         here_bit = 1 << n
-        sizes: list[list[tuple[float, ...]]] = [[] for _ in range(n + 1)]
-        with_dm: list[list[tuple[float, ...]]] = [[] for _ in range(n + 1)]
-        at = next((i for i, (sid, _) in enumerate(others) if sid == dm), None)
         everyone = [*(items for _, items in others), mine]
+        vectors: list[tuple[float, ...]] = []
         for subset in range(1 << n):
             met = subset | here_bit
             vector = [0.0, 0.0, 0.0]
@@ -865,21 +872,17 @@ class Bound:
                     if bit not in got and all(mask & met for mask in waits):
                         got.add(bit)
                         vector[self.item_part[bit]] += self.items[bit][2]
-            size = subset.bit_count()
-            sizes[size].append(tuple(vector))
-            if at is not None and subset >> at & 1:
-                with_dm[size].append(tuple(vector))
-        any_front = _fronts(sizes)
-        if dm is None:
-            dm_front = any_front
-        elif at is None:  # the decision-maker earns nothing more: their meeting takes a slot
-            dm_front = [[]] + any_front
-        else:
-            dm_front = _fronts(with_dm)
+            vectors.append(tuple(vector))
+        sets = []
+        for subset in range(1 << n):
+            vector = vectors[subset]
+            if all(vectors[subset ^ (1 << i)] != vector for i in range(n) if subset >> i & 1):
+                sets.append((frozenset(others[i][0] for i in range(n) if subset >> i & 1),
+                             vector))
         if len(self.coverage_memo) > 200_000:
             self.coverage_memo.clear()
-        self.coverage_memo[key] = (any_front, dm_front)
-        return any_front, dm_front
+        self.coverage_memo[key] = sets
+        return sets
 
     def _relationship(self, s: PlayState, people: frozenset[str] | None, can_win: bool) -> float:
         rt = self.rt
@@ -968,19 +971,6 @@ def _bits(mask: int) -> list[int]:
         found.append(low.bit_length() - 1)
         mask ^= low
     return found
-
-
-def _fronts(by_size: list[list[tuple[float, ...]]]) -> list[list[tuple[float, ...]]]:
-    """For each k, the Pareto front of the vectors of sizes up to k (larger is better)."""
-    fronts: list[list[tuple[float, ...]]] = []
-    kept: list[tuple[float, ...]] = []
-    for vectors in by_size:
-        for vector in vectors:
-            if not _dominated(vector, kept):
-                kept = [v for v in kept if not all(a <= b for a, b in zip(v, vector))]
-                kept.append(vector)
-        fronts.append(list(kept))
-    return fronts
 
 
 # --- dominance --------------------------------------------------------------------------------
