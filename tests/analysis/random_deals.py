@@ -3,7 +3,8 @@
 Each has two or three people, two or three meetings and one or two nodes per person with two or
 three choices, drawn from every kind of effect the engine has (needs revealed and pitched, one
 need held by two people, hints, objections and counters, stance, trust, interest, introductions,
-flags, conditions, events, a referral) — small enough that every sequence of options can be
+flags, conditions, events, a referral; format 1.2's qualification items and walking away) —
+small enough that every sequence of options can be
 played out.
 """
 from __future__ import annotations
@@ -133,6 +134,20 @@ def random_deal(seed: int) -> Scenario:
         document["events"]["memo"]["effects"].pop("counter", None)
     if rng.random() < 0.5:
         document["referral"] = {"trust": 0.4, "won": "Yes.", "lost": "No."}
+    if rng.random() < 0.4:  # format 1.2: a budget to find out, and perhaps walking away
+        document["format"] = 1.2
+        document["qualification"] = {"budget": {"text": "Budget"}}
+        asker = rng.choice(people)
+        stakeholders[asker]["conversation"]["nodes"]["hi"]["choices"].append(
+            {"text": "Budget?", "tactic": "discovery", "effects": {"learn": ["budget"]}})
+        if rng.random() < 0.6:
+            document["disqualify"] = {"after": rng.choice([["budget"], ["need"],
+                                                           ["budget", "authority"]])}
+            if rng.random() < 0.5:
+                document["disqualify"]["when"] = {"flags": ["warm"]}
+            walker = rng.choice(people)
+            stakeholders[walker]["conversation"]["nodes"]["hi"]["choices"].append(
+                {"text": "Walk away", "tactic": "small_talk", "effects": {"walk_away": True}})
     result = load_scenario_text(yaml.safe_dump(document, allow_unicode=True), f"random-{seed}")
     assert result.scenario is not None, [p.format() for p in result.problems]
     return result.scenario
