@@ -91,7 +91,7 @@ def _qualification(rt: Runtime, state: PlayState) -> Raw:
     done = rules.scored_checklist(rt, state)
     possible = len(done) + (rt.decision_maker is not None) + bool(rt.influencers)
     named = reveals_roles(state)
-    if rules.walking_away_right(rt, state):  # what qualifying out rests on (format 1.2)
+    if rules.not_to_chase(rt, state):  # what qualifying out rests on (format 1.2)
         items: Raw = [(1 / possible, "after-not-established", {"item": item}, None)
                       for item, ok in done.items() if not ok]
     else:
@@ -166,7 +166,7 @@ def _value_pitch(rt: Runtime, state: PlayState) -> Raw:
 
 def _closing(rt: Runtime, state: PlayState) -> Raw:
     walked = state.end_reason == rules.WALKED_AWAY
-    if rules.walking_away_right(rt, state):  # format 1.2: a deal not to chase
+    if rules.not_to_chase(rt, state):  # format 1.2: a deal not to chase
         missing = rules.not_established(rt, state)
         if not walked:
             return [(1.0, "not-disqualified", {"after": list(rt.disqualify_after)}, None)]
@@ -190,7 +190,7 @@ def _closing(rt: Runtime, state: PlayState) -> Raw:
 
 def _relationship(rt: Runtime, state: PlayState) -> Raw:
     trust = (sum(state.trust[s] for s in state.met) / len(state.met)) if state.met else 0.0
-    referral = rt.scenario.referral is not None and not rules.walking_away_right(rt, state)
+    referral = rt.scenario.referral is not None and not rules.not_to_chase(rt, state)
     part = 0.6 if referral else 1.0
     items: Raw = [(part * (1 - trust), "trust", {"trust": round(trust, 2)}, None) if state.met
                   else (part, "nobody-met", {}, None)]

@@ -92,6 +92,14 @@ def walking_away_right(rt: Runtime, state: PlayState) -> bool:
     return check is None or check(state, None) is None
 
 
+def not_to_chase(rt: Runtime, state: PlayState) -> bool:
+    """Whether the attempt is judged as a deal not to chase (format 1.2): walking away is right
+    here and the attempt was played out (won or lost — walking away counts as lost). An attempt
+    given up, or still under way, is judged as in any other deal, so giving up never tells
+    whether walking away was right."""
+    return state.outcome in ("won", "lost") and walking_away_right(rt, state)
+
+
 def not_established(rt: Runtime, state: PlayState) -> list[str]:
     """What `disqualify.after` asks for that is not established now: need, interest and
     authority as the close rule reads them, qualification items once learnt."""
@@ -110,9 +118,9 @@ def disqualified(rt: Runtime, state: PlayState) -> bool:
 def scored_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
     """The checklist the qualification score counts: as it stood at the first close attempt,
     else as it stands now; in a deal where walking away is right, only what `disqualify.after`
-    names (what qualifying the prospect out rests on)."""
+    names (what qualifying the prospect out rests on; `not_to_chase`)."""
     done = state.qualified_at_close or checklist(rt, state)
-    if not walking_away_right(rt, state):
+    if not not_to_chase(rt, state):
         return done
     return {item: done.get(item, item in state.learned) for item in rt.disqualify_after}
 

@@ -91,7 +91,7 @@ def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdic
     if critical:
         return Verdict(False, "critical-mistake", mark, critical)
     disqualified = False
-    if rules.walking_away_right(rt, state):
+    if rules.not_to_chase(rt, state):
         after = rt.disqualify_after
         if state.end_reason != rules.WALKED_AWAY:
             return Verdict(False, "not-disqualified", mark, after=after)
@@ -198,7 +198,7 @@ def _closing(rt: Runtime, state: PlayState) -> float:
     """Won: 60 % for the close, 25 % for turns to spare, 15 % for the deal value kept. Where
     walking away is right (format 1.2): 60 % for walking away rightly, 25 % for turns to spare,
     15 % (nothing discounted); 0 otherwise."""
-    if rules.walking_away_right(rt, state):
+    if rules.not_to_chase(rt, state):
         if not rules.disqualified(rt, state):
             return 0.0 - state.mistake_costs.get("closing", 0.0)
         budget = rt.scenario.turns
@@ -219,7 +219,7 @@ def _relationship(rt: Runtime, state: PlayState) -> float:
     to ask — trust is all of it."""
     trust = (sum(state.trust[s] for s in state.met) / len(state.met)) if state.met else 0.0
     lost = state.mistake_costs.get("relationship", 0.0)
-    if rt.scenario.referral is None or rules.walking_away_right(rt, state):
+    if rt.scenario.referral is None or rules.not_to_chase(rt, state):
         return trust - lost
     return (0.6 * trust + 0.2 * (state.referral is not None) + 0.2 * (state.referral == "won")
             - lost)
@@ -381,7 +381,7 @@ def _qualifying_out(rt: Runtime, state: PlayState) -> list[Missed]:
     """In a deal played out where walking away was right but the trainee did not (format 1.2):
     the first turn walking away was offered (else the last), and what it rests on."""
     if not reveals_roles(state) or state.end_reason == rules.WALKED_AWAY \
-            or not rules.walking_away_right(rt, state):
+            or not rules.not_to_chase(rt, state):
         return []
     offered = [turn for key, turn in state.seen.items()
                if key in rt.spec_by_key and rt.spec_by_key[key].choice.effects.walk_away]
