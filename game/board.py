@@ -1,12 +1,12 @@
 """The trainee's deal board as plain values: what a front end shows between and during meetings.
 
-It holds only what the trainee has learnt (needs found, clues, objections heard, their own
-role tags) plus what any seller can read (the prospect's interest, a rough mood of the people
-met) — never the hidden roles.
+It holds only what the trainee has learnt (needs found, clues, objections heard, qualification
+items found out, their own role tags) plus what any seller can read (the prospect's interest, a
+rough mood of the people met) — never the hidden roles.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from game import rules
 from game.i18n import mood
@@ -41,6 +41,19 @@ class NeedCard:
 
 
 @dataclass(frozen=True)
+class ItemCard:
+    """A qualification item the scenario requires (format 1.2): "Budget ?" until learnt, then
+    what was learnt (`text`; for the competitor, also its `name`), from whom and when."""
+
+    id: str
+    learnt: bool
+    text: str | None = None
+    name: str | None = None
+    turn: int | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
 class DealBoard:
     """Everything on the deal board at one moment. `turn` is the meeting under way, or the
     next one when between meetings."""
@@ -55,6 +68,7 @@ class DealBoard:
     hints: list[dict[str, object]]
     objections: list[dict[str, object]]
     savings_pitched: dict[str, float]
+    items: list[ItemCard] = field(default_factory=list)  # format 1.2, in the checklist's order
 
 
 def deal_board(rt: Runtime, state: PlayState) -> DealBoard:
@@ -81,4 +95,19 @@ def deal_board(rt: Runtime, state: PlayState) -> DealBoard:
     return DealBoard(min(turn, scenario.turns), scenario.turns,
                      rules.stage(rt, state, board=True), state.interest,
                      rules.board_checklist(rt, state), people, needs, list(state.hints),
-                     objections, savings)
+                     objections, savings, _items(rt, state))
+
+
+def _items(rt: Runtime, state: PlayState) -> list[ItemCard]:
+    """The declared qualification items, each with what was learnt once it was."""
+    qualification = rt.scenario.qualification
+    cards = []
+    for item in rt.items:
+        found = state.learned.get(item)
+        if found is None:
+            cards.append(ItemCard(item, False))
+            continue
+        declared = getattr(qualification, item)
+        cards.append(ItemCard(item, True, declared.text, getattr(declared, "name", None),
+                              found.get("turn"), found.get("by")))
+    return cards

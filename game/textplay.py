@@ -89,6 +89,12 @@ _UI = {
 }
 
 
+# where a region's usage differs (format 1.2 `language: es-MX`): key → text
+_UI_REGIONAL: dict[str, dict[str, str]] = {
+    "es-MX": {"checklist": "Calificación"},
+}
+
+
 class TextPlay:
     """The terminal front end for one game."""
 
@@ -103,7 +109,7 @@ class TextPlay:
         # keeps a score above the best found as the new best (the par cache's `new_best`)
         self.beat_par: Callable[[KnownPar, float], KnownPar] = _beaten
         self.words = Words(game.scenario, language)
-        self.ui = _UI[self.words.language]
+        self.ui = {**_UI[self.words.language], **_UI_REGIONAL.get(self.words.locale, {})}
         self.read_line = read_line
         self.out = out
         self.on_step = on_step
@@ -176,7 +182,8 @@ class TextPlay:
                 self.say("• " + w.get("close-failed"), "  ")
                 for code, params in line.params.get("reasons", []):
                     self.say(f"– {self.ui['why']}: {w.reason(code, params)}", "    ")
-            elif line.code in ("close-won", "referral-won", "referral-lost") and line.text:
+            elif line.code in ("close-won", "referral-won", "referral-lost", "qualified-out") \
+                    and line.text:
                 self.say("• " + w.note(line.code, line.params), "  ")
                 self.say(line.text, "    ")
             elif line.code == "game-over":
@@ -271,9 +278,14 @@ class TextPlay:
             self.say(ui["status"].format(turn=board.turn, turns=board.turns,
                                          stage=w.get(f"stage-{board.stage}"),
                                          interest=w.get(f"interest-{board.interest}")))
-            checks = "  ".join(f"{w.get('check-' + k)} {'✔' if v else '✘'}"
+            items = {card.id for card in board.items}  # format 1.2: "Budget ?" until learnt
+            checks = "  ".join(f"{w.get('check-' + k)} {'✔' if v else '?' if k in items else '✘'}"
                                for k, v in board.checklist.items())
             self.say(f"{ui['checklist']}: {checks}")
+            for card in board.items:
+                if card.learnt:
+                    found = ui["found-by"].format(who=w.name(card.by), turn=card.turn)
+                    self.say(f"✔ {w.get('check-' + card.id)}: {w.fact(card.id)} — {found}", "  ")
             self.say(ui["people"] + ":")
             for card in board.people:
                 tag = w.get(f"role-{card.tag}") if card.tag else w.get("role-none")
@@ -325,13 +337,13 @@ class TextPlay:
         """Print the score breakdown, the marked timeline and the missed opportunities."""
         w, ui = self.words, self.ui
         self.heading(ui["debrief"])
-        outcome = w.get(f"outcome-{report.outcome}")
+        outcome = w.outcome(report.outcome, report.disqualified)
         reason = w.get(f"end-{report.end_reason}") if report.end_reason else ""
         self.say(f"{ui['outcome']}: {outcome}" + (f" — {reason}" if reason else ""))
         self.say(f"{ui['score']}: {w.number(report.score.total)} / 100")
         v = report.verdict
         self.say(f"{'✔' if v.passed else '✘'} {w.get('verdict-passed' if v.passed else 'verdict-failed')}"
-                 f" — {w.pass_reason(v.reason, v.pass_mark, v.critical)}")
+                 f" — {w.verdict(v)}")
         if self.known_par is not None:
             par = self.known_par
             if par.beaten_by(report.score.total):  # the search missed a path: this one is best
