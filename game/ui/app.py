@@ -268,7 +268,7 @@ class App:
             self._keep_settings()
             return True
         if key == pygame.K_l:
-            current = ctx.language
+            current = ctx.text.language  # the base language of a regional tag (es-MX → es)
             chosen = settings.language or current
             settings.language = LANGUAGES[(LANGUAGES.index(chosen) + 1) % len(LANGUAGES)]
             ctx.relayout()

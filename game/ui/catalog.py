@@ -8,7 +8,7 @@ from pathlib import Path
 
 from game.bundled import scenarios_dir
 from game.loader import find_scenario_files, load_scenario
-from game.schema import Scenario
+from game.schema import Scenario, base_language
 
 BUNDLED = scenarios_dir()  # scenarios/ in a checkout, inside the package once installed
 
@@ -43,8 +43,8 @@ def ordered(entries: list[Entry], language: str | None = None) -> list[Entry]:
         s = entry.scenario
         if s is None:
             return (1, 0, 0, 0, "", entry.title.casefold())
-        return (0, not is_tutorial(s), LEVELS.get(s.difficulty, 9), s.language != language,
-                s.language, s.title.casefold())
+        return (0, not is_tutorial(s), LEVELS.get(s.difficulty, 9),
+                base_language(s.language) != language, s.language, s.title.casefold())
 
     return sorted(entries, key=key)
 

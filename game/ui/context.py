@@ -96,9 +96,9 @@ class Context:
 
     @property
     def language(self) -> str:
-        """The language of the window: during an attempt the scenario's (its dialogue and the
-        game's words around it must not mix languages); otherwise the player's choice, else
-        English."""
+        """The language of the window: during an attempt the scenario's, regional tag and all
+        (its dialogue and the game's words around it must not mix languages); otherwise the
+        player's choice, else English."""
         if self.session is not None:
             return self.session.scenario.language
         return self.settings.language or "en"

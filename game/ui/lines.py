@@ -11,7 +11,7 @@ from game.i18n import Words, tactic_label  # noqa: F401 (screens import it from 
 from game.ui.strings import UIText
 
 GOOD = frozenset({"need-found", "pitch-landed", "objection-resolved", "introduced", "close-won",
-                  "referral-won", "interest"})
+                  "referral-won", "interest", "learned", "qualified-out"})
 BAD = frozenset({"pitch-premature", "pitch-irrelevant", "counter-failed", "close-failed",
                  "referral-lost"})
 TONE_ICONS = {"good": ("mark", "good"), "bad": ("mark", "mistake"), "clue": ("mood", "neutral"),
@@ -51,7 +51,8 @@ def show(line: Line, words: Words, ui: UIText) -> list[Shown]:
         text = words.note(code, line.params)
         if reason:
             text += " " + words.get(f"end-{reason}") + "."
-        return [Shown("note", text, tone="good" if outcome == "won" else "bad")]
+        right = outcome == "won" or bool(line.params.get("disqualified"))
+        return [Shown("note", text, tone="good" if right else "bad")]
     if code == "close-failed":
         shown = [Shown("note", words.get("close-failed"), tone="bad")]
         if line.text:
@@ -59,10 +60,11 @@ def show(line: Line, words: Words, ui: UIText) -> list[Shown]:
         shown.extend(Shown("note", "– " + words.reason(str(c), dict(p)), tone="bad")
                      for c, p in line.params.get("reasons", []))
         return shown
-    if code in ("close-won", "referral-won", "referral-lost"):
+    if code in ("close-won", "referral-won", "referral-lost", "qualified-out"):
         shown = [Shown("note", words.note(code, line.params), tone="good" if code in GOOD else "bad")]
-        if line.text:
-            shown.append(Shown("note", words.quote(line.text)))
+        if line.text:  # someone's words, quoted; how a polite exit went, as told
+            shown.append(Shown("note", line.text if code == "qualified-out" else
+                               words.quote(line.text)))
         return shown
     tone = "good" if code in GOOD else "bad" if code in BAD else \
         "clue" if code == "hint" else "objection" if code == "objection-raised" else "info"
@@ -75,6 +77,8 @@ def sound_for(lines: list[Line]) -> str:
     if "close-won" in codes:
         return "won"
     over = [line for line in lines if line.code == "game-over"]
+    if over and over[0].params.get("disqualified"):  # qualified out: the right call
+        return "won"
     if over and over[0].params.get("outcome") != "won":
         return "lost"
     if codes & BAD:

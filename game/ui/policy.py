@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from game.board import DealBoard
 from game.engine import Line, Option
+from game.runtime import WALK_AWAY
 
 # Clue wording about the person who signs (English and Spanish), and wording that says the
 # person does not (checked first).
@@ -323,6 +324,8 @@ class Policy:
                 score = 45.0
             elif tactic == "leave":
                 score = 5.0
+            elif tactic == WALK_AWAY:  # whether to walk away is read in the replies: it never
+                score = 0.0            # does (a preview plays the deal, not the polite exit)
             else:
                 score = 10.0
             if tactic in ("small_talk", "counter", "discovery") and score > 1:

@@ -178,19 +178,32 @@ _TEXT: dict[str, tuple[str, str]] = {
 }
 
 
+# Where a region's usage differs (a scenario's `language: es-MX`, format 1.2): key → text, as
+# game.i18n.REGIONAL does for the engine's words.
+REGIONAL: dict[str, dict[str, str]] = {
+    "es-ES": {"funnel-prospect": "cliente potencial",
+              "funnel-qualified_prospect": "cliente potencial cualificado"},
+    "es-MX": {"funnel-prospect": "prospecto", "funnel-qualified_prospect": "prospecto calificado",
+              "board-qualification": "Calificación"},
+}
+
+
 class UIText:
-    """The window's words in one language."""
+    """The window's words in one language: `en` or `es`, or a regional tag of either (`es-MX`:
+    the Spanish words with Mexico's usage where it differs). `language` is the base language."""
 
     def __init__(self, language: str) -> None:
-        self.language = language if language in LANGUAGES else "en"
+        base = language.split("-", 1)[0] if isinstance(language, str) else ""
+        self.language = base if base in LANGUAGES else "en"
         self._column = LANGUAGES.index(self.language)
+        self._regional = REGIONAL.get(language, {}) if base in LANGUAGES else {}
 
     def get(self, key: str, **params: Any) -> str:
         """The text for `key` with `params` filled in."""
         entry = _TEXT.get(key)
         if entry is None:
             return key
-        template = entry[self._column]
+        template = self._regional.get(key) or entry[self._column]
         try:
             return template.format(**params) if params else template
         except (KeyError, IndexError, ValueError):

@@ -1,5 +1,6 @@
 """The deal board (D or Tab from the meeting screen; D or Tab goes back, Esc opens the pause menu
-as elsewhere): role tags set here by keyboard or mouse, the qualification checklist, needs found
+as elsewhere): role tags set here by keyboard or mouse, the qualification checklist (with the
+budget, timing… a format-1.2 scenario asks for: "Budget ?" until learnt), needs found
 with their benefit kind and who has them, clues, objections and the savings pitched so far.
 
 Each person's card is whole at every text size (name, title and mood wrap, never cut); a row is
@@ -11,7 +12,7 @@ from typing import NamedTuple
 
 import pygame
 
-from game.board import DealBoard
+from game.board import DealBoard, ItemCard
 from game.schema import ROLES
 from game.ui import flow, widgets
 from game.ui.cards import CardLook, CardPlan, draw_card, plan_card
@@ -206,7 +207,12 @@ class BoardScreen(Screen):
             return compose(fonts, theme, width, pieces, theme.panel, gutter=gutter)
 
         checks: list[Piece] = []
+        items = {card.id: card for card in board.items}
         for name, done in board.checklist.items():  # interest: one line, its mark and level
+            card = items.get(name)
+            if card is not None:  # format 1.2: "Budget ?" until learnt, then what was learnt
+                checks.extend(self._item_rows(card))
+                continue
             label = (t.get("board-interest", level=words.get(f"interest-{board.interest}"))
                      if name == "interest" else words.get('check-' + name))
             checks.append(Piece(label, "body", theme.text,
@@ -254,6 +260,20 @@ class BoardScreen(Screen):
             Piece(f"{t.get('board-back')}: {words.money(savings.get('back_end_savings', 0.0))}",
                   "body")]))
         return blocks
+
+    def _item_rows(self, card: ItemCard) -> list[Piece]:
+        """A qualification item's checklist row: "Budget ?" until it is learnt; then ✓ with what
+        was learnt (the competitor's name first), and from whom, on which turn."""
+        ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
+        theme = ctx.theme
+        label = words.get("check-" + card.id)
+        if not card.learnt:
+            return [Piece(f"{label} ?", "body", theme.muted, icon=("mark", "missed"),
+                          icon_colour=theme.muted)]
+        return [Piece(f"{label}: {words.fact(card.id)}", "body", theme.text,
+                      icon=("mark", "good"), icon_colour=theme.good),
+                Piece(t.get("board-found", who=words.name(card.by), turn=card.turn), "small",
+                      theme.muted)]
 
     # --- input --------------------------------------------------------------------------------
 

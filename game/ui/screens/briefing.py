@@ -104,7 +104,7 @@ class BriefingScreen(Screen):
         self.chrome.layout(ctx, hints, **head)
         self._place()
         if self.people_view.max_scroll:  # the people do not all fit: say how they scroll
-            hints.insert(2, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.language, "people")))
+            hints.insert(2, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.text.language, "people")))
             self.chrome.layout(ctx, hints, **head)
             self._place()
 

@@ -177,7 +177,7 @@ class DebriefScreen(Screen):
         blocks = [compose(fonts, theme, width, [
             Piece(f"{'✔' if v.passed else '✘'} {verdict}", "heading",
                   theme.good if v.passed else theme.bad),
-            Piece(words.pass_reason(v.reason, v.pass_mark, v.critical), "body")], theme.panel)]
+            Piece(words.verdict(v), "body")], theme.panel)]
         losses = self.report.biggest_losses()
         if losses:  # what cost points leads, biggest first (the result file has every one)
             pieces = [Piece(words.get("lost-heading"), "heading")]
@@ -273,8 +273,9 @@ class DebriefScreen(Screen):
         widgets.panel(surface, self.right, theme)
         pad = ctx.px(16)
         x, room, at = self.left.x + pad, self.left.w - 2 * pad, self.spots
-        outcome = t.get("debrief-outcome", outcome=words.get(f"outcome-{report.outcome}"))
-        colour = theme.good if report.outcome == "won" else theme.bad
+        outcome = t.get("debrief-outcome",
+                        outcome=words.outcome(report.outcome, report.disqualified))
+        colour = theme.good if report.outcome == "won" or report.disqualified else theme.bad
         surface.blit(fonts.render_fit(outcome, "heading", colour, room), (x, at["outcome"]))
         if report.end_reason and "reason" in at:
             reason = words.get(f"end-{report.end_reason}")

@@ -100,7 +100,7 @@ class MeetingScreen(Screen):
         gap = ctx.px(14)
         col_w = self._column_width(people, looks, gap)
         if self.column.measure(ctx, col_w, people, looks, gap) > self.chrome.body.h:
-            hints.insert(3, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.language, "people")))
+            hints.insert(3, Hint("⇧ PgUp/PgDn", PEOPLE_HINT.get(ctx.text.language, "people")))
             self.chrome.layout(ctx, hints, **head)
         body = self.chrome.body
         self.column.layout(ctx, pygame.Rect(body.x, body.y, col_w, body.h), people, looks, gap)

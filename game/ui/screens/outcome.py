@@ -1,5 +1,6 @@
 """The outcome of a close attempt (won, or why not yet), the referral request after a won close,
-and the end of an attempt that ran out of turns or closes."""
+and the end of an attempt that ran out of turns or closes, or that the trainee walked away from
+(format 1.2: rightly qualifying the prospect out, or leaving a deal there to win)."""
 from __future__ import annotations
 
 import pygame
@@ -51,6 +52,10 @@ class OutcomeScreen(Screen):
             return "close-won"
         if "close-failed" in codes:
             return "close-failed"
+        if "qualified-out" in codes:
+            return "qualified-out"
+        if "walked-away" in codes:
+            return "walked-away"
         return "attempt-over"
 
     def layout(self) -> None:
@@ -105,7 +110,8 @@ class OutcomeScreen(Screen):
             code = line.code
             if line.kind != "note" or code not in ("close-won", "close-failed", "game-over",
                                                    "referral-moment", "referral-won",
-                                                   "referral-lost"):
+                                                   "referral-lost", "qualified-out",
+                                                   "walked-away"):
                 continue
             pieces: list[Piece] = []
             if code == "close-won":
@@ -114,12 +120,19 @@ class OutcomeScreen(Screen):
             elif code == "close-failed":
                 pieces.append(Piece(words.get("close-failed"), "title", theme.bad,
                                     icon=("mark", "mistake")))
+            elif code == "qualified-out":  # the right call (format 1.2)
+                pieces.append(Piece(words.note(code, line.params), "title", theme.good,
+                                    icon=("mark", "good")))
+            elif code == "walked-away":
+                pieces.append(Piece(words.note(code, line.params), "heading", theme.text,
+                                    icon=("mark", "neutral")))
             elif code == "game-over":
                 outcome = str(line.params.get("outcome"))
                 reason = line.params.get("reason")
+                right = outcome == "won" or bool(line.params.get("disqualified"))
                 pieces.append(Piece(words.note(code, line.params), "heading",
-                                    theme.good if outcome == "won" else theme.bad,
-                                    icon=("mark", "good" if outcome == "won" else "mistake")))
+                                    theme.good if right else theme.bad,
+                                    icon=("mark", "good" if right else "mistake")))
                 if reason:
                     pieces.append(Piece(words.get(f"end-{reason}") + ".", "body"))
             elif code == "referral-moment":
@@ -130,8 +143,9 @@ class OutcomeScreen(Screen):
                 pieces.append(Piece(words.note(code, line.params), "heading",
                                     theme.good if won else theme.warn,
                                     icon=("mark", "good" if won else "missed")))
-            if line.text:
-                pieces.append(Piece(words.quote(line.text), "body", theme.text))
+            if line.text:  # someone's words, quoted; how a polite exit went, as told
+                pieces.append(Piece(line.text if code == "qualified-out" else
+                                    words.quote(line.text), "body", theme.text))
             if code == "close-failed":
                 reasons = line.params.get("reasons", [])
                 if reasons:
