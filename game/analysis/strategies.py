@@ -16,6 +16,13 @@ introduction, who raised an objection, whom a clue is about, the board's checkli
   influencer; closes only with the one tagged decision-maker.
 - `clue-target`: tactic order with the checklist, tagging as decision-maker whoever most clear
   clues are about (without reading them) and closing only with them.
+- `walk-away-early`: walks away (format 1.2: the polite exit, the same words in every cast) as
+  soon as it is offered; until then, tactic order with the checklist. Walking away counts only
+  after `disqualify.after` is established, so this never passes.
+- `questions-then-walk-away`: tactic order, then — instead of closing or leaving — walks away
+  once nothing else is left to say. In a deal where walking away is right it has often asked
+  what `after` needs; what keeps it from passing is the content: the right call differs by cast
+  (only the replies tell), tags on evidence and tempting mistakes.
 
 Among the options a rule prefers equally, each player picks at random (seeded per run), so the
 order a scenario lists its choices in cannot favour or defeat a strategy by accident.
@@ -36,7 +43,7 @@ from typing import Any
 
 from game import rules
 from game.engine import Game
-from game.runtime import Runtime
+from game.runtime import WALK_AWAY, Runtime
 from game.scoring import score, verdict
 from game.values import Line, Option
 
@@ -145,10 +152,15 @@ def pick_longest(game: Game, open_: list[tuple[int, Option]], seen: Seen,
 
 
 def _tactic_player(wait: bool, target: Callable[[Game, Seen], str | None] | None = None,
-                   questions_first: bool = False) -> Pick:
+                   questions_first: bool = False, walk_away: str | None = None) -> Pick:
+    """A player by tactic order; `walk_away`: "early" walks away as soon as it can, "last"
+    walks away when nothing but a close or leaving is left (format 1.2)."""
     def pick(game: Game, open_: list[tuple[int, Option]], seen: Seen,
              rng: random.Random) -> int | None:
         state = game.state
+        walks = [i for i, o in open_ if o.tactic == WALK_AWAY]
+        if walks and walk_away == "early":
+            return rng.choice(walks)
         who = target(game, seen) if target is not None else None
         if state.phase == "between":
             if questions_first and seen.questions_round:
@@ -163,6 +175,8 @@ def _tactic_player(wait: bool, target: Callable[[Game, Seen], str | None] | None
         chosen = _by_tactic(open_, tactics, rng)
         if chosen is not None:
             return chosen
+        if walks and walk_away == "last":
+            return rng.choice(walks)
         closes = [i for i, o in open_ if o.tactic == "close"]
         board = rules.board_checklist(game.rt, state)
         # authority ✓ on the board needs a decision-maker tag: a player who tags nobody waits
@@ -231,6 +245,8 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy("structural-tags", _tactic_player(wait=True, target=_introduced_first),
              _tag_structurally),
     Strategy("clue-target", _tactic_player(wait=True, target=_most_clues), _tag_clue_target),
+    Strategy("walk-away-early", _tactic_player(wait=True, walk_away="early")),
+    Strategy("questions-then-walk-away", _tactic_player(wait=False, walk_away="last")),
 )
 BY_NAME = {s.name: s for s in STRATEGIES}
 
