@@ -98,7 +98,7 @@ def _progress(rows: list[Row], words: ReportWords) -> str:
     for player in sorted(by_player, key=str.casefold):
         mine = by_player[player]
         points = [(r.total or 0.0, r.outcome or "", f"{local_time(r.started)} · {r.title} · "
-                   f"{words.outcome(r.outcome)} · {r.total:.1f}") for r in mine]
+                   f"{words.outcome(r.outcome, r.disqualified)} · {r.total:.1f}") for r in mine]
         marks = {r.pass_mark for r in mine}
         chart = svg.trend(points, marks.pop() if len(marks) == 1 else None,
                           f"{player}: {words('progress')}")
@@ -247,7 +247,7 @@ def _attempts(rows: list[Row], words: ReportWords) -> str:
         cells = [escape(row.player), f"{escape(row.title)}<br><small>{escape(row.scenario_id)}"
                  f"</small>", str(row.seed), escape(local_time(row.started)),
                  clock_time(row.seconds),
-                 f'<span class="{outcome}">{escape(words.outcome(row.outcome))}</span>',
+                 f'<span class="{outcome}">{escape(words.outcome(row.outcome, row.disqualified))}</span>',
                  f"{row.total:.1f}" if row.total is not None else "—",
                  escape(words(row.verdict)) if row.verdict else "—", *comps]
         out.append("<tr>" + "".join(f'<td{" class=n" if i in numeric else ""}>{c}</td>'

@@ -29,6 +29,7 @@ class Row:
     pass_mark: int
     passed: bool | None = None   # the verdict (None: no result yet)
     practice: bool = False       # played after seeing this cast's roles: shown apart
+    disqualified: bool = False   # rightly walked away (format 1.2): shown as "qualified out"
 
     @property
     def verdict(self) -> str:
@@ -61,7 +62,8 @@ def rows(records: list[AttemptRecord]) -> list[Row]:
                        record.active_seconds, a.outcome,
                        a.total if record.result is not None else None, comps,
                        int(record.info.get("pass_mark", 60)), _passed(record),
-                       bool(record.result and record.result.get("practice"))))
+                       bool(record.result and record.result.get("practice")),
+                       bool(record.result and record.result.get("disqualified"))))
     return out
 
 

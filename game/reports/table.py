@@ -78,7 +78,7 @@ def _columns(rows: list[Row], words: ReportWords) -> list[_Column]:
         _Column("started", words("started"), [local_time(r.started) for r in rows]),
         _Column("duration", words("duration"), [clock_time(r.seconds) for r in rows],
                 right=True),
-        _Column("outcome", words("outcome"), [words.outcome(r.outcome) for r in rows]),
+        _Column("outcome", words("outcome"), [words.outcome(r.outcome, r.disqualified) for r in rows]),
         _Column("total", words("total"),
                 [f"{r.total:.1f}" if r.total is not None else "—" for r in rows], right=True),
         _Column("verdict", words("verdict"),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.schema import base_language
+
 REPORT_LANGUAGES = ("en", "es")
 
 _TEXT: dict[str, dict[str, str]] = {
@@ -11,6 +13,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "title": "Qualified — training report", "player": "Player", "scenario": "Scenario",
         "seed": "Seed", "started": "Started", "duration": "Time", "outcome": "Outcome",
         "total": "Total", "won": "won", "lost": "lost", "abandoned": "abandoned",
+        "disqualified": "qualified out",
         "unfinished": "unfinished", "empty": "No attempts recorded yet.",
         "empty-filtered": "No attempts match these filters.",
         "overview": "Class overview", "players": "Players", "attempts": "Attempts",
@@ -47,6 +50,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "title": "Qualified — informe de formación", "player": "Participante",
         "scenario": "Escenario", "seed": "Semilla", "started": "Inicio", "duration": "Tiempo",
         "outcome": "Resultado", "total": "Total", "won": "ganada", "lost": "perdida",
+        "disqualified": "descartada a tiempo",
         "abandoned": "abandonada", "unfinished": "sin terminar",
         "empty": "Todavía no hay intentos registrados.",
         "empty-filtered": "Ningún intento cumple estos filtros.",
@@ -99,6 +103,20 @@ _MISSED: dict[str, dict[str, str]] = {
                                   "es": "No marcó a {who} como quien decide"},
     "referral-not-asked": {"en": "Won the deal but never asked for a referral",
                            "es": "Ganó la venta pero no pidió una referencia"},
+    # format 1.2
+    "item-not-learned": {"en": "Never found out {item}, though a question was offered",
+                         "es": "Nunca averiguó {item}, aunque tuvo la pregunta a mano"},
+    "item-never-learned": {"en": "Never found out {item}", "es": "Nunca averiguó {item}"},
+    "competitor-champion": {"en": "Never found out about the competitor {who} backed",
+                            "es": "Nunca supo de la competencia que apoyaba {who}"},
+    "walk-away-not-taken": {"en": "Chased a deal that was right to walk away from",
+                            "es": "Persiguió una venta de la que lo correcto era retirarse"},
+}
+
+_ITEMS: dict[str, tuple[str, str]] = {  # qualification items (format 1.2) in a sentence
+    "budget": ("the budget", "el presupuesto"), "timing": ("the timing", "los plazos"),
+    "decision_process": ("the decision process", "el proceso de decisión"),
+    "competitor": ("the competition", "la competencia"),
 }
 
 
@@ -112,15 +130,16 @@ class ReportWords:
         """The label for `code` (the code itself if unknown)."""
         return _TEXT[self.language].get(code, _TEXT["en"].get(code, code))
 
-    def outcome(self, outcome: str | None) -> str:
-        """won / lost / abandoned, or unfinished for None."""
-        return self(outcome or "unfinished")
+    def outcome(self, outcome: str | None, disqualified: bool = False) -> str:
+        """won / lost / abandoned, or unfinished for None; "qualified out" for an attempt that
+        rightly walked away (format 1.2: its outcome is lost, by the result contract)."""
+        return self("disqualified" if disqualified else outcome or "unfinished")
 
 
 def missed_text(code: str, params: dict[str, Any], info: dict[str, Any]) -> str:
     """A missed opportunity in the scenario's language, using the names saved with the
     attempt (`info`), so the scenario file is not needed."""
-    language = info.get("language") if info.get("language") in REPORT_LANGUAGES else "en"
+    language = base_language(info.get("language"))  # es-MX → es
     entry = _MISSED.get(code)
     if entry is None:
         return code
@@ -131,6 +150,8 @@ def missed_text(code: str, params: dict[str, Any], info: dict[str, Any]) -> str:
         "objection": info.get("objections", {}).get(params.get("objection"),
                                                     params.get("objection", "")),
         "text": params.get("text", ""),
+        "item": _ITEMS.get(str(params.get("item")), (params.get("item", ""),) * 2)[
+            language == "es"],
     }
     return entry[language].format(**values)
 
@@ -169,6 +190,18 @@ _LOST_KINDS: dict[str, tuple[str, str]] = {
     "referral-not-asked": ("Referrals not asked for", "Referencias no pedidas"),
     "referral-not-given": ("Referrals not given", "Referencias no conseguidas"),
     "mistake": ("Mistakes the trainer marked", "Errores marcados por el formador"),
+    # format 1.2
+    "checklist-item": ("Closing before the budget, timing… were found out",
+                       "Cerrar sin haber averiguado el presupuesto, los plazos…"),
+    "after-not-established": ("Walking away before establishing what it rests on",
+                              "Retirarse sin confirmar en qué se basa"),
+    "not-disqualified": ("Deals chased that were right to walk away from",
+                         "Ventas perseguidas de las que lo correcto era retirarse"),
+    "walked-away-unqualified": ("Walking away on a guess", "Retirarse por una conjetura"),
+    "walked-away": ("Walking away from deals there to win",
+                    "Retirarse de ventas que se podían ganar"),
+    "turns-used-out": ("Meetings used before qualifying out",
+                       "Reuniones hasta descartar al cliente"),
 }
 
 

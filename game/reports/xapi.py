@@ -154,6 +154,8 @@ def _attempt_statements(record: AttemptRecord, actions: list[Action],
         extensions[f"{base}/xapi/extensions/pass-reason"] = record.result["pass_reason"]
     if record.result.get("practice"):
         extensions[f"{base}/xapi/extensions/practice"] = True
+    if record.result.get("disqualified"):  # lost, and rightly walked away (format 1.2)
+        extensions[f"{base}/xapi/extensions/disqualified"] = True
     extensions.update(_story(record.result, base))
     result = {"score": {"scaled": round(total / 100.0, 4), "raw": total, "min": 0, "max": 100},
               "success": passed, "completion": True, "duration": duration,

@@ -285,6 +285,8 @@ def _finished(result: dict[str, Any], by_verb: dict[str, list[dict[str, Any]]],
     kept["debrief"] = {"missed": _missed(extensions.get("missed"))}
     if extensions.get("practice") is True:
         kept["practice"] = True
+    if extensions.get("disqualified") is True:
+        kept["disqualified"] = True
     return ImportedAttempt(outcome=outcome, total=float(total), result=kept, **common)
 
 
