@@ -1,0 +1,556 @@
+"""Format 1.2 (issue 17): qualification items (budget, timing, decision process, competitor),
+walking away when the right call is to disqualify, regional language tags and a public
+tender's words — and format 1 / 1.1 files playing and scoring exactly as before.
+
+The deal is tests/fixtures/qualify-mini.yaml: Dana decides; in the cast `funded` there is a
+budget and the deal can be won once budget, timing and the competition are found out; in the
+cast `unfunded` there is none, and walking away — once the budget and who signs are known — is
+the right call.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.playouts import play_steps, variant_seeds
+from game import variants
+from game.analysis.strategies import BY_NAME, play, run_strategies
+from game.board import deal_board
+from game.engine import Game
+from game.i18n import Words
+from game.loader import load_scenario, load_scenario_text
+from game.reports.words import ReportWords, missed_text
+from game.result import result_dict
+from game.runtime import Runtime
+from game.schema import ROLES, Scenario
+from game.scoring import debrief, score, verdict
+from game.state import STATE_VERSION, PlayState, StateVersionError
+from game.textplay import TextPlay
+from tests.test_format_1_1 import SCENARIO as FORMAT_1_1
+from tests.winning_paths import WINNING_PATHS
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "qualify-mini.yaml"
+TEXT = FIXTURE.read_text(encoding="utf-8")
+
+WIN = ["meet:dana", "#ask_pain", "#ask_budget", "#ask_timing", "#pitch", "leave",
+       "tag:dana=decision_maker", "meet:sam", "#ask_rival", "#chat", "tag:sam=influencer",
+       "meet:dana", "#close", "referral:ask"]
+QUALIFY_OUT = ["meet:dana", "#ask_pain", "tag:dana=decision_maker", "#ask_budget_none",
+               "#leave_politely"]
+
+
+def load(text: str = TEXT) -> Scenario:
+    loaded = load_scenario_text(text, "qualify.yaml")
+    assert loaded.errors == [], [p.format() for p in loaded.errors]
+    assert loaded.scenario is not None
+    return loaded.scenario
+
+
+@pytest.fixture(scope="module")
+def rt() -> Runtime:
+    return Runtime(load())
+
+
+def seed_of(rt: Runtime, cast: str) -> int:
+    seed = variants.seed_with_cast(rt.scenario, cast)
+    assert seed is not None
+    return seed
+
+
+def steps(rt: Runtime, cast: str, path: list[str]) -> Game:
+    return play_steps(rt, path, seed_of(rt, cast))
+
+
+# --- format 1 and 1.1 play and score exactly as before -----------------------------------------
+
+def _playouts_digest(rt: Runtime, runs: int) -> str:
+    """Seeded random attempts (random tags too), every result file hashed: any change in what
+    a file plays, scores or says changes it."""
+    digest = hashlib.sha256()
+    rng = random.Random(7)
+    people = list(rt.scenario.stakeholders)
+    for _ in range(runs):
+        game = Game(rt, seed=rng.randrange(1000))
+        for _ in range(500):
+            if game.over:
+                break
+            if rng.random() < 0.1:
+                game.tag(rng.choice(people), rng.choice(ROLES))
+            game.choose(rng.choice([i for i, o in enumerate(game.options()) if o.available]))
+        else:
+            game.abandon()
+        digest.update(json.dumps(result_dict(game), sort_keys=True, ensure_ascii=False).encode())
+    return digest.hexdigest()[:16]
+
+
+# taken before format 1.2 existed (commit d4c341c), with the same digest
+BEFORE_1_2 = {"example": "c7da9b210a6cdd35", "mini": "5d29331e76dbdbb1",
+              "format-1.1": "9503ec53cdb8494a"}
+
+
+@pytest.mark.parametrize(("name", "source"), [
+    ("example", ROOT / "docs" / "example.yaml"),
+    ("mini", ROOT / "tests" / "fixtures" / "mini.yaml"),
+    ("format-1.1", FORMAT_1_1),
+])
+def test_format_1_and_1_1_files_play_and_score_as_before(name: str, source: Any) -> None:
+    loaded = (load_scenario(source) if isinstance(source, Path)
+              else load_scenario_text(source, "x.yaml"))
+    assert loaded.scenario is not None
+    assert _playouts_digest(Runtime(loaded.scenario), 40) == BEFORE_1_2[name]
+
+
+# The recorded winning path of each bundled scenario, before format 1.2: per variant seed, the
+# total and a digest of the whole result file. Keyed by a digest of the scenario and its path
+# file: a scenario edited since (its content, not the engine) is no longer comparable.
+BUNDLED_BEFORE_1_2: dict[str, tuple[str, list[tuple[int, float, str]]]] = {
+    "brightwell-renewal": ("120719861efff53a", [(1, 95.3, '258346c3a978e000'), (0, 94.7, '325ed61449379fd1'), (5, 95.5, '1698dbe2932a72c7')]),  # noqa: E501
+    "calder-freight": ("e5ef3d82a19a5750", [(1, 94.9, '04128ef18e177c4d'), (0, 94.8, '87a28a8f6bde92bb'), (5, 95.4, 'c026a6b15e49b579')]),  # noqa: E501
+    "clinica-del-sol": ("9fc64420a37a57bf", [(1, 95.5, '81d186b33f431c17'), (4, 95.5, '8f34a090a1e00047'), (7, 95.2, '3367e03923c776c5'), (0, 95.2, '58dd34ad1dc899a3'), (6, 95.2, '5dbb141d454ef291'), (5, 95.2, '9a37b6302f7d1893')]),  # noqa: E501
+    "harlow-precision": ("549586987bf52083", [(1, 95.2, '2b59b60cac6d1a44'), (4, 95.2, '5fb973447d13eacc'), (7, 95.4, '292c6df53d119d2b'), (0, 95.4, '49602f60fb7edfbb'), (6, 95.8, '5ffa4bb71af1b3e4'), (5, 95.8, '00247c04b7bc5a8d')]),  # noqa: E501
+    "hospital-comarcal": ("01beba4ac6ba9e4b", [(1, 95.3, 'e96c79ba68a944a7'), (0, 94.6, '5993bf2e61d42279'), (5, 94.7, '467dd7a9dc63a433')]),  # noqa: E501
+    "northwind-logistics": ("5e3ca50fe71d516b", [(1, 95.8, 'b63fc2d559bf7fe4'), (4, 95.8, 'b9b9dc615dc628b3'), (7, 95.9, '0dc476fda5068cd0'), (0, 95.9, '7e172e15acfaf4a9'), (6, 95.8, '9cd21bcba2449dbe'), (5, 95.8, 'd8379ef4b6753321')]),  # noqa: E501
+    "supermercados-lozano": ("e5f6f9767cca67ac", [(1, 95.7, 'aea1e63ee39fc087'), (4, 95.7, '03bd8f92a77a342e'), (7, 95.1, '9c98bbd63b544b98'), (0, 95.1, '8d641ec0265681b5')]),  # noqa: E501
+    "tutorial-first-deal": ("d1e7977019c457be", [(1, 95.9, 'd0b4f8ee991ee21d')]),
+}
+
+
+@pytest.mark.parametrize("scenario_id", sorted(BUNDLED_BEFORE_1_2))
+def test_bundled_winning_paths_score_as_before(scenario_id: str) -> None:
+    file = ROOT / "scenarios" / f"{scenario_id}.yaml"
+    path_file = ROOT / "tests" / "paths" / f"{scenario_id}.yaml"
+    if not file.exists() or not path_file.exists():
+        pytest.skip("the scenario is no longer bundled")
+    pinned, before = BUNDLED_BEFORE_1_2[scenario_id]
+    if hashlib.sha256(file.read_bytes() + path_file.read_bytes()).hexdigest()[:16] != pinned:
+        pytest.skip("the scenario or its path was edited since the pin: not comparable")
+    rt = Runtime(load_scenario(file).scenario)  # type: ignore[arg-type]
+    now = []
+    for seed in variant_seeds(rt.scenario):
+        result = result_dict(play_steps(rt, WINNING_PATHS[scenario_id], seed))
+        text = json.dumps(result, sort_keys=True, ensure_ascii=False).encode()
+        now.append((seed, result["score"]["total"], hashlib.sha256(text).hexdigest()[:16]))
+    assert now == before
+
+
+def test_a_format_1_file_relabelled_1_2_plays_the_same() -> None:
+    old = (ROOT / "tests" / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+    new = load_scenario_text("format: 1.2\n" + old, "x.yaml").scenario
+    assert new is not None
+    assert _playouts_digest(Runtime(new), 10) == _playouts_digest(
+        Runtime(load_scenario_text(old, "x.yaml").scenario), 10)  # type: ignore[arg-type]
+
+
+# --- qualification items: learn, the board, the close, the score -------------------------------
+
+def test_the_fixture_validates_strictly_and_declares_every_item() -> None:
+    loaded = load_scenario(FIXTURE)
+    assert [p.format() for p in loaded.problems] == []
+    assert loaded.scenario is not None and loaded.scenario.format == 1.2
+    assert loaded.scenario.qualification is not None
+    assert loaded.scenario.qualification.declared() == ("budget", "timing", "competitor")
+
+
+def test_learning_ticks_the_board_with_what_was_learnt(rt: Runtime) -> None:
+    game = Game(rt, seed_of(rt, "funded"))
+    board = deal_board(game.rt, game.state)
+    assert [(c.id, c.learnt) for c in board.items] == [
+        ("budget", False), ("timing", False), ("competitor", False)]
+    assert list(board.checklist) == ["need", "interest", "authority", "budget", "timing",
+                                     "competitor"]
+    game.choose_key("meet:dana")
+    lines = game.choose_key("dana/hello/2")  # ask_budget
+    assert [(l.code, l.params) for l in lines if l.kind == "note"] == [
+        ("learned", {"item": "budget", "who": "dana"})]
+    assert game.state.learned == {"budget": {"turn": 1, "by": "dana"}}
+    card = deal_board(game.rt, game.state).items[0]
+    assert (card.learnt, card.text, card.turn, card.by) == (
+        True, "Whether money is set aside this year", 1, "dana")
+    words = Words(game.scenario)
+    assert words.note("learned", lines[1].params) == \
+        "You now know the budget: Whether money is set aside this year"
+    assert words.fact("competitor") == "TileTrack — Shortlisted after a demo last month"
+
+
+def test_learned_and_not_learned_open_and_close_choices(rt: Runtime) -> None:
+    game = Game(rt, seed_of(rt, "funded"))
+    game.choose_key("meet:sam")
+    rival = {o.key: o for o in game.options()}["sam/hello/0"]
+    assert not rival.available and rival.reason == ("learned", {"item": "budget"})
+    game = steps(rt, "funded", ["meet:dana", "#ask_timing"])
+    timing = {o.key: o for o in game.options()}["dana/hello/4"]
+    assert not timing.available  # said once, and not_learned no longer holds
+
+
+def test_a_close_before_the_items_are_learnt_is_premature_and_says_which(rt: Runtime) -> None:
+    game = steps(rt, "funded", ["meet:dana", "#ask_pain", "#ask_budget", "#pitch",
+                                "tag:dana=decision_maker"])
+    lines = game.choose_key("dana/hello/6")
+    failed = next(l for l in lines if l.code == "close-failed")
+    assert ["learned", {"items": ["timing", "competitor"]}] in failed.params["reasons"]
+    assert game.state.premature_closes == 1
+    assert game.state.qualified_at_close is not None
+    assert game.state.qualified_at_close["budget"] and not game.state.qualified_at_close["timing"]
+    why = Words(game.scenario).reason("learned", {"items": ["timing", "competitor"]})
+    assert why == "you have not found out the timing and the competition yet."
+
+
+def test_the_winning_path_wins_and_each_item_is_a_checklist_point(rt: Runtime) -> None:
+    game = steps(rt, "funded", WIN)
+    state = game.state
+    assert (state.outcome, state.referral, state.turn) == ("won", "won", 3)
+    result = result_dict(game)
+    assert result["passed"] and result["pass_reason"] == "passed"
+    assert result["disqualified"] is False and result["outcome"] == "won"
+    # 6 checklist points (need, interest, authority, budget, timing, competitor) + tags 2
+    assert score(game.rt, state).competencies["qualification"] == (20.0, 20.0)
+    assert deal_board(game.rt, state).stage == "customer"
+
+
+def test_the_debrief_names_items_never_learnt_with_the_question(rt: Runtime) -> None:
+    game = steps(rt, "funded", ["meet:dana", "#ask_pain", "#ask_budget", "leave"])
+    game.abandon()
+    missed = {m.code: m for m in debrief(game.rt, game.state).missed}
+    assert missed["item-not-learned"].params == {"item": "timing", "who": "dana",
+                                                 "text": "When would it need to be running?"}
+    assert missed["item-not-learned"].turn == 1
+    assert missed["item-never-learned"].params == {"item": "competitor"}
+    assert "competitor-champion" not in missed  # given up: nobody's part is named
+    words = Words(game.scenario)
+    assert words.missed("item-not-learned", 1, missed["item-not-learned"].params) == (
+        "You never found out the timing (“Needed before the spring stock-take”): on turn 1, "
+        "asking Dana Reyes “When would it need to be running?” would have told you.")
+    lost = debrief(game.rt, game.state).lost["qualification"]
+    assert {item.code for item in lost} >= {"checklist-item"}
+
+
+def test_an_event_can_teach_an_item(rt: Runtime) -> None:
+    text = TEXT.replace("variants:", "events:\n  memo:\n    text: A memo names the rival.\n"
+                                     "    turn: 1\n    effects: {learn: [competitor]}\nvariants:")
+    game = Game(Runtime(load(text)), 1)
+    game.choose_key("meet:dana")
+    game.choose_key("leave")
+    assert game.state.learned["competitor"] == {"turn": 1, "by": None}
+
+
+# --- walking away --------------------------------------------------------------------------------
+
+def test_walking_away_rightly_qualifies_the_prospect_out(rt: Runtime) -> None:
+    game = steps(rt, "unfunded", QUALIFY_OUT[:-1])
+    lines = game.choose_key("dana/hello/0")
+    notes = [(l.code, l.params) for l in lines if l.kind == "note"]
+    assert notes == [("qualified-out", {"turn": 1}),
+                     ("game-over", {"outcome": "lost", "reason": "walked-away",
+                                    "disqualified": True})]
+    assert lines[-2].text == game.scenario.disqualify.text  # type: ignore[union-attr]
+    assert game.over and game.state.path[-1]["mark"] == "good"
+    result = result_dict(game)
+    assert (result["outcome"], result["end_reason"], result["disqualified"]) == (
+        "lost", "walked-away", True)
+    assert (result["passed"], result["pass_reason"]) == (True, "passed")
+    comps = score(game.rt, game.state).competencies
+    # 0.6 + 0.25 × (5 − 1 + 1) / 5 + 0.15, nothing discounted
+    assert comps["closing"] == (15.0, 15.0)
+    # the after items (budget, authority) + the decision-maker tagged; the influencer not
+    assert comps["qualification"] == (15.0, 20.0)
+    # trust alone: there is no customer to ask for a referral
+    assert comps["relationship"] == (4.0, 10.0)
+    words = Words(game.scenario)
+    assert words.verdict(debrief(game.rt, game.state).verdict) == (
+        "You qualified the prospect out on turn 1 — the right call, once you had established "
+        "the budget and who signs; the score reaches the pass mark (60) and no critical "
+        "mistake was made.")
+    assert words.outcome("lost", True) == "qualified out"
+
+
+def test_walking_away_blind_fails_even_where_it_is_right(rt: Runtime) -> None:
+    game = steps(rt, "unfunded", ["meet:dana", "#leave_politely"])
+    result = result_dict(game)
+    assert (result["outcome"], result["disqualified"], result["passed"]) == ("lost", False, False)
+    assert result["pass_reason"] == "walked-away-unqualified"
+    assert game.state.path[-1]["notes"] == ["mistake:walked-away-unqualified"]
+    v = debrief(game.rt, game.state).verdict
+    assert (v.missing, v.turn) == (("budget", "authority"), 1)
+    closing = result["score"]["competencies"]["closing"]
+    assert closing["score"] == 0 and closing["lost"][0]["why"] == "walked-away-unqualified"
+    assert "before finding out the budget and who signs" in result["debrief"]["verdict"]
+
+
+def test_walking_away_where_it_is_not_right_is_simply_not_winning(rt: Runtime) -> None:
+    game = steps(rt, "funded", ["meet:dana", "#ask_pain", "#ask_budget", "#leave_politely"])
+    result = result_dict(game)
+    assert (result["outcome"], result["end_reason"], result["disqualified"]) == (
+        "lost", "walked-away", False)
+    assert (result["passed"], result["pass_reason"]) == (False, "not-won")
+    assert game.state.path[-1]["notes"] == ["mistake:walked-away"]
+    assert result["score"]["competencies"]["closing"]["lost"][0]["why"] == "walked-away"
+
+
+def test_where_walking_away_is_right_no_close_wins_and_chasing_fails(rt: Runtime) -> None:
+    game = steps(rt, "unfunded", ["meet:dana", "#ask_pain", "#ask_budget_none", "#ask_timing",
+                                  "#pitch", "leave", "tag:dana=decision_maker", "meet:sam",
+                                  "#ask_rival", "#chat", "meet:dana"])
+    lines = game.choose_key("dana/hello/6")
+    failed = next(l for l in lines if l.code == "close-failed")
+    assert failed.params["reasons"] == [["not-ready", {}]]  # neutral: says nothing of walking
+    game.choose_key("meet:dana")
+    game.choose_key("dana/hello/6")
+    assert (game.state.outcome, game.state.end_reason) == ("lost", "closes-exhausted")
+    report = debrief(game.rt, game.state)
+    assert report.verdict.reason == "not-disqualified" and not report.disqualified
+    assert [m.code for m in report.missed if m.code == "walk-away-not-taken"] == \
+        ["walk-away-not-taken"]
+    assert report.score.competencies["closing"][0] == 0.0
+
+
+def test_giving_up_never_tells_whether_walking_away_was_right(rt: Runtime) -> None:
+    results = []
+    for cast in ("funded", "unfunded"):
+        game = steps(rt, cast, ["meet:dana", "#ask_pain"])
+        game.abandon()
+        result = result_dict(game)
+        results.append((result["pass_reason"], result["score"],
+                        [m["code"] for m in result["debrief"]["missed"]]))
+    assert results[0] == results[1]
+    assert results[0][0] == "not-won"
+
+
+def test_walking_away_in_a_scenario_without_disqualify_is_not_winning() -> None:
+    text = TEXT.replace("disqualify:\n  when: {flags: [no_budget]}\n  after: [budget, authority]\n"
+                        "  text: You thanked Dana and offered to call again once next year's "
+                        "plan is set.\n", "")
+    loaded = load_scenario_text(text, "x.yaml")
+    assert [p.code for p in loaded.problems] == ["walk-away-without-disqualify"]
+    rt = Runtime(loaded.scenario)  # type: ignore[arg-type]
+    game = play_steps(rt, QUALIFY_OUT, 0)
+    result = result_dict(game)
+    assert "disqualified" not in result
+    assert (result["outcome"], result["pass_reason"]) == ("lost", "not-won")
+
+
+def test_a_shortcut_player_who_walks_away_early_never_passes(rt: Runtime) -> None:
+    seeds = range(60)
+    casts = {variants.cast_name(rt.scenario, s) for s in seeds}
+    assert casts == {"funded", "unfunded"}  # walking away is right in some casts only
+    figures = run_strategies(rt, seeds, jobs=1)["walk-away-early"]
+    assert figures.pass_rate == 0.0 and figures.win_rate == 0.0
+    game = play(rt, BY_NAME["walk-away-early"], seed_of(rt, "unfunded"))
+    assert game.state.end_reason == "walked-away"
+    assert verdict(game.rt, game.state).reason == "walked-away-unqualified"
+
+
+def test_walk_away_options_are_told_apart_but_keep_their_tactic(rt: Runtime) -> None:
+    game = Game(rt, 0)
+    game.choose_key("meet:dana")
+    option = game.options()[0]
+    assert option.key == "dana/hello/0" and option.tactic == "walk_away"
+    game.choose(0)
+    assert game.state.path[-1]["tactic"] == "small_talk"
+
+
+# --- the result file, saving and resuming --------------------------------------------------------
+
+def test_the_result_json_of_each_ending(rt: Runtime, tmp_path: Path) -> None:
+    from game.cli import main as cli_main
+    out = tmp_path / "r.json"
+    # the unfunded cast: meet Dana, ask the pain, the budget, then walk away (no tags: the
+    # score stays under the pass mark)
+    import io
+    import sys
+    stdin = sys.stdin
+    sys.stdin = io.StringIO("1\n2\n2\n1\n")
+    try:
+        assert cli_main(["play", str(FIXTURE), "--text", "--seed", str(seed_of(rt, "unfunded")),
+                         "--result-json", str(out)]) == 0
+    finally:
+        sys.stdin = stdin
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["outcome"], data["end_reason"], data["disqualified"], data["passed"]) == (
+        "lost", "walked-away", True, False)
+    assert data["pass_reason"] == "below-pass-mark" and data["language"] == "en-GB"
+    assert data["debrief"]["verdict"] == ("You qualified the prospect out on turn 1 — the right "
+                                          "call — but the score is below the pass mark (60).")
+    assert [e["option"] for e in data["path"] if e["kind"] == "choice"] == [
+        "ask_pain", "ask_budget_none", "leave_politely"]
+
+
+def test_state_with_learned_saves_and_resumes(rt: Runtime) -> None:
+    game = steps(rt, "funded", ["meet:dana", "#ask_budget", "#ask_timing"])
+    saved = json.loads(json.dumps(game.state.to_dict()))
+    assert saved["version"] == STATE_VERSION == 2
+    assert saved["learned"] == {"budget": {"turn": 1, "by": "dana"},
+                                "timing": {"turn": 1, "by": "dana"}}
+    resumed = Game(rt, state=PlayState.from_dict(saved))
+    assert resumed.state.learned == game.state.learned
+    for key in ("dana/hello/1", "dana/hello/5", "leave", "meet:sam", "sam/hello/0"):
+        resumed.choose_key(key)
+        game.choose_key(key)
+    assert resumed.state.to_dict() == game.state.to_dict()
+
+
+def test_a_state_saved_before_format_1_2_still_loads() -> None:
+    scenario = load_scenario(ROOT / "tests" / "fixtures" / "mini.yaml").scenario
+    assert scenario is not None
+    game = Game(Runtime(scenario), 1)
+    game.choose_key("meet:dana")
+    old = game.state.to_dict()
+    old["version"] = 1
+    del old["learned"]
+    back = PlayState.from_dict(old)
+    assert back.learned == {} and back.to_dict() == game.state.to_dict()
+    with pytest.raises(StateVersionError, match="versions 1 to 2"):
+        PlayState.from_dict({**old, "version": 3})
+
+
+# --- words: en, es, es-ES, es-MX; a public tender ------------------------------------------------
+
+@pytest.mark.parametrize(("language", "stage", "out"), [
+    ("en", "qualified prospect", "You qualified the prospect out on turn 2 — the right call."),
+    ("en-GB", "qualified prospect", "You qualified the prospect out on turn 2 — the right call."),
+    ("es", "cualificado", "Descartaste al cliente en el turno 2: la decisión correcta."),
+    ("es-ES", "cliente potencial cualificado",
+     "Descartaste al cliente en el turno 2: la decisión correcta."),
+    ("es-MX", "prospecto calificado",
+     "Descalificaste al prospecto en el turno 2: la decisión correcta."),
+])
+def test_the_game_s_words_follow_the_base_language_and_the_region(
+        language: str, stage: str, out: str) -> None:
+    scenario = load(TEXT.replace("language: en-GB", f"language: {language}"))
+    words = Words(scenario)
+    assert words.language == language[:2] and words.locale == language
+    assert words.get("stage-qualified_prospect") == stage
+    assert words.note("qualified-out", {"turn": 2}) == out
+    assert words.money(20000).startswith("20.000" if language.startswith("es") else "20,000")
+
+
+def test_a_regional_scenario_keeps_its_usage_when_its_base_language_is_asked() -> None:
+    scenario = load(TEXT.replace("language: en-GB", "language: es-MX"))
+    assert Words(scenario, "es").locale == "es-MX"
+    assert Words(scenario, "en").locale == "en"
+    assert Words(scenario, "es").get("comp-qualification") == "Calificación"
+    assert Words(load(TEXT.replace("language: en-GB", "language: es"))).get(
+        "comp-qualification") == "Cualificación"
+
+
+def test_regional_tags_are_checked_with_a_did_you_mean() -> None:
+    for good in ("en-US", "es-AR", "es-MX"):
+        assert load(TEXT.replace("language: en-GB", f"language: {good}")).language == good
+    loaded = load_scenario_text(TEXT.replace("language: en-GB", "language: es_MX"), "x.yaml")
+    assert loaded.scenario is None
+    assert [(p.line, p.code) for p in loaded.problems] == [(7, "bad-value")]
+    assert "did you mean 'es-MX'?" in loaded.problems[0].message
+
+
+def test_the_terminal_speaks_mexican_spanish_for_es_mx() -> None:
+    import io
+    scenario = load(TEXT.replace("language: en-GB", "language: es-MX"))
+    rt = Runtime(scenario)
+    answers = iter(["1\n", "2\n", "2\n", "6\n"])  # Dana: the pain, the budget; the board
+    out = io.StringIO()
+    front = TextPlay(Game(rt, seed_of(rt, "funded")), lambda: next(answers, None), out)
+    front.run()
+    text = out.getvalue()
+    assert "Calificación: Necesidad ✔" in text and "Plazos ?" in text
+    assert "✔ Presupuesto: Whether money is set aside this year — de Dana Reyes, turno 1" in text
+    assert "Ya conoces el presupuesto" in text
+
+
+def test_a_public_tender_s_own_words(rt: Runtime) -> None:
+    game = steps(rt, "funded", WIN[:-2])
+    lines = game.choose_key("dana/hello/6")
+    words = Words(game.scenario)
+    won = next(l for l in lines if l.code == "close-won")
+    assert words.note(won.code, won.params) == "Pilot agreed at 20,000 GBP!"
+    moment = next(l for l in lines if l.code == "referral-moment")
+    assert words.note(moment.code, moment.params) == \
+        "Dana Reyes has agreed the pilot. Ask who else should hear about it?"
+    spanish = Words(load(TEXT.replace("language: en-GB", "language: es")))
+    assert spanish.note("close-won", {"value": 310000.0}) == "¡Venta cerrada por 310.000 GBP!"
+
+
+def test_reports_show_a_disqualified_attempt_as_such() -> None:
+    assert ReportWords("en").outcome("lost", True) == "qualified out"
+    assert ReportWords("es").outcome("lost", True) == "descartada a tiempo"
+    assert ReportWords("en").outcome("lost") == "lost"
+    info = {"language": "es-MX", "stakeholders": {"dana": "Dana Reyes"}}
+    assert missed_text("item-never-learned", {"item": "budget"}, info) == \
+        "Nunca averiguó el presupuesto"
+
+
+# --- validate ---------------------------------------------------------------------------------
+
+def problems(text: str) -> list[tuple[int, str, str]]:
+    loaded = load_scenario_text(text, "q.yaml")
+    return [(p.line, p.code, p.message) for p in loaded.problems]
+
+
+def line_of(text: str, words: str, after: str = "") -> int:
+    """The 1-based line of the first line holding `words` (after the line holding `after`)."""
+    lines = text.splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line) if after else 0
+    return next(i for i, line in enumerate(lines) if i >= start and words in line) + 1
+
+
+def test_validate_refuses_undeclared_items_with_their_place() -> None:
+    text = TEXT.replace("  timing: {text: Needed before the spring stock-take}\n", "")
+    found = problems(text)
+    codes = [(line, code) for line, code, _ in found]
+    learn_at = line_of(text, "learn: [timing]")
+    assert codes == [(line_of(text, "not_learned: [timing]"), "undeclared-item"),
+                     (learn_at, "undeclared-item")]
+    message = next(m for line, code, m in found if line == learn_at)
+    assert message == ("`learn` names 'timing', which is not declared under `qualification:` "
+                       "(declared: budget, competitor) — add `timing: {text: …}` there, or "
+                       "fix the spelling")
+
+
+def test_validate_says_did_you_mean_for_a_misspelt_item_champion_and_flag() -> None:
+    typo = TEXT.replace("learn: [budget]}\n              reply: Twenty", "learn: [budjet]}\n"
+                        "              reply: Twenty")
+    assert problems(typo) == [(line_of(typo, "learn: [budjet]"), "bad-value",
+                               "'learn' is 'budjet', but must be one of: budget, timing, "
+                               "decision_process, competitor — did you mean 'budget'?")]
+    text = (TEXT.replace("champion: sam}", "champion: sma}")
+            .replace("when: {flags: [no_budget]}", "when: {flags: [no_budgte]}"))
+    found = problems(text)
+    by_code = {code: (line, message) for line, code, message in found}
+    assert sorted(by_code) == ["flag-never-set", "unknown-stakeholder"]
+    assert by_code["unknown-stakeholder"] == (line_of(text, "champion: sma"),
+                                              "'sma' is not a stakeholder (under "
+                                              "`stakeholders:`): fix the spelling or add it "
+                                              "— did you mean 'sam'?")
+    assert by_code["flag-never-set"][0] == line_of(text, "no_budgte")
+    assert "did you mean 'no_budget'?" in by_code["flag-never-set"][1]
+
+
+def test_validate_checks_after_names_declared_items() -> None:
+    after = line_of(TEXT, "after: [budget, authority]")
+    found = problems(TEXT.replace("after: [budget, authority]",
+                                  "after: [budget, decision_process]"))
+    assert [(line, code) for line, code, _ in found] == [(after, "undeclared-item")]
+    typo = problems(TEXT.replace("after: [budget, authority]", "after: [budget, athority]"))
+    assert typo[0][:2] == (after, "bad-value") and "did you mean 'authority'?" in typo[0][2]
+
+
+def test_validate_warns_about_walking_away_that_cannot_work_or_gives_the_answer_away() -> None:
+    walk = "              tactic: small_talk\n              effects: {walk_away: true}"
+    oracle = TEXT.replace(walk, walk.replace("effects:", "if: {flags: [no_budget]}\n"
+                                                         "              effects:"))
+    assert [(line, code) for line, code, _ in problems(oracle)] == [
+        (line_of(oracle, "if: {flags: [no_budget]}", after="leave_politely"), "walk-away-oracle")]
+    no_exit = TEXT.replace("              effects: {walk_away: true}\n", "")
+    assert [code for _, code, _ in problems(no_exit)] == ["disqualify-without-walk-away"]
+    always = TEXT.replace("  when: {flags: [no_budget]}\n", "")
+    assert [code for _, code, _ in problems(always)] == ["disqualify-always-right"]
+    never = TEXT.replace("              effects: {learn: [timing]}\n", "")
+    assert [(line, code) for line, code, _ in problems(never)] == [
+        (line_of(never, "  timing: {text:"), "item-never-learned")]
+    event = TEXT.replace("variants:", "events:\n  quit:\n    text: Gone.\n"
+                                      "    effects: {walk_away: true}\nvariants:")
+    assert [code for _, code, _ in problems(event)] == ["walk-away-in-event"]
