@@ -5,7 +5,6 @@ there was no error.
 """
 from __future__ import annotations
 
-import difflib
 import os
 import types
 from collections.abc import Callable
@@ -14,6 +13,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
+from game.messages import (NOTHING, Msg, Shown, base_language, did_you_mean, language_in_text,
+                           msg, plural)
 from game.misplaced import find_misplaced
 from game.problems import HintBudget, Locator, Path, Problem, in_order
 from game.schema import MAX_STAKEHOLDERS, Scenario
@@ -30,6 +31,7 @@ class LoadResult:
     scenario: Scenario | None
     problems: list[Problem] = field(default_factory=list)
     locator: Locator | None = None
+    language: str | None = None   # "en" or "es" as the file declares it; None: cannot tell
 
     @property
     def errors(self) -> list[Problem]:
@@ -46,28 +48,49 @@ def load_scenario(path: str | os.PathLike[str], *, lint: bool = True,
                   display: str | None = None) -> LoadResult:
     """Read, check and build the scenario at `path`."""
     name = display or str(path)
-    return _finish(name, read_yaml_file(path, name), lint)
+    result = _finish(name, read_yaml_file(path, name), lint)
+    if result.language is None and result.problems:
+        result.language = _peek_language(path)
+    return result
 
 
 def load_scenario_text(text: str | bytes, name: str = "<scenario>", *,
                        lint: bool = True) -> LoadResult:
     """The same as `load_scenario`, from text or bytes in memory (tests, live reload)."""
     document = read_yaml_bytes(text, name) if isinstance(text, bytes) else read_yaml_text(text, name)
-    return _finish(name, document, lint)
+    result = _finish(name, document, lint)
+    if result.language is None and result.problems:
+        head = text[:PEEK_BYTES]
+        result.language = language_in_text(
+            head.decode("utf-8", "ignore") if isinstance(head, bytes) else head)
+    return result
+
+
+PEEK_BYTES = 64 * 1024  # where a broken file's `language:` line is looked for
+
+
+def _peek_language(path: str | os.PathLike[str]) -> str | None:
+    """The language a file too broken to read declares on a `language:` line near its top."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(PEEK_BYTES)
+    except (OSError, ValueError):
+        return None
+    return language_in_text(head.decode("utf-8", "ignore"))
 
 
 def _finish(name: str, document: YamlDocument, lint: bool) -> LoadResult:
     problems = list(document.problems)
     locator = document.locator
+    language = base_language(document.data.get("language")) \
+        if isinstance(document.data, dict) else None
     if document.data is None or any(p.level == "error" for p in problems):
         # a stage with errors stops the ones after it (a duplicate key left out of the data
         # would only lead to messages about its consequences)
-        return LoadResult(name, None, in_order(problems), locator)
+        return LoadResult(name, None, in_order(problems), locator, language)
     if not isinstance(document.data, dict):
         problems.append(Problem(name, 1, 1, "error", "not-mapping",
-                                "a scenario is a mapping of keys (id:, title:, language:, …), "
-                                f"but this file holds {_describe(document.data)} — "
-                                "start from `python main.py new NAME` for the shape"))
+                                words=msg("not-mapping", what=_describe(document.data))))
         return LoadResult(name, None, in_order(problems), locator)
     try:
         scenario = Scenario.model_validate(document.data)
@@ -75,12 +98,13 @@ def _finish(name: str, document: YamlDocument, lint: bool) -> LoadResult:
         misplaced, explained = find_misplaced(document.data, Scenario, locator)
         problems.extend(misplaced)
         problems.extend(schema_problems(exc, locator, explained))
-        return LoadResult(name, None, in_order(set(problems)), locator)
+        return LoadResult(name, None, in_order(set(problems)), locator, language)
     if lint:
         from game.lint import run_rules  # the rules import the schema, not the other way
         problems.extend(run_rules(scenario, locator))
     has_error = any(p.level == "error" for p in problems)
-    return LoadResult(name, None if has_error else scenario, in_order(set(problems)), locator)
+    return LoadResult(name, None if has_error else scenario, in_order(set(problems)), locator,
+                      language)
 
 
 def find_scenario_files(path: str) -> list[str]:
@@ -98,11 +122,12 @@ def find_scenario_files(path: str) -> list[str]:
 # --- pydantic errors → located, plain-language problems --------------------------------------
 
 _TYPE_NAMES = {
-    "string_type": "text", "int_type": "a whole number", "float_type": "a number",
-    "bool_type": "true or false", "dict_type": "a mapping (key: value lines)",
-    "list_type": "a list (lines starting with '- ')", "model_type": "a mapping (key: value lines)",
-    "int_from_float": "a whole number", "literal_error": None,
+    "string_type": "type.text", "int_type": "type.whole", "float_type": "type.number",
+    "bool_type": "type.bool", "dict_type": "type.mapping", "list_type": "type.list",
+    "model_type": "type.mapping", "int_from_float": "type.whole", "literal_error": None,
 }
+_BOUNDS = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt",
+           "less_than": "lt"}
 
 
 def schema_problems(exc: ValidationError, locator: Locator,
@@ -116,8 +141,8 @@ def schema_problems(exc: ValidationError, locator: Locator,
     problems = []
     hints = HintBudget()
 
-    def suggest(word: str, options: Callable[[], list[str]]) -> str:
-        return _did_you_mean(word, options()) if hints.take() else ""
+    def suggest(word: str, options: Callable[[], list[str]]) -> Msg:
+        return (_did_you_mean(word, options()) if hints.take() else None) or NOTHING
 
     for error in exc.errors(include_url=False):
         loc: Path = tuple(error["loc"])
@@ -125,104 +150,112 @@ def schema_problems(exc: ValidationError, locator: Locator,
             continue
         kind = error["type"]
         level = "error"
+        given = Shown(error.get("input"))
         if kind == "missing":
             parent = loc[:-1]
             problems.append(locator.problem(
-                parent, level, "missing-key",
-                f"missing required key '{loc[-1]}'{_in(parent)} — add it"))
+                parent, level, "missing-key", msg("missing-key", key=loc[-1], where=_in(parent))))
         elif kind == "extra_forbidden":
             hint = suggest(str(loc[-1]), lambda: _allowed_keys(loc[:-1]))
             problems.append(locator.problem(
                 loc, level, "unknown-key",
-                f"unknown key '{loc[-1]}'{_in(loc[:-1])}{hint}", key=True))
+                msg("unknown-key", key=loc[-1], where=_in(loc[:-1]), hint=hint), key=True))
         elif loc and loc[-1] == "[key]":
             problems.append(locator.problem(
-                loc[:-1], level, "bad-id",
-                f"'{loc[-2]}' is not a valid id: use letters, digits, '_' and '-' only "
-                "(no spaces or accents), at most 64 characters", key=True))
+                loc[:-1], level, "bad-id", msg("bad-id", key=loc[-2]), key=True))
         elif kind == "literal_error":
             expected = error.get("ctx", {}).get("expected", "")
             options = [o.strip(" '") for o in expected.replace(" or ", ", ").split(",")]
             hint = suggest(str(error.get("input")), lambda: options)
             problems.append(locator.problem(
                 loc, level, "bad-value",
-                f"{_field(loc)} is {_show(error.get('input'))}, but must be one of: "
-                f"{', '.join(options)}{hint}"))
+                msg("bad-value", field=_field(loc), value=given, options=", ".join(options),
+                    hint=hint)))
         elif kind == "string_pattern_mismatch":
             problems.append(locator.problem(
-                loc, level, "bad-id",
-                f"{_field(loc)} is {_show(error.get('input'))}, which is not a valid id: use "
-                "letters, digits, '_' and '-' only (no spaces or accents)"))
+                loc, level, "bad-id", msg("bad-id.value", field=_field(loc), value=given)))
         elif kind in _TYPE_NAMES:
+            type_key = _TYPE_NAMES[kind]
             problems.append(locator.problem(
                 loc, level, "wrong-type",
-                f"{_field(loc)} must be {_TYPE_NAMES[kind]}, not {_describe(error.get('input'))}"))
-        elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+                msg("wrong-type", field=_field(loc),
+                    kind=msg(type_key) if type_key else "None",
+                    value=_describe(error.get("input")))))
+        elif kind in _BOUNDS:
             ctx = error.get("ctx", {})
             bound = next(iter(ctx.values()), "?")
-            words = {"greater_than_equal": "at least", "less_than_equal": "at most",
-                     "greater_than": "more than", "less_than": "less than"}[kind]
             problems.append(locator.problem(
                 loc, level, "out-of-range",
-                f"{_field(loc)} is {_show(error.get('input'))}, but must be {words} {bound}"))
+                msg(f"out-of-range.{_BOUNDS[kind]}", field=_field(loc), value=given,
+                    bound=bound)))
         elif kind in ("too_short", "string_too_short"):
             problems.append(locator.problem(
-                loc, level, "empty-value", f"{_field(loc)} must not be empty"))
+                loc, level, "empty-value", msg("empty-value", field=_field(loc))))
         elif kind == "too_long" and loc == ("stakeholders",):
-            given = error.get("input")
-            count = len(given) if isinstance(given, dict) else "more than that"
+            people = error.get("input")
+            count = len(people) if isinstance(people, dict) else msg("count.more")
             problems.append(locator.problem(
                 loc, level, "too-long",
-                f"the buying centre has {count} stakeholders; a scenario holds at most "
-                f"{MAX_STAKEHOLDERS} — a trainee cannot read more, and analysing the deal would "
-                f"take minutes. Keep the people who matter to the deal"))
+                msg("too-long.stakeholders", count=count, limit=MAX_STAKEHOLDERS)))
         elif kind in ("too_long", "string_too_long"):
             problems.append(locator.problem(
-                loc, level, "too-long", f"{_field(loc)} is too long: {error['msg'].lower()}"))
+                loc, level, "too-long",
+                msg("too-long", field=_field(loc), detail=_too_long(error))))
         elif kind == "finite_number":
             problems.append(locator.problem(
-                loc, level, "wrong-type", f"{_field(loc)} must be a finite number"))
+                loc, level, "wrong-type", msg("wrong-type.finite", field=_field(loc))))
         else:
-            problems.append(locator.problem(loc, level, "invalid", f"{_field(loc)}: {error['msg']}"))
+            problems.append(locator.problem(
+                loc, level, "invalid", msg("invalid", field=_field(loc), detail=error["msg"])))
     return problems
 
 
-def _field(loc: Path) -> str:
+def _too_long(error: Any) -> Msg | str:
+    """How long the value may be, as pydantic says it in English (and in Spanish)."""
+    ctx = error.get("ctx") or {}
+    limit = ctx.get("max_length")
+    if not isinstance(limit, int):
+        return str(error["msg"]).lower()
+    if error["type"] == "string_too_long":
+        return plural("detail.string", limit)
+    kind = msg("kind.list") if ctx.get("field_type") == "List" else msg("kind.mapping")
+    if ctx.get("field_type") not in ("List", "Dictionary"):
+        return str(error["msg"]).lower()
+    return plural("detail.items", limit, kind=kind, actual=ctx.get("actual_length", "?"))
+
+
+def _field(loc: Path) -> Msg:
     names = [str(p) for p in loc if not isinstance(p, int)]
-    return f"'{names[-1]}'" if names else "the value"
+    return msg("field.named", name=names[-1]) if names else msg("field.none")
 
 
-def _in(parent: Path) -> str:
+def _in(parent: Path) -> Msg:
     names = [str(p) for p in parent if not isinstance(p, int)]
-    return f" in '{names[-1]}'" if names else " at the top level"
+    return msg("where.in", name=names[-1]) if names else msg("where.top")
 
 
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "…'"
-
-
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Msg:
     if value is None:
-        return "nothing (an empty value)"
+        return msg("value.none")
     if isinstance(value, bool):
-        return f"{str(value).lower()} (true/false)"
+        return msg("value.bool", value=str(value).lower())
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return msg("value.number", value=value)
     if isinstance(value, str):
-        return f"the text {_show(value)}"
+        return msg("value.text", shown=Shown(value))
     if isinstance(value, list):
-        return "a list"
+        return msg("value.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return msg("value.mapping")
+    return msg("value.other", kind=type(value).__name__)
 
 
-def _did_you_mean(word: str, options: list[str]) -> str:
-    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if not close:
-        close = [o for o in options if o.lower() == word.lower()]
-    return f" — did you mean '{close[0]}'?" if close else ""
+def _did_you_mean(word: str, options: list[str]) -> Msg | None:
+    hint = did_you_mean(word, options)
+    if hint is None:
+        same = [o for o in options if o.lower() == word.lower()]
+        hint = msg("hint.mean", word=same[0]) if same else None
+    return hint
 
 
 def _allowed_keys(loc: Path) -> list[str]:

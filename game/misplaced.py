@@ -21,6 +21,7 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel
 
+from game.messages import Msg, msg, plural
 from game.problems import Locator, Path, Problem
 
 
@@ -83,12 +84,11 @@ def _pushed_out(fields: dict[str, Any], key: str, item: dict[str, Any], path: Pa
             continue
         line, col = locator.where(path + (key,), key=True)
         inner = _entry_column(locator, path + (collection,))
-        where = "at the left margin" if col == 1 else f"indented by {col - 1} spaces"
+        where = msg("indent.margin") if col == 1 else plural("indent.spaces", col - 1)
         problems.append(Problem(
             locator.file, line, col, "error", "wrong-indent",
-            f"'{key}' is {where}, so it is not read as one of the {collection}; the entries of "
-            f"`{collection}:` are indented by {inner} spaces — "
-            + _how_to_indent(locator, path + (key,), key, col, inner)))
+            words=msg("wrong-indent.pushed-out", key=key, where=where, collection=collection,
+                      inner=inner, how=_how_to_indent(locator, path + (key,), key, col, inner))))
         explained.append(path + (key,))
         return
 
@@ -101,19 +101,18 @@ def _pulled_in(key: str, owner: str, path: Path, locator: Locator,
     inner = _entry_column(locator, path + (owner,))
     problems.append(Problem(
         locator.file, line, col, "error", "wrong-indent",
-        f"'{key}' is indented by {col - 1} spaces, so it reads as a new entry beside "
-        f"'{owner}' instead of a key of '{owner}'; the keys of '{owner}' are indented by "
-        f"{inner} spaces — " + _how_to_indent(locator, path + (key,), key, col, inner)))
+        words=msg("wrong-indent.pulled-in", key=key, col=col - 1, owner=owner, inner=inner,
+                  how=_how_to_indent(locator, path + (key,), key, col, inner))))
     explained.extend([path + (key,), path + (owner, key)])
 
 
-def _how_to_indent(locator: Locator, path: Path, key: str, col: int, inner: int) -> str:
+def _how_to_indent(locator: Locator, path: Path, key: str, col: int, inner: int) -> Msg:
     """What to do: move the key's line alone when the lines under it are already further in
     than its right place, else move them all."""
     under = _entry_column(locator, path)
     if under > inner:
-        return f"indent the line '{key}:' by {inner} spaces (the lines under it can stay)"
-    return f"indent '{key}:' and every line under it by {max(inner - col + 1, 1)} more spaces"
+        return msg("how.line", key=key, inner=inner)
+    return msg("how.block", key=key, more=max(inner - col + 1, 1))
 
 
 def _entry_column(locator: Locator, path: Path) -> int:

@@ -1,12 +1,15 @@
 """Author problems as values: where, how bad, which rule, and what to do.
 
-Loaders and lint rules produce `Problem`s and print nothing; the CLI and the UI format them.
+Loaders and lint rules produce `Problem`s and print nothing; the CLI and the UI format them, in
+English or Spanish (the words are a `game.messages.Msg`, worded when shown).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections.abc import Iterable
 from typing import Literal
+
+from game.messages import Msg, read_back
 
 Level = Literal["error", "warning"]
 Path = tuple[str | int, ...]
@@ -14,18 +17,37 @@ Path = tuple[str | int, ...]
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """One thing wrong with a scenario file. `line` and `col` are 1-based."""
+    """One thing wrong with a scenario file. `line` and `col` are 1-based.
+
+    `words` are the message as a value (a catalog key and its parameters); `message` is their
+    English, worked out when the problem is made. A problem made with English text alone has
+    no `words`: `text` reads them back from the catalog when it can.
+    """
 
     file: str
     line: int
     col: int
     level: Level
     code: str
-    message: str
+    message: str = ""
+    words: Msg | None = field(default=None, compare=False, repr=False)
 
-    def format(self) -> str:
-        """`path:line:col: level: message [code]`, the form editors and CI understand."""
-        return f"{self.file}:{self.line}:{self.col}: {self.level}: {self.message} [{self.code}]"
+    def __post_init__(self) -> None:
+        if self.words is not None and not self.message:
+            object.__setattr__(self, "message", self.words.render("en"))
+
+    def text(self, language: str = "en") -> str:
+        """The message in `language` ("en" or "es"; English when it has no other wording)."""
+        if language == "en":
+            return self.message
+        words = self.words if self.words is not None else read_back(self.code, self.message)
+        return words.render(language) if words is not None else self.message
+
+    def format(self, language: str = "en") -> str:
+        """`path:line:col: level: message [code]`, the form editors and CI understand. The
+        level and the code stay as they are in every language: tools read them."""
+        return (f"{self.file}:{self.line}:{self.col}: {self.level}: {self.text(language)} "
+                f"[{self.code}]")
 
 
 HINTS_MAX = 500  # "did you mean" hints worked out per file and check
@@ -74,8 +96,10 @@ class Locator:
             path = path[:-1]
         return self.values.get((), (1, 1))
 
-    def problem(self, path: Path, level: Level, code: str, message: str, *,
+    def problem(self, path: Path, level: Level, code: str, message: str | Msg, *,
                 key: bool = False) -> Problem:
-        """A problem located at `path`."""
+        """A problem located at `path`, its message as words (`Msg`) or English text."""
         line, col = self.where(path, key=key)
+        if isinstance(message, Msg):
+            return Problem(self.file, line, col, level, code, words=message)
         return Problem(self.file, line, col, level, code, message)

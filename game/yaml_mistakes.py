@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import yaml
 
+from game.messages import NOTHING, Msg, msg, plural
 from game.problems import Problem
 
 PROBE_SECONDS = 1.0   # at most this long spent re-reading mended copies of one file
@@ -41,7 +42,7 @@ class _Suspect:
     line: int          # 0-based
     col: int           # 0-based
     code: str
-    message: str
+    words: Msg
     mended: str        # the line as it should read
 
 
@@ -61,9 +62,9 @@ def locate_mistake(name: str, text: str, exc: yaml.MarkedYAMLError) -> Problem:
         probes += 1
         if _reads_further(lines, suspect, stop):
             return Problem(name, suspect.line + 1, suspect.col + 1, "error", suspect.code,
-                           suspect.message)
+                           words=suspect.words)
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    return Problem(name, line, col, "error", "syntax", _plain_words(exc))
+    return Problem(name, line, col, "error", "syntax", words=_plain_words(exc))
 
 
 def _reads_further(lines: list[str], suspect: _Suspect, stop: int) -> bool:
@@ -110,10 +111,7 @@ def _unclosed(line: str, i: int) -> Iterator[_Suspect]:
             end = _quote_end(line, j)
             if end < 0:
                 mended = _close_quote(line, c, openers)
-                yield _Suspect(i, j, "unclosed-quote",
-                               f"the text opened with {c} here is never closed, so everything "
-                               f"after it is read as part of it — add the closing {c} where the "
-                               f"text ends, on this line", mended)
+                yield _Suspect(i, j, "unclosed-quote", msg("unclosed-quote", quote=c), mended)
                 return
             j = end + 1
             value_start = False
@@ -140,8 +138,8 @@ def _unclosed(line: str, i: int) -> Iterator[_Suspect]:
         body, comment = _split_comment(line)
         mended = body.rstrip() + closers + comment
         yield _Suspect(i, col, "unclosed-bracket",
-                       f"the {bracket} opened here is never closed — end the {what} on this "
-                       f"line: {(body.rstrip() + closers).strip()}", mended)
+                       msg(f"unclosed-bracket.{what}", mended=(body.rstrip() + closers).strip()),
+                       mended)
 
 
 def _quote_end(line: str, start: int) -> int:
@@ -185,8 +183,8 @@ def _no_space(line: str, i: int) -> Iterator[_Suspect]:
     indent, dash, key, rest = match.groups()
     mended = f"{indent}{dash or ''}{key}: {rest}"
     yield _Suspect(i, len(indent) + len(dash or ""), "no-space-after-colon",
-                   f"'{key}:{rest.strip()}' has no space after the colon, so it reads as text, "
-                   f"not as the key '{key}' — write it as {mended.strip()}", mended)
+                   msg("no-space-after-colon", written=f"{key}:{rest.strip()}", key=key,
+                       mended=mended.strip()), mended)
 
 
 def _colon_in_text(line: str, i: int) -> Iterator[_Suspect]:
@@ -203,10 +201,7 @@ def _colon_in_text(line: str, i: int) -> Iterator[_Suspect]:
     mended = f"{indent}{dash or ''}{key}: \"{escaped}\"{comment}"
     col = line.index(value, len(indent) + len(dash or "") + len(key))
     shown = value if len(value) <= 40 else value[:37] + "…"
-    yield _Suspect(i, col, "colon-in-text",
-                   f"the text of '{key}' holds ': ' (a colon and a space), which YAML reads as "
-                   f"the start of another key — put the whole text in double quotes: "
-                   f"{key}: \"{shown}\"", mended)
+    yield _Suspect(i, col, "colon-in-text", msg("colon-in-text", key=key, shown=shown), mended)
 
 
 def _indent_of(line: str) -> int:
@@ -263,9 +258,8 @@ def _misindented(lines: list[str], i: int, step: int) -> Iterator[_Suspect]:
 
 
 def _indent_message(lines: list[str], i: int, key: str, indent: int, target: int,
-                    block: bool) -> str:
-    where = ("at the left margin" if indent == 0
-             else f"indented by {indent} space{'s' if indent > 1 else ''}")
+                    block: bool) -> Msg:
+    where = msg("indent.margin") if indent == 0 else plural("indent.spaces", indent)
     parent = None
     for k in range(i - 1, -1, -1):
         above = lines[k]
@@ -274,54 +268,35 @@ def _indent_message(lines: list[str], i: int, key: str, indent: int, target: int
             parent = found.group(3) if found else None
             break
     if target == 0:
-        return (f"'{key}' is {where}, but it belongs at the top level, where keys start at the "
-                "left margin — remove the spaces before it")
-    under = f"under `{parent}:`" if parent else "under the key above it"
-    return (f"'{key}' is {where}, but it belongs {under}, whose keys are indented by {target} "
-            f"spaces — indent this line by {target} spaces"
-            + (" (the lines under it stay as they are)" if block else ""))
+        return msg("wrong-indent.top", key=key, where=where)
+    tail = msg("wrong-indent.block") if block else NOTHING
+    if parent:
+        return msg("wrong-indent.under", key=key, where=where, parent=parent, target=target,
+                   block=tail)
+    return msg("wrong-indent.under-above", key=key, where=where, target=target, block=tail)
 
 
 # --- the parser's stop in plain words ---------------------------------------------------------
 
-_PLAIN = (
-    ("mapping values are not allowed",
-     "a ': ' (a colon and a space) here is read as the start of a key — if it is part of a text, "
-     "put the whole text in double quotes; if it is a key, put it on its own line"),
-    ("did not find expected key",
-     "this line does not line up with the keys above it — keys of one mapping start in the same "
-     "column; check this line's indentation and the one before"),
-    ("did not find expected '-'",
-     "this line does not line up with the list above it — each item starts with '- ' in the "
-     "same column"),
-    ("expected <block end>",
-     "this line is indented unlike the lines around it — line it up with the keys or list "
-     "items it belongs to"),
-    ("cannot start any token",
-     "text cannot start with this character unless it is quoted — put the text in double "
-     "quotes"),
-    ("could not find expected ':'",
-     "a key here has no ': ' after it — write the key, a colon and a space, then the value"),
-    ("found unexpected end of stream",
-     "the file ends inside a quoted text or a [ … ] / { … } — close it where it should end"),
-    ("while scanning a quoted scalar",
-     "a quoted text here is not closed properly — check its closing quote"),
-    ("while parsing a flow",
-     "a [ … ] or { … } here is not written properly — items are separated by ', ' and it "
-     "must be closed on the line it opens"),
-    ("while scanning an alias",
-     "'*' starts an alias, which scenarios do not use — put text starting with '*' in quotes"),
-    ("while scanning an anchor",
-     "'&' starts an anchor, which scenarios do not use — put text starting with '&' in quotes"),
-    ("while scanning a block scalar",
-     "the text after '|' or '>' must start on the next line, indented under the key"),
+_PLAIN = (  # what the parser says → the catalog's plain words (game/messages.py)
+    ("mapping values are not allowed", "syntax.mapping-values"),
+    ("did not find expected key", "syntax.expected-key"),
+    ("did not find expected '-'", "syntax.expected-dash"),
+    ("expected <block end>", "syntax.block-end"),
+    ("cannot start any token", "syntax.start-token"),
+    ("could not find expected ':'", "syntax.expected-colon"),
+    ("found unexpected end of stream", "syntax.end-of-stream"),
+    ("while scanning a quoted scalar", "syntax.quoted"),
+    ("while parsing a flow", "syntax.flow"),
+    ("while scanning an alias", "syntax.alias"),
+    ("while scanning an anchor", "syntax.anchor"),
+    ("while scanning a block scalar", "syntax.block-scalar"),
 )
 
 
-def _plain_words(exc: yaml.MarkedYAMLError) -> str:
+def _plain_words(exc: yaml.MarkedYAMLError) -> Msg:
     said = f"{exc.problem or ''} {exc.context or ''}"
-    for marker, words in _PLAIN:
+    for marker, key in _PLAIN:
         if marker in said:
-            return f"the file cannot be read here: {words}"
-    return ("the file cannot be read here — check the indentation, the colons and the quotes on "
-            "this line and the one before")
+            return msg(key)
+    return msg("syntax")

@@ -57,6 +57,16 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def add_lang_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--lang en|es` for a trainer's tool: the language of `what`. Without it, the scenario's
+    own `language:`, else QUALIFIED_LANG, else settings.toml's `[class] language`, else English
+    (game/messages.py)."""
+    parser.add_argument("--lang", choices=("en", "es"), default=None,
+                        help=f"language of {what} (default: the scenario's; for a file that "
+                             "cannot be read that far, QUALIFIED_LANG or the class's language "
+                             "in settings.toml, else English)")
+
+
 def window_module() -> object | None:
     """game.cli.window, or None (with a message) when pygame, which it needs, is missing."""
     from game.cli import window

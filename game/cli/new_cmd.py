@@ -16,6 +16,8 @@ import unicodedata
 from pathlib import Path
 
 from game.bundled import schema_file
+from game.cli import add_lang_option
+from game.messages import Msg, fallback_language, msg
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATE = ROOT / "game" / "templates" / "new_scenario.yaml"
@@ -27,6 +29,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     """Register the command."""
     p = sub.add_parser("new", help="write NAME.yaml: a small scenario that validates, to edit")
     p.add_argument("name", metavar="NAME", help="the scenario's name, e.g. harbour-dental")
+    add_lang_option(p, "the messages")
     p.set_defaults(run=run)
 
 
@@ -54,16 +57,19 @@ def scenario_text(name: str, folder: Path) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the file; exit 1 (and write nothing) when it exists or the name cannot be used."""
+    """Write the file; exit 1 (and write nothing) when it exists or the name cannot be used.
+    Messages in `--lang`, else the trainer's language (game/messages.py)."""
+    language = getattr(args, "lang", None) or fallback_language()
+
+    def refuse(words: Msg) -> int:
+        print(words.render(language), file=sys.stderr)
+        return 1
+
     name: str = args.name
     if not name.strip() or os.sep in name or (os.altsep and os.altsep in name):
-        print(f"new: '{name}' is not a file name — give a name such as harbour-dental; the file "
-              "is written in the current folder (cd there first)", file=sys.stderr)
-        return 1
+        return refuse(msg("new.not-a-name", name=name))
     if not scenario_id(name.rsplit(".", 1)[0] if name.lower().endswith(SUFFIXES) else name):
-        print(f"new: '{name}' has no letter or digit to make an id from — give a name such as "
-              "harbour-dental", file=sys.stderr)
-        return 1
+        return refuse(msg("new.no-id", name=name))
     filename = name if name.lower().endswith(SUFFIXES) else name + ".yaml"
     folder = Path.cwd()
     text = scenario_text(name, folder)
@@ -71,11 +77,8 @@ def run(args: argparse.Namespace) -> int:
         with open(folder / filename, "x", encoding="utf-8", newline="\n") as out:
             out.write(text)
     except FileExistsError:
-        print(f"new: {filename} already exists here — nothing was written. Pick another name, "
-              "or move the old file away first.", file=sys.stderr)
-        return 1
+        return refuse(msg("new.exists", file=filename))
     except OSError as exc:
-        print(f"new: cannot write {filename}: {exc.strerror or exc}", file=sys.stderr)
-        return 1
-    print(f"wrote {filename} — check it with: python main.py validate --strict {filename}")
+        return refuse(msg("new.cannot-write", file=filename, reason=exc.strerror or exc))
+    print(msg("new.wrote", file=filename).render(language))
     return 0

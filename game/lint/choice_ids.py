@@ -38,6 +38,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.lint._walk import nodes
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -57,9 +58,8 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                 if choice.id in ids:
                     yield locator.problem(
                         where + ("id",), "error", "duplicate-id",
-                        f"choice {index + 1} of node '{nid}' has the id '{choice.id}', like "
-                        f"choice {ids[choice.id] + 1}; each choice of a node needs its own id "
-                        "— rename one")
+                        msg("duplicate-id", n=index + 1, node=nid, id=choice.id,
+                            first=ids[choice.id] + 1))
                 else:
                     ids[choice.id] = index
             # the same words under another condition are a twin, not a repeat: `if: {flags:
@@ -69,8 +69,6 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             if text in texts:
                 yield locator.problem(
                     where + ("text",), "warning", "duplicate-text",
-                    f"choice {index + 1} of node '{nid}' has the same text as choice "
-                    f"{texts[text] + 1}, so the trainee sees two identical options — reword "
-                    "one or remove it")
+                    msg("duplicate-text", n=index + 1, node=nid, first=texts[text] + 1))
             else:
                 texts[text] = index

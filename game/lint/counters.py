@@ -24,6 +24,7 @@ from collections.abc import Iterator
 
 from game.lint._sources import effects
 from game.lint._walk import choices
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -46,14 +47,10 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     for oid, objection in scenario.objections.items():
         raiser = scenario.stakeholders.get(objection.raised_by)
         if raiser is not None and raiser.role == "saboteur" and oid not in working:
-            listed = ", ".join(objection.counters)
             yield locator.problem(
                 ("objections", oid, "counters"), "warning", "no-working-counter",
-                f"{raiser.name}'s objection '{oid}' can never be answered: no choice has "
-                f"`effects: {{counter: {{objection: {oid}, using: …}}}}` with `using` one of "
-                f"its counters ({listed}) — add such a counter choice")
+                msg("no-working-counter", name=raiser.name, objection=oid,
+                    counters=", ".join(objection.counters)))
         if oid not in raised:
-            yield locator.problem(
-                ("objections", oid), "warning", "objection-never-raised",
-                f"objection '{oid}' is never raised: no choice or event lists it in "
-                "`raise_objections` — raise it somewhere or remove it", key=True)
+            yield locator.problem(("objections", oid), "warning", "objection-never-raised",
+                                  msg("objection-never-raised", objection=oid), key=True)

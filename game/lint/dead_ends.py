@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.lint._walk import nodes
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -32,13 +33,9 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     for sid, nid, node, path in nodes(scenario):
         if not node.choices and not node.end:
             name = scenario.stakeholders[sid].name
-            yield locator.problem(
-                path, "warning", "dead-end",
-                f"node '{nid}' of {name}'s conversation has no choices and does not end the "
-                "meeting, so the meeting stops here with nothing to say — add choices or "
-                "`end: true`", key=True)
+            yield locator.problem(path, "warning", "dead-end",
+                                  msg("dead-end", node=nid, name=name), key=True)
         if node.choices and node.end:
             yield locator.problem(
                 path + ("end",), "warning", "end-with-choices",
-                f"node '{nid}' ends the meeting, so its {len(node.choices)} choice(s) are never "
-                "offered — remove `end: true` or move the choices to another node", key=True)
+                msg("end-with-choices", node=nid, n=len(node.choices)), key=True)

@@ -17,10 +17,10 @@ Failing — nothing sets `pilot_agred` (a typo), so the choice is never offered:
 """
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from game.lint._sources import conditions, effects
+from game.messages import did_you_mean, msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -38,10 +38,6 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         for i, flag in enumerate(condition.flags):
             if flag in flag_sets:
                 continue
-            close = difflib.get_close_matches(flag, sorted(flag_sets), n=1)
-            hint = f" — did you mean '{close[0]}'?" if close else \
-                " — set it with `set_flags` in some choice's effects"
-            yield locator.problem(
-                path + ("flags", i), "warning", "flag-never-set",
-                f"flag '{flag}' is tested here but nothing ever sets it, so this never "
-                f"holds{hint}")
+            hint = did_you_mean(flag, sorted(flag_sets)) or msg("hint.set-flags")
+            yield locator.problem(path + ("flags", i), "warning", "flag-never-set",
+                                  msg("flag-never-set", flag=flag, hint=hint))

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.lint._sources import effects
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -40,13 +41,8 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     for nid in scenario.needs:
         path = ("needs", nid)
         if nid not in revealed:
-            yield locator.problem(
-                path, "warning", "need-never-revealed",
-                f"need '{nid}' is never revealed, so the trainee can never discover it — add "
-                f"`effects: {{reveal_needs: [{nid}]}}` to a discovery choice", key=True)
+            yield locator.problem(path, "warning", "need-never-revealed",
+                                  msg("need-never-revealed", need=nid), key=True)
         if nid not in held:
-            yield locator.problem(
-                path, "warning", "need-without-holder",
-                f"no stakeholder has need '{nid}' in `cares_about`, so pitching it can never "
-                "be relevant to anyone — add it to the `cares_about` of whoever feels this "
-                "pain", key=True)
+            yield locator.problem(path, "warning", "need-without-holder",
+                                  msg("need-without-holder", need=nid), key=True)

@@ -35,6 +35,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.lint._sources import effects
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import END, Conversation, Scenario
 
@@ -65,14 +66,11 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                 yield locator.problem(
                     ("stakeholders", sid, "conversation", "nodes", nid), "warning",
                     "unreachable-node",
-                    f"node '{nid}' of {person.name}'s conversation is never reached: no "
-                    f"choice on the way from `start: {conversation.start}` has `next: {nid}` "
-                    "— link to it or remove it", key=True)
+                    msg("unreachable-node", node=nid, name=person.name,
+                        start=conversation.start), key=True)
     introduced = {who for at in effects(scenario) for who in at.effects.introduce}
     for sid, person in scenario.stakeholders.items():
         if person.requires_introduction and sid not in introduced:
             yield locator.problem(
                 ("stakeholders", sid, "requires_introduction"), "warning", "never-introduced",
-                f"{person.name} can only be met after an introduction, but no choice or event "
-                f"introduces them — add `effects: {{introduce: [{sid}]}}` to someone's "
-                "introduction choice, or set `requires_introduction: false`")
+                msg("never-introduced", name=person.name, sid=sid))

@@ -28,38 +28,30 @@ of choices and events. Flags are free names and are not checked, nor is `referra
 """
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from game.lint._sources import conditions, effects
 from game.lint._walk import choices
+from game.messages import Ids, Msg, did_you_mean, msg
 from game.problems import HintBudget, Locator, Path, Problem
 from game.schema import END, Scenario
 
-_KIND_WORDS = {
-    "need": "need (under `needs:`)",
-    "stakeholder": "stakeholder (under `stakeholders:`)",
-    "objection": "objection (under `objections:`)",
-}
-
-
-def did_you_mean(word: str, options: Iterable[str]) -> str:
-    """A " — did you mean 'x'?" suffix when one of `options` is close to `word`, else ""."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f" — did you mean '{close[0]}'?" if close else ""
-
 
 def _unknown(locator: Locator, path: Path, kind: str, word: str, known: Iterable[str],
-             hints: HintBudget, *, key: bool = False, what: str | None = None) -> Problem:
+             hints: HintBudget, *, key: bool = False, variant: str = "",
+             **where: Any) -> Problem:
+    """`unknown-KIND`, worded by the catalog's `unknown-KIND` (or `unknown-KIND.VARIANT`), with
+    a "did you mean", else the ids that exist."""
     known = list(known)
-    hint = did_you_mean(word, known) if hints.take() else ""
-    if not hint:
-        listed = ", ".join(f"'{k}'" for k in sorted(known)[:8])
-        hint = f" (the ones that exist: {listed})" if listed else " (there are none yet)"
-    return locator.problem(
-        path, "error", f"unknown-{kind}",
-        f"'{word}' is not {_article(what or _KIND_WORDS[kind])}: fix the spelling or add it{hint}",
-        key=key)
+    hint: Msg | None = did_you_mean(word, known) if hints.take() else None
+    if hint is None:
+        listed = sorted(known)[:8]
+        hint = msg("hint.existing", listed=Ids(tuple(listed))) if listed \
+            else msg("hint.none-yet")
+    words = msg(f"unknown-{kind}" + (f".{variant}" if variant else ""), word=word, hint=hint,
+                **where)
+    return locator.problem(path, "error", f"unknown-{kind}", words, key=key)
 
 
 def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
@@ -77,16 +69,13 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         nodes = person.conversation.nodes
         if person.conversation.start not in nodes:
             yield _unknown(locator, base + ("conversation", "start"), "node",
-                           person.conversation.start, nodes, hints,
-                           what=f"node of {person.name}'s conversation, so the meeting "
-                                "cannot start")
+                           person.conversation.start, nodes, hints, variant="start",
+                           name=person.name)
         for target in person.influences:
             path = base + ("influences", target)
             if target == sid:
-                yield locator.problem(
-                    path, "error", "self-influence",
-                    f"{person.name} is listed as influencing themself; `influences` names the "
-                    "other people this stakeholder sways — remove this line", key=True)
+                yield locator.problem(path, "error", "self-influence",
+                                      msg("self-influence", name=person.name), key=True)
             elif target not in people:
                 yield _unknown(locator, path, "stakeholder", target, people, hints, key=True)
         yield from each(base + ("cares_about",), "need", person.cares_about, needs)
@@ -96,12 +85,14 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         nodes = people[at.stakeholder].conversation.nodes
         if target is not None and target != END and target not in nodes:
             elsewhere = [p.name for p in people.values() if target in p.conversation.nodes]
-            what = (f"node of {people[at.stakeholder].name}'s conversation (it is in "
-                    f"{elsewhere[0]}'s; a choice moves only within its own conversation, or to "
-                    "`end`)" if elsewhere else
-                    f"node of {people[at.stakeholder].name}'s conversation (nor `end`)")
-            yield _unknown(locator, at.path + ("next",), "node", target, list(nodes) + [END],
-                           hints, what=what)
+            name = people[at.stakeholder].name
+            if elsewhere:
+                yield _unknown(locator, at.path + ("next",), "node", target,
+                               list(nodes) + [END], hints, variant="elsewhere", name=name,
+                               other=elsewhere[0])
+            else:
+                yield _unknown(locator, at.path + ("next",), "node", target,
+                               list(nodes) + [END], hints, name=name)
 
     for oid, objection in objections.items():
         if objection.raised_by not in people:
@@ -139,7 +130,3 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             yield _unknown(locator, path + ("counter", "objection"), "objection",
                            fx.counter.objection, objections, hints)
 
-
-def _article(noun: str) -> str:
-    """"a need", "an objection"."""
-    return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun

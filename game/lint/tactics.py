@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.lint._walk import choices
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -42,56 +43,39 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         fx = choice.effects
         tactic = path + ("tactic",)
         if choice.tactic == "pitch" and not fx.pitch:
-            yield locator.problem(
-                tactic, "warning", "pitch-without-needs",
-                "this choice is a pitch but pitches no need, so it can never count as a "
-                "relevant pitch — add `effects: {pitch: [need_id]}` or change the tactic")
+            yield locator.problem(tactic, "warning", "pitch-without-needs",
+                                  msg("pitch-without-needs"))
         if fx.pitch and choice.tactic != "pitch":
             yield locator.problem(
                 path + ("effects", "pitch"), "warning", "pitch-on-other-tactic",
-                f"this choice pitches needs but its tactic is '{choice.tactic}' — set "
-                "`tactic: pitch`, or remove `pitch:` from its effects", key=True)
+                msg("pitch-on-other-tactic", tactic=choice.tactic), key=True)
         if choice.tactic == "counter" and fx.counter is None:
-            yield locator.problem(
-                tactic, "warning", "counter-without-objection",
-                "this choice is a counter but answers no objection — add "
-                "`effects: {counter: {objection: objection_id, using: counter_id}}` or "
-                "change the tactic")
+            yield locator.problem(tactic, "warning", "counter-without-objection",
+                                  msg("counter-without-objection"))
         if fx.counter is not None and choice.tactic != "counter":
             yield locator.problem(
                 path + ("effects", "counter"), "warning", "counter-on-other-tactic",
-                f"this choice counters an objection but its tactic is '{choice.tactic}' — "
-                "set `tactic: counter`, or remove `counter:` from its effects", key=True)
+                msg("counter-on-other-tactic", tactic=choice.tactic), key=True)
         if choice.tactic == "introduction" and not fx.introduce:
-            yield locator.problem(
-                tactic, "warning", "introduction-without-anyone",
-                "this choice asks for an introduction but introduces nobody — add "
-                "`effects: {introduce: [stakeholder_id]}` or change the tactic")
+            yield locator.problem(tactic, "warning", "introduction-without-anyone",
+                                  msg("introduction-without-anyone"))
         if choice.tactic == "referral":
-            yield locator.problem(
-                tactic, "warning", "referral-in-conversation",
-                "the game asks for the referral itself after a won close (set it up under "
-                "the top-level `referral:`); a referral choice inside a conversation is never "
-                "scored as one — use another tactic or remove the choice")
+            yield locator.problem(tactic, "warning", "referral-in-conversation",
+                                  msg("referral-in-conversation"))
     for eid, event in scenario.events.items():
         for field in ("stance", "trust"):
             if getattr(event.effects, field) is not None:
                 yield locator.problem(
                     ("events", eid, "effects", field), "warning", "event-without-person",
-                    f"`{field}` in an event has no one to apply to: it means \"the person "
-                    f"being met\", and events happen between meetings — use "
-                    f"`{field}_of: {{stakeholder_id: amount}}`", key=True)
-        for field, what in (("pitch", "pitch"), ("counter", "counter")):
+                    msg("event-without-person", field=field), key=True)
+        for field in ("pitch", "counter"):
             if getattr(event.effects, field):
                 yield locator.problem(
                     ("events", eid, "effects", field), "warning", "event-trainee-action",
-                    f"`{field}` in an event is scored as the trainee's own {what} (and as a "
-                    "mistake, since nobody is being met) — move it to a choice", key=True)
+                    msg("event-trainee-action", field=field), key=True)
         when = event.when
         for field in ("trust_min", "stance_min"):
             if when is not None and getattr(when, field) is not None:
                 yield locator.problem(
                     ("events", eid, "if", field), "warning", "event-without-person",
-                    f"`{field}` in an event's `if:` always holds: it tests \"the person being "
-                    "met\", and events happen between meetings — use a flag set by a choice "
-                    "instead", key=True)
+                    msg("event-without-person.if", field=field), key=True)

@@ -38,6 +38,7 @@ from collections.abc import Iterator
 
 from game import variants
 from game.lint._sources import conditions
+from game.messages import Joined, Msg, Trimmed, msg
 from game.problems import Locator, Path, Problem
 from game.schema import Scenario
 
@@ -63,10 +64,10 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
         checked = [combos[int(i * step)] for i in range(MAX_CHECKED)]
         yield locator.problem(
             ("variants",), "warning", "variants-sampled",
-            f"{len(combos)} cast × need-set combinations: only {MAX_CHECKED} of them, evenly "
-            "spaced, were checked — fewer alternatives keep every variant checked", key=True)
+            msg("variants-sampled", total=len(combos), checked=MAX_CHECKED), key=True)
     base = {_key(p) for p in _other_rules(scenario, locator)}
     found: dict[tuple[str, str, int, int, str], list[variants.Draw]] = {}
+    words: dict[tuple[str, str, int, int, str], Msg | str] = {}
     drawn_flags = {f for alt in (*v.casts, *v.needs) for f in alt.flags}
     flag_tests = {locator.where(path + ("flags", i))
                   for condition, path in conditions(scenario)
@@ -83,32 +84,49 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             key = _key(problem)
             if key not in base:
                 found.setdefault(key, []).append(combo)
-    for (level, code, line, _col, message), where in found.items():
+                words.setdefault(key, problem.words or problem.message)
+    for key, where in found.items():
+        level, code, line, _col, _message = key
         which, path = _which(scenario, where, checked)
         yield locator.problem(
             path, level, "in-variant",  # type: ignore[arg-type]
-            f"in {which}: {message.rstrip('.')} (see line {line}, {code})", key=True)
+            msg("in-variant", which=which, message=Trimmed(words[key]), line=line, code=code),
+            key=True)
+
+
+def describe(scenario: Scenario, draw: variants.Draw) -> Msg | Joined:
+    """A variant in words: `cast 2/3 · needs 1/2 · stance dana +0.15` (as `Draw.describe`
+    says it in English; in Spanish too)."""
+    v = scenario.variants
+    parts: list[Msg] = []
+    if draw.cast is not None and v is not None:
+        parts.append(msg("variant.cast", i=draw.cast + 1, n=len(v.casts)))
+    if draw.needs is not None and v is not None:
+        parts.append(msg("variant.needs", i=draw.needs + 1, n=len(v.needs)))
+    for sid, value in draw.stances:
+        parts.append(msg("variant.stance", who=sid, value=f"{value:+.2f}"))
+    return Joined(tuple(parts), " · ") if parts else msg("variant.as-written")
 
 
 def _which(scenario: Scenario, where: list[variants.Draw],
-           checked: list[variants.Draw]) -> tuple[str, Path]:
+           checked: list[variants.Draw]) -> tuple[Msg | Joined, Path]:
     """Name the variants briefly, and where to report: "cast 2/3" (at that cast) when every
     checked variant with that cast has the problem (likewise for a need set), else each
     variant, at most four (at the first one's cast)."""
     v = scenario.variants
     assert v is not None
-    for attr, label, group, total in (("cast", "cast", "casts", len(v.casts)),
-                                      ("needs", "need set", "needs", len(v.needs))):
+    for attr, label, group, total in (("cast", "which.cast", "casts", len(v.casts)),
+                                      ("needs", "which.needs", "needs", len(v.needs))):
         values = sorted({getattr(c, attr) for c in where if getattr(c, attr) is not None})
         if values and set(where) == {c for c in checked if getattr(c, attr) in values}:
-            return (", ".join(f"{label} {i + 1}/{total}" for i in values),
+            return (Joined(tuple(msg(label, i=i + 1, n=total) for i in values)),
                     ("variants", group, values[0]))
-    names = ", ".join(c.describe(scenario) for c in where[:4])
-    more = f" and {len(where) - 4} more" if len(where) > 4 else ""
+    names = Joined(tuple(describe(scenario, c) for c in where[:4]))
+    more = msg("which.more", n=len(where) - 4) if len(where) > 4 else msg("nothing")
     first = where[0]
     path: Path = (("variants", "casts", first.cast) if first.cast is not None
                   else ("variants", "needs", first.needs or 0))
-    return f"variant {names}{more}", path
+    return msg("which.variants", names=names, more=more), path
 
 
 def _key(problem: Problem) -> tuple[str, str, int, int, str]:
@@ -133,38 +151,33 @@ def _references(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             if sid not in people:
                 yield locator.problem(
                     ("variants", "casts", i, "roles", sid), "error", "unknown-stakeholder",
-                    f"'{sid}' is no stakeholder (under `stakeholders:`) — a cast gives roles "
-                    f"to the people of the scenario: {', '.join(sorted(people))}", key=True)
+                    msg("unknown-stakeholder.cast", word=sid, people=", ".join(sorted(people))),
+                    key=True)
         for k, sid in enumerate(cast.needs_introduction or []):
             if sid not in people:
                 yield locator.problem(
                     ("variants", "casts", i, "needs_introduction", k), "error",
                     "unknown-stakeholder",
-                    f"'{sid}' is no stakeholder (under `stakeholders:`) — `needs_introduction` "
-                    f"lists people of the scenario: {', '.join(sorted(people))}")
+                    msg("unknown-stakeholder.cast-introduction", word=sid,
+                        people=", ".join(sorted(people))))
     names = [cast.name for cast in v.casts if cast.name is not None]
     for i, cast in enumerate(v.casts):
         if cast.name is not None and names.count(cast.name) > 1:
-            yield locator.problem(
-                ("variants", "casts", i, "name"), "error", "duplicate-cast-name",
-                f"two casts are named '{cast.name}' — a trainer picks a cast by its name "
-                "(`play --cast NAME`), so each needs its own")
+            yield locator.problem(("variants", "casts", i, "name"), "error",
+                                  "duplicate-cast-name", msg("duplicate-cast-name", name=cast.name))
     for j, need_set in enumerate(v.needs):
         for k, nid in enumerate(need_set.active):
             if nid not in scenario.needs:
-                known = ", ".join(sorted(scenario.needs)) or "none declared"
+                known = ", ".join(sorted(scenario.needs)) or msg("none-declared")
                 yield locator.problem(
                     ("variants", "needs", j, "active", k), "error", "unknown-need",
-                    f"'{nid}' is no need (under `needs:`; declared: {known}) — a need set "
-                    "lists which declared needs are active")
+                    msg("unknown-need.need-set", word=nid, known=known))
     for sid, bounds in v.stances.items():
         if sid not in people:
             yield locator.problem(
                 ("variants", "stances", sid), "error", "unknown-stakeholder",
-                f"'{sid}' is no stakeholder (under `stakeholders:`) — `stances:` gives a "
-                "starting-stance range to people of the scenario", key=True)
+                msg("unknown-stakeholder.stances", word=sid), key=True)
         elif bounds[0] > bounds[1]:
             yield locator.problem(
                 ("variants", "stances", sid), "error", "bad-range",
-                f"the stance range of '{sid}' runs backwards ({bounds[0]:g} > {bounds[1]:g}) — "
-                f"write it [low, high]: [{bounds[1]:g}, {bounds[0]:g}]")
+                msg("bad-range", who=sid, low=f"{bounds[0]:g}", high=f"{bounds[1]:g}"))

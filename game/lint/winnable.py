@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from game.lint._sources import effects
 from game.lint.counters import answerable
 from game.lint.needs_revealable import revealable_needs
+from game.messages import msg
 from game.problems import Locator, Problem
 from game.schema import Scenario
 
@@ -55,24 +56,20 @@ def reachable_interest(scenario: Scenario) -> float:
 def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     """Yield why the scenario cannot be won, if it cannot."""
     if all(p.requires_introduction for p in scenario.stakeholders.values()):
-        yield locator.problem(
-            ("stakeholders",), "error", "nobody-to-meet",
-            "every stakeholder requires an introduction, so the trainee cannot hold a first "
-            "meeting — let at least one person be met without one", key=True)
+        yield locator.problem(("stakeholders",), "error", "nobody-to-meet",
+                              msg("nobody-to-meet"), key=True)
     deciders = [sid for sid, p in scenario.stakeholders.items() if p.role == "decision_maker"]
     if not deciders:
-        yield locator.problem(
-            ("stakeholders",), "warning", "cannot-win",
-            "nobody has `role: decision_maker`, so no close can ever succeed — give the "
-            "person who signs off that role", key=True)
+        yield locator.problem(("stakeholders",), "warning", "cannot-win",
+                              msg("cannot-win.no-decision-maker"), key=True)
         return
     if len(deciders) > 1:
         first = scenario.stakeholders[deciders[0]].name
         for sid in deciders[1:]:
             yield locator.problem(
                 ("stakeholders", sid, "role"), "error", "several-decision-makers",
-                f"{scenario.stakeholders[sid].name} is a decision-maker, and so is {first}; "
-                "a scenario has exactly one — make the others influencers (or another role)")
+                msg("several-decision-makers", name=scenario.stakeholders[sid].name,
+                    first=first))
         return
     dm = deciders[0]
     person = scenario.stakeholders[dm]
@@ -80,38 +77,26 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
     all_fx = list(effects(scenario))
     if not any(c.tactic == "close" for node in person.conversation.nodes.values()
                for c in node.choices):
-        yield locator.problem(
-            entry, "warning", "cannot-win",
-            f"cannot be won: {person.name} is the decision-maker, but no choice in their "
-            "conversation has `tactic: close` — add a close attempt", key=True)
+        yield locator.problem(entry, "warning", "cannot-win",
+                              msg("cannot-win.no-close", name=person.name), key=True)
     if not any(h.about == dm and not h.vague for at in all_fx for h in at.effects.role_hints):
-        yield locator.problem(
-            entry, "warning", "cannot-win",
-            f"cannot be won: no clear role hint (one not marked `vague`) is about {person.name}, so the trainee can never "
-            f"establish who has authority — add `role_hints: [{{about: {dm}, text: …}}]` to "
-            "an authority question's effects", key=True)
+        yield locator.problem(entry, "warning", "cannot-win",
+                              msg("cannot-win.no-hint", name=person.name, sid=dm), key=True)
     interest = reachable_interest(scenario)
     if interest < scenario.close.interest:
-        shown = f"{interest:g}"
         yield locator.problem(
             ("close", "interest"), "warning", "cannot-win",
-            f"cannot be won: a close needs interest {scenario.close.interest}, but all the "
-            f"choices and events together can only build {shown} (counting +1 for each need "
-            "that can be pitched to someone who cares about it) — lower `close.interest` or "
-            "add interest to more choices")
+            msg("cannot-win.interest", needed=scenario.close.interest,
+                reachable=f"{interest:g}"))
     revealable = len(revealable_needs(scenario))
     if revealable < scenario.close.needs:
         yield locator.problem(
             ("close", "needs"), "warning", "cannot-win",
-            f"cannot be won: a close needs {scenario.close.needs} discovered need(s), but only "
-            f"{revealable} can ever be revealed — lower `close.needs` or reveal more needs "
-            "with `reveal_needs`")
+            msg("cannot-win.needs", needed=scenario.close.needs, revealable=revealable))
     if person.requires_introduction and not any(dm in at.effects.introduce for at in all_fx):
         yield locator.problem(
             entry + ("requires_introduction",), "warning", "cannot-win",
-            f"cannot be won: {person.name}, the decision-maker, can only be met after an "
-            f"introduction and nothing introduces them — add `introduce: [{dm}]` to someone's "
-            "introduction choice")
+            msg("cannot-win.introduction", name=person.name, sid=dm))
     yield from _blocking_objections(scenario, locator, dm)
 
 
@@ -125,8 +110,7 @@ def _blocking_objections(scenario: Scenario, locator: Locator, dm: str) -> Itera
         if raiser is None or raiser.role == "saboteur" or oid in working:
             continue  # saboteurs' objections are checked by the counters rule
         if objection.raised_by == dm or raiser.influences.get(dm, 0.0) >= bar:
+            how = "decides" if objection.raised_by == dm else "sways"
             yield locator.problem(
                 ("objections", oid, "counters"), "warning", "cannot-win",
-                f"once raised, objection '{oid}' blocks every close (it comes from "
-                f"{raiser.name}, who {'decides' if objection.raised_by == dm else 'sways the decision-maker'}), "
-                "and no choice answers it with one of its counters — add a counter choice")
+                msg(f"cannot-win.objection-{how}", objection=oid, name=raiser.name))
