@@ -554,3 +554,22 @@ def test_validate_warns_about_walking_away_that_cannot_work_or_gives_the_answer_
     event = TEXT.replace("variants:", "events:\n  quit:\n    text: Gone.\n"
                                       "    effects: {walk_away: true}\nvariants:")
     assert [code for _, code, _ in problems(event)] == ["walk-away-in-event"]
+
+
+def test_every_regional_word_overrides_a_known_one_with_the_same_placeholders() -> None:
+    from string import Formatter
+
+    from game import i18n
+    from game.ui import strings
+
+    def fields(text: str) -> set[str]:
+        return {name for _, name, _, _ in Formatter().parse(text) if name}
+
+    for tag, words in i18n.REGIONAL.items():
+        for code, text in words.items():
+            assert code in i18n._TEXT, (tag, code)
+            assert fields(text) == fields(i18n._TEXT[code]["es"]), (tag, code)
+    for tag, words in strings.REGIONAL.items():
+        for key, text in words.items():
+            assert key in strings.keys(), (tag, key)
+            assert fields(text) == fields(strings._TEXT[key][1]), (tag, key)
