@@ -342,6 +342,11 @@ _TEXT: dict[str, dict[str, str]] = {
     "and": {"en": "and", "es": "y"},
 }
 
+# Spanish-speaking regions that write figures as English does — 3,800 and 63.5 — where Spain
+# and most of South America write 3.800 and 63,5 (format 1.2 regional tags)
+POINT_DECIMALS = frozenset({"es-MX", "es-US", "es-PR", "es-DO", "es-GT", "es-HN", "es-NI",
+                            "es-SV", "es-PA"})
+
 # Where a region's usage differs from its base language's (format 1.2 `language: es-MX`…):
 # code → text. Spain reads "prospecto" as a medicine leaflet and says "cualificado"; Mexico says
 # "prospecto calificado" and "calificar".
@@ -409,6 +414,8 @@ class Words:
         self.locale = locale_for(scenario.language, asked)
         self.language = base_language(self.locale)
         self._regional = REGIONAL.get(self.locale, {})
+        # a decimal comma and grouping points (3.800; 63,5), or as English writes figures
+        self._comma = self.language == "es" and self.locale not in POINT_DECIMALS
 
     def get(self, code: str, **params: Any) -> str:
         """The text for `code`, with `params` filled in; unknown codes show as themselves."""
@@ -439,9 +446,10 @@ class Words:
         return objection.text if objection else oid
 
     def money(self, amount: float) -> str:
-        """An amount in the deal's currency, grouped the way the language writes it."""
+        """An amount in the deal's currency, grouped the way the language (and region) writes
+        it: 12,000 in English and in Mexico, 12.000 in Spain."""
         text = f"{amount:,.0f}"
-        if self.language == "es":
+        if self._comma:
             text = text.replace(",", ".")
         return f"{text} {self.scenario.account.currency}"
 
@@ -567,9 +575,10 @@ class Words:
         return ("" if exact else "≈") + self.number(total)
 
     def number(self, value: float, digits: int = 1) -> str:
-        """A figure the way the language writes it (a decimal comma in Spanish)."""
+        """A figure the way the language writes it (a decimal comma in Spanish, but not in
+        Mexico, Central America and the Caribbean: `POINT_DECIMALS`)."""
         text = f"{value:.{digits}f}"
-        return text.replace(".", ",") if self.language == "es" else text
+        return text.replace(".", ",") if self._comma else text
 
     def missed(self, code: str, turn: int, params: dict[str, Any]) -> str:
         """Word a missed opportunity."""

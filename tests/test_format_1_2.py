@@ -410,23 +410,26 @@ def test_a_state_saved_before_format_1_2_still_loads() -> None:
 
 # --- words: en, es, es-ES, es-MX; a public tender ------------------------------------------------
 
-@pytest.mark.parametrize(("language", "stage", "out"), [
-    ("en", "qualified prospect", "You qualified the prospect out on turn 2 — the right call."),
-    ("en-GB", "qualified prospect", "You qualified the prospect out on turn 2 — the right call."),
-    ("es", "cualificado", "Descartaste al cliente en el turno 2: la decisión correcta."),
+@pytest.mark.parametrize(("language", "stage", "out", "figures"), [
+    ("en", "qualified prospect", "You qualified the prospect out on turn 2 — the right call.",
+     "20,000 GBP 63.5"),
+    ("en-GB", "qualified prospect", "You qualified the prospect out on turn 2 — the right call.",
+     "20,000 GBP 63.5"),
+    ("es", "cualificado", "Descartaste al cliente en el turno 2: la decisión correcta.",
+     "20.000 GBP 63,5"),
     ("es-ES", "cliente potencial cualificado",
-     "Descartaste al cliente en el turno 2: la decisión correcta."),
+     "Descartaste al cliente en el turno 2: la decisión correcta.", "20.000 GBP 63,5"),
     ("es-MX", "prospecto calificado",
-     "Descalificaste al prospecto en el turno 2: la decisión correcta."),
+     "Descalificaste al prospecto en el turno 2: la decisión correcta.", "20,000 GBP 63.5"),
 ])
 def test_the_game_s_words_follow_the_base_language_and_the_region(
-        language: str, stage: str, out: str) -> None:
+        language: str, stage: str, out: str, figures: str) -> None:
     scenario = load(TEXT.replace("language: en-GB", f"language: {language}"))
     words = Words(scenario)
     assert words.language == language[:2] and words.locale == language
     assert words.get("stage-qualified_prospect") == stage
     assert words.note("qualified-out", {"turn": 2}) == out
-    assert words.money(20000).startswith("20.000" if language.startswith("es") else "20,000")
+    assert f"{words.money(20000)} {words.number(63.5)}" == figures  # Mexico writes 3,800
 
 
 def test_a_regional_scenario_keeps_its_usage_when_its_base_language_is_asked() -> None:
