@@ -576,3 +576,16 @@ def test_every_regional_word_overrides_a_known_one_with_the_same_placeholders() 
         for key, text in words.items():
             assert key in strings.keys(), (tag, key)
             assert fields(text) == fields(strings._TEXT[key][1]), (tag, key)
+
+
+def test_the_guide_names_every_pass_reason_and_the_game_words_each() -> None:
+    from game import i18n
+    guide = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    section = guide.split("### The pass verdict", 1)[1].split("\n### ", 1)[0]
+    reasons = ("passed", "critical-mistake", "not-won", "below-pass-mark",
+               "walked-away-unqualified", "not-disqualified")
+    for reason in reasons:
+        assert f"`{reason}`" in section, reason
+    for code in [f"pass-{r}" for r in reasons] + ["pass-passed-disqualified",
+                                                   "pass-below-pass-mark-disqualified"]:
+        assert i18n._TEXT[code]["en"] and i18n._TEXT[code]["es"], code
