@@ -253,8 +253,8 @@ _TEXT: dict[str, dict[str, str]] = {
 
     # hints and small parts
     "hint.mean": {"en": " — did you mean '{word}'?", "es": " — ¿quizá querías decir «{word}»?"},
-    "hint.existing": {"en": " (the ones that exist: {listed})", "es": " (las que hay: {listed})"},
-    "hint.none-yet": {"en": " (there are none yet)", "es": " (todavía no hay ninguna)"},
+    "hint.existing": {"en": " (the ones that exist: {listed})", "es": " (existen: {listed})"},
+    "hint.none-yet": {"en": " (there are none yet)", "es": " (aún no se ha declarado nada)"},
     "hint.set-flags": {
         "en": " — set it with `set_flags` in some choice's effects",
         "es": " — actívalo con `set_flags` en los efectos de alguna opción"},
@@ -412,12 +412,12 @@ _TEXT: dict[str, dict[str, str]] = {
               "línea"},
     "unclosed-bracket.list": {
         "en": "the [ opened here is never closed — end the list on this line: {mended}",
-        "es": "el [ que se abre aquí no se cierra nunca: termina la lista en esta misma línea: "
-              "{mended}"},
+        "es": "el corchete [ que se abre aquí no se cierra nunca: termina la lista en esta misma "
+              "línea: {mended}"},
     "unclosed-bracket.mapping": {
         "en": "the {{ opened here is never closed — end the mapping on this line: {mended}",
-        "es": "la {{ que se abre aquí no se cierra nunca: termina el mapa en esta misma línea: "
-              "{mended}"},
+        "es": "la llave {{ que se abre aquí no se cierra nunca: termina el mapa en esta misma "
+              "línea: {mended}"},
     "no-space-after-colon": {
         "en": "'{written}' has no space after the colon, so it reads as text, not as the key "
               "'{key}' — write it as {mended}",
@@ -592,7 +592,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "es": "el centro de compra tiene {count} personas y un escenario admite como mucho "
               "{limit}: quien juega no puede leer más, y analizar la venta llevaría minutos. Deja "
               "a las personas que importan para la venta"},
-    "count.more": {"en": "more than that", "es": "más de esas"},
+    "count.more": {"en": "more than that", "es": "demasiadas"},
     "detail.string.one": {
         "en": "string should have at most {n} character",
         "es": "debe tener como mucho {n} carácter"},
@@ -690,14 +690,14 @@ _TEXT: dict[str, dict[str, str]] = {
     "event-without-person": {
         "en": "`{field}` in an event has no one to apply to: it means \"the person being met\", "
               "and events happen between meetings — use `{field}_of: {{stakeholder_id: amount}}`",
-        "es": "`{field}` en un evento no tiene a quién aplicarse: significa «la persona con quien "
-              "te reúnes», y los eventos ocurren entre reuniones; usa `{field}_of: "
-              "{{stakeholder_id: cantidad}}`"},
+        "es": "`{field}` en un evento no tiene a quién aplicarse: significa «la persona de la "
+              "reunión», y los eventos ocurren entre reuniones; usa `{field}_of: {{stakeholder_id: "
+              "cantidad}}`"},
     "event-without-person.if": {
         "en": "`{field}` in an event's `if:` always holds: it tests \"the person being met\", and "
               "events happen between meetings — use a flag set by a choice instead",
-        "es": "`{field}` en el `if:` de un evento siempre se cumple: mira a «la persona con quien "
-              "te reúnes», y los eventos ocurren entre reuniones; usa en su lugar un indicador "
+        "es": "`{field}` en el `if:` de un evento siempre se cumple: mira a «la persona de la "
+              "reunión», y los eventos ocurren entre reuniones; usa en su lugar un indicador "
               "(flag) que active una opción"},
     "event-trainee-action": {
         "en": "`{field}` in an event is scored as the trainee's own {field} (and as a mistake, "
@@ -825,8 +825,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "in-variant": {
         "en": "in {which}: {message} (see line {line}, {code})",
         "es": "en {which}: {message} (mira la línea {line}, {code})"},
-    "which.cast": {"en": "cast {i}/{n}", "es": "reparto {i}/{n}"},
-    "which.needs": {"en": "need set {i}/{n}", "es": "conjunto de necesidades {i}/{n}"},
+    "which.cast": {"en": "cast {i}/{n}", "es": "el reparto {i}/{n}"},
+    "which.needs": {"en": "need set {i}/{n}", "es": "el conjunto de necesidades {i}/{n}"},
     "which.variants": {"en": "variant {names}{more}", "es": "la variante {names}{more}"},
     "which.more": {"en": " and {n} more", "es": " y {n} más"},
     "variant.cast": {"en": "cast {i}/{n}", "es": "reparto {i}/{n}"},
@@ -944,8 +944,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "finding.cap-discovery": {
         "en": "discovery cannot reach full marks: {needs} can only be revealed in unreachable "
               "places",
-        "es": "el descubrimiento no puede llegar a la nota máxima: {needs} solo se revela en "
-              "sitios inalcanzables"},
+        "es": "el descubrimiento no puede llegar a la nota máxima: nada alcanzable revela {needs}"},
     "finding.cap-no-decision-maker": {
         "en": "closing cannot score: nobody has `role: decision_maker`",
         "es": "el cierre no puede puntuar: nadie tiene `role: decision_maker`"},
@@ -956,17 +955,24 @@ _TEXT: dict[str, dict[str, str]] = {
               "un intento de cierre"},
     "finding.never-visited": {
         "en": "node '{node}' of {name}'s conversation: random play never got here in {runs} runs",
-        "es": "nodo «{node}» de la conversación de {name}: el juego al azar no llegó nunca en "
-              "{runs} partidas"},
+        "es": "nodo «{node}» de la conversación de {name}: en {runs} partidas al azar no se llegó "
+              "nunca aquí"},
     "finding.never-chosen": {
         "en": "{name}, node '{node}': “{text}” was never chosen in {runs} random runs",
         "es": "{name}, nodo «{node}»: «{text}» no se eligió nunca en {runs} partidas al azar"},
+    "competency.discovery": {"en": "discovery", "es": "descubrimiento"},
+    "competency.qualification": {"en": "qualification", "es": "cualificación"},
+    "competency.saboteurs": {"en": "saboteurs", "es": "saboteadores"},
+    "competency.value_pitch": {"en": "value_pitch", "es": "propuesta de valor"},
+    "competency.closing": {"en": "closing", "es": "cierre"},
+    "competency.relationship": {"en": "relationship", "es": "relación"},
+    "finding.in-variant": {"en": " in {variant}", "es": " en la variante {variant}"},
     "finding.cap": {
-        "en": "{competency} (par {score} of {top}): {why}",
-        "es": "{competency} (par {score} de {top}): {why}"},
+        "en": "{competency} (par {score} of {top}{variant}): {why}",
+        "es": "{competency} (par {score} de {top}{variant}): {why}"},
     "finding.cap-found": {
-        "en": "{competency} (best found {score} of {top}): {why}",
-        "es": "{competency} (lo mejor encontrado, {score} de {top}): {why}"},
+        "en": "{competency} (best found {score} of {top}{variant}): {why}",
+        "es": "{competency} (lo mejor encontrado, {score} de {top}{variant}): {why}"},
     "finding.memorised-path-passes": {
         "en": "the best path of one seed, replayed word for word, passes {rate} % of other seeds "
               "(at most {limit} % wanted) — add casts (`variants: casts:`) in which someone else "
@@ -990,8 +996,8 @@ _TEXT: dict[str, dict[str, str]] = {
               "primera reunión tiene la nota máxima"},
     "why.trust": {
         "en": "the people met trust the seller {trust} on average, and full marks need 1",
-        "es": "la confianza media en quien vende de las personas visitadas es {trust}, y la nota "
-              "máxima pide 1"},
+        "es": "la confianza media en quien vende, entre las personas visitadas, es {trust}, y la "
+              "nota máxima pide 1"},
     "why.deal-not-won": {
         "en": "the best path does not win the deal",
         "es": "el mejor camino no gana la venta"},
@@ -1067,14 +1073,27 @@ _TEXT: dict[str, dict[str, str]] = {
     "why.checklist-need": {
         "en": "at the best path's first close, not enough needs are found",
         "es": "en el primer cierre del mejor camino no se han descubierto bastantes necesidades"},
+    "why.checklist-need.end": {
+        "en": "the best path never closes, and at its end not enough needs are found",
+        "es": "el mejor camino no intenta ningún cierre, y al final no se han descubierto "
+              "bastantes necesidades"},
     "why.checklist-interest": {
         "en": "at the best path's first close, interest is below `close.interest`",
         "es": "en el primer cierre del mejor camino el interés no llega a `close.interest`"},
+    "why.checklist-interest.end": {
+        "en": "the best path never closes, and at its end interest is below `close.interest`",
+        "es": "el mejor camino no intenta ningún cierre, y al final el interés no llega a "
+              "`close.interest`"},
     "why.checklist-authority": {
         "en": "at the best path's first close, authority is not established (the decision-maker "
               "met, with a clear clue)",
         "es": "en el primer cierre del mejor camino no está confirmada la autoridad (reunión con "
               "quien decide y una pista clara)"},
+    "why.checklist-authority.end": {
+        "en": "the best path never closes, and at its end authority is not established (the "
+              "decision-maker met, with a clear clue)",
+        "es": "el mejor camino no intenta ningún cierre, y al final no está confirmada la "
+              "autoridad (reunión con quien decide y una pista clara)"},
     "why.premature-close": {
         "en": "the best path tries {n} close(s) before the prospect is qualified",
         "es": "el mejor camino intenta {n} cierre(s) antes de cualificar al cliente"},

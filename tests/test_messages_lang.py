@@ -142,7 +142,7 @@ def test_in_variant_words_the_inner_message_in_the_same_language() -> None:
     loaded = load_scenario_text(text, "e.yaml")
     [problem] = [p for p in loaded.problems if p.code == "in-variant"]
     assert problem.message.startswith("in cast 1/1: Grace Okafor is a decision-maker, and so is")
-    assert problem.text("es").startswith("en reparto 1/1: Grace Okafor decide, y Olivia Hart "
+    assert problem.text("es").startswith("en el reparto 1/1: Grace Okafor decide, y Olivia Hart "
                                          "también; un escenario tiene exactamente una persona "
                                          "que decide")
     assert problem.text("es").endswith("(mira la línea 150, several-decision-makers)")
@@ -260,6 +260,23 @@ def test_a_file_that_cannot_tell_uses_the_trainers_language(
         assert "no such file" in run_validate([missing], capsys)[1]
     finally:
         settings.unlink()
+
+
+def test_analyze_refuses_a_broken_spanish_file_in_spanish(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(spanish_example(("turns: 4 ", "turns: cuatro ")), encoding="utf-8")
+    assert main(["analyze", str(bad)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].endswith("«turns» debe ser un número entero, no el texto «cuatro» "
+                           "[wrong-type]")
+    assert err[1] == f"{bad}: no se puede analizar hasta que se corrijan estos errores"
+    assert main(["analyze", str(bad), "--lang", "en"]) == 1
+    assert "cannot be analysed" in capsys.readouterr().err
+    assert main(["analyze", str(bad), "--graph", "g.svg"]) == 1
+    assert capsys.readouterr().err == (
+        "g.svg: la extensión «.svg» no dice en qué formato escribir el grafo; usa .dot o .gv "
+        "(Graphviz), o .mmd o .md (Mermaid)\n")
 
 
 def test_new_speaks_the_trainers_language(tmp_path: Path, capsys: pytest.CaptureFixture[str],

@@ -1,4 +1,6 @@
-"""Running the whole analysis of one scenario, and presenting it as JSON or as tables.
+"""Running the whole analysis of one scenario, and presenting it as JSON (English, with ids) or
+as tables for the trainer, in English or Spanish (game/messages.py `report.*`), with why par is
+not 100 and what the referral waits for (game/analysis/ceilings.py).
 
 Random play starts first, in worker processes; the par search runs here meanwhile; then the
 findings and statistics are drawn from both. With variants, par is searched for each cast ×
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game import variants
+from game.analysis.ceilings import Ceiling, ReferralCeiling, explain
 from game.analysis.findings import (Finding, coverage_findings, locate, par_findings,
                                     static_findings, strategy_findings)
 from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par, known_path
@@ -22,6 +25,9 @@ from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE, Playouts, Ran
 from game.analysis.stats import Stats, estimate_minutes, statistics
 from game.analysis.strategies import (DEFAULT_SEEDS, MEMORISED, PASS_LIMIT, StrategyFigures,
                                       run_strategies)
+from game.i18n import Words
+from game.lint.variants import describe
+from game.messages import Msg, base_language, msg, plural
 from game.problems import Locator
 from game.runtime import Runtime
 from game.schema import COMPETENCIES, Scenario
@@ -52,9 +58,11 @@ class Analysis:
     findings: list[Finding]
     stats: Stats
     variant_pars: list[VariantPar] = field(default_factory=list)
-    variants_checked: str | None = None   # e.g. "8 of 12 variants (an evenly spaced sample)"
+    variants_checked: Msg | None = None   # e.g. "8 of 12 variants (an evenly spaced sample)"
     strategies: dict[str, StrategyFigures] = field(default_factory=dict)
     strategy_seeds: int = 0
+    ceilings: list[Ceiling] = field(default_factory=list)   # why par is not 100
+    referral: ReferralCeiling | None = None                 # par's referral, explained
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON of `analyze --json` (deterministic: no timings)."""
@@ -74,7 +82,8 @@ class Analysis:
             "par": p.total, "par_exact": p.exact, "par_ceiling": p.ceiling,
             "best_path": list(p.path),
             "par_detail": p.to_dict(),
-            "variants": {"checked": self.variants_checked,
+            "variants": {"checked": self.variants_checked.render("en")
+                         if self.variants_checked is not None else None,
                          "pars": [{"variant": v.variant, "seed": v.seed, "par": v.par.total,
                                    "exact": v.par.exact, "ceiling": v.par.ceiling}
                                   for v in self.variant_pars]}
@@ -120,12 +129,17 @@ def analyze(scenario: Scenario, *, runs: int = DEFAULT_RUNS, seed: int = 0,
     learnt = max((v.par for v in variant_pars), key=lambda p: p.total, default=par)
     played = run_strategies(rt, range(strategy_seeds), memorised=learnt.path,
                             memorised_seed=learnt.seed, jobs=jobs) if strategy_seeds else {}
-    findings = static_findings(scenario, locator) + par_findings(par) \
+    ceilings, referral = explain(scenario, par)
+    static = static_findings(scenario, locator)
+    drawn = variants.draw(scenario, par.seed)  # which cast and need set par's seed has
+    variant = describe(scenario, variants.Draw(drawn.cast, drawn.needs)) \
+        if drawn.cast is not None or drawn.needs is not None else None
+    findings = static + par_findings(ceilings, par.exact, static, variant) \
         + coverage_findings(scenario, playouts) + strategy_findings(scenario, played)
     minutes = estimate_minutes(rt, par.seed, par.path) if par.path else None
     return Analysis(scenario, file, seed, tag_rate, par, playouts, locate(findings, locator),
                     statistics(scenario, minutes), variant_pars, checked, played,
-                    strategy_seeds)
+                    strategy_seeds, ceilings, referral)
 
 
 def _with_known(scenario: Scenario, rt: Runtime, par: Par, variant_pars: list[VariantPar],
@@ -151,19 +165,19 @@ def _with_known(scenario: Scenario, rt: Runtime, par: Par, variant_pars: list[Va
 
 
 def _pars(rt: Runtime, seed: int, budget: int,
-          width: int) -> tuple[Par, list[VariantPar], str | None]:
+          width: int) -> tuple[Par, list[VariantPar], Msg | None]:
     scenario = rt.scenario
     if not variants.varies(scenario):
         return find_par(rt, seed, budget=budget, width=width), [], None
     combos = variants.combinations(scenario)
     v = scenario.variants
-    checked = (f"all {len(combos)} cast × need-set combinations" if v is not None
-               and (v.casts or v.needs) else "one: only starting stances vary")
+    checked = (msg("report.checked-all", n=len(combos)) if v is not None
+               and (v.casts or v.needs) else msg("report.checked-stances"))
     if len(combos) > MAX_VARIANT_PARS:
         step = len(combos) / MAX_VARIANT_PARS
         combos = [combos[int(i * step)] for i in range(MAX_VARIANT_PARS)]
-        checked = f"{MAX_VARIANT_PARS} of {len(variants.combinations(scenario))} cast × " \
-            "need-set variants (an evenly spaced sample)"
+        checked = msg("report.checked-sample", n=MAX_VARIANT_PARS,
+                      total=len(variants.combinations(scenario)))
     share = max(MIN_VARIANT_BUDGET, budget // len(combos))
     found = []
     for combo in combos:
@@ -186,7 +200,45 @@ def _table(rows: list[list[str]], right: set[int] | None = None, indent: str = "
             for row in rows]
 
 
-def _steps(analysis: Analysis) -> list[str]:
+class _Say:
+    """The report's words and figures in one language (game/messages.py `report.*`)."""
+
+    def __init__(self, scenario: Scenario, language: str) -> None:
+        self.language = language
+        self.words = Words(scenario, language)
+
+    def __call__(self, key: str, **params: object) -> str:
+        return msg(f"report.{key}", **params).render(self.language)
+
+    def n(self, key: str, count: int) -> str:
+        """"1 need", "2 needs" — `report.KEY.one/.many` with the count written out."""
+        return plural(f"report.{key}", count).render(self.language).replace(
+            str(count), self.int(count), 1)
+
+    def text(self, words: Any) -> str:
+        """A finding, a `Msg` or other words, in the language."""
+        return words.text(self.language) if isinstance(words, Finding) else \
+            words.render(self.language)
+
+    def num(self, value: float, digits: int = 1) -> str:
+        """A figure: a decimal comma in Spanish."""
+        text = f"{value:.{digits}f}"
+        return text.replace(".", ",") if self.language == "es" else text
+
+    def int(self, value: int) -> str:
+        """A count: thousands grouped with ',' in English, '.' in Spanish."""
+        text = f"{value:,}"
+        return text.replace(",", ".") if self.language == "es" else text
+
+    def competency(self, name: str) -> str:
+        """`discovery` in English (the key of `scoring.weights`); its name in Spanish."""
+        return msg(f"competency.{name}").render(self.language)
+
+    def role(self, role: str) -> str:
+        return role if self.language == "en" else self.words.get(f"role-{role}")
+
+
+def _steps(analysis: Analysis, say: _Say) -> list[str]:
     """The par path in words: tags, then each meeting and what was said."""
     s = variants.concrete(analysis.scenario, analysis.par.seed)
     people = s.stakeholders
@@ -194,64 +246,84 @@ def _steps(analysis: Analysis) -> list[str]:
     for step in analysis.par.path:
         if step.startswith("tag:"):
             sid, _, role = step[4:].partition("=")
-            tags.append(f"{people[sid].name} → {role}")
+            tags.append(f"{people[sid].name} → {say.role(role)}")
         elif step.startswith("meet:"):
-            sid = step[5:]
-            out.append(f"  meet {people[sid].name}")
+            out.append("  " + say("meet", name=people[step[5:]].name))
         elif step == "leave":
-            out.append("    (leave)")
+            out.append("    " + say("leave"))
         elif step.startswith("referral:"):
-            out.append(f"    ask for a referral" if step.endswith("ask") else "    (no referral)")
+            out.append("    " + say("referral-ask" if step.endswith("ask") else "referral-skip"))
         else:
             sid, nid, index = step.split("/")
             choice = people[sid].conversation.nodes[nid].choices[int(index)]
             out.append(f"    {choice.tactic:<12} “{' '.join(choice.text.split())}”")
-    return ([f"  tag: {', '.join(tags)}"] if tags else []) + out
+    return ([f"  {say('tags')}: {', '.join(tags)}"] if tags else []) + out
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+def _why(analysis: Analysis, say: _Say) -> list[str]:
+    """Each competency par leaves short, with its reasons; then the referral."""
+    lines = []
+    if analysis.ceilings:
+        lines.append("  " + say("why-heading"))
+        width = max(len(say.competency(c.competency)) for c in analysis.ceilings)
+        for ceiling in analysis.ceilings:
+            reasons = "; ".join(say.text(r.words) for r in ceiling.reasons) or say("why-rounding")
+            lines.append(f"    {say.competency(ceiling.competency):<{width}}  {reasons}")
+    told = any(r.code == "referral-not-given" for c in analysis.ceilings for r in c.reasons)
+    if analysis.referral is not None and not told:  # a refused one is among the reasons above
+        lines.append("  " + say("referral", words=say.text(analysis.referral.words())))
+    return lines
 
 
-def render_text(analysis: Analysis, *, limit: int = 12) -> str:
-    """The readable report: par, random play, coverage, findings, statistics."""
+def render_text(analysis: Analysis, *, limit: int = 12, language: str | None = None) -> str:
+    """The readable report: par (and why it is not 100), random play, coverage, findings,
+    statistics — in `language` ("en" or "es"; default: the scenario's)."""
     s, p, r, st = analysis.scenario, analysis.par, analysis.playouts, analysis.stats
+    say = _Say(s, language or base_language(s.language) or "en")
     lines = [f"{s.title}  ({s.id} · {s.language} · {s.difficulty})"]
     if analysis.file:
         lines.append(analysis.file)
     if p.exact:
-        lines += ["", f"PAR  {p.total:.1f} / 100  (exact)"]
+        lines += ["", say("par-exact", total=say.num(p.total))]
     else:  # never called par until proven
-        ceiling = f"no path can reach more than {p.ceiling:.1f}; " if p.ceiling is not None else ""
-        lines += ["", f"BEST FOUND SO FAR  {p.total:.1f} / 100  ({ceiling}not proven best after "
-                  f"{p.choices_made:,} choices searched)"]
+        ceiling = say("ceiling", ceiling=say.num(p.ceiling)) if p.ceiling is not None else ""
+        lines += ["", say("best-found", total=say.num(p.total), ceiling=ceiling,
+                          choices=say.int(p.choices_made))]
     if p.outcome is not None:
-        lines.append(f"  {p.outcome} in {p.turns} of {s.turns} meetings"
-                     + (f", seed {p.seed}" if analysis.variant_pars else ""))
-    rows = [["competency", "par", "max"]] + [
-        [name, f"{p.competencies[name][0]:.1f}", f"{p.competencies[name][1]:.0f}"]
+        seed = say("seed-suffix", seed=p.seed) if analysis.variant_pars else ""
+        lines.append("  " + say(f"outcome.{p.outcome}" if p.outcome in ("won", "lost")
+                                else "outcome.other", outcome=p.outcome, turns=p.turns,
+                                total=s.turns, seed=seed))
+    rows = [[say("col-competency"), "par", say("col-max")]] + [
+        [say.competency(name), say.num(p.competencies[name][0]),
+         f"{p.competencies[name][1]:.0f}"]
         for name in COMPETENCIES if p.competencies.get(name, (0, 0))[1]]
     lines += _table(rows, {1, 2})
+    lines += _why(analysis, say)
     if analysis.variant_pars:
-        lines += ["", f"  par per variant ({analysis.variants_checked}):"]
-        lines += _table([["variant", "seed", "par"]] + [
-            [v.variant, str(v.seed), f"{v.par.total:.1f}" + ("" if v.par.exact else "≈")]
+        checked = say.text(analysis.variants_checked) if analysis.variants_checked else ""
+        lines += ["", "  " + say("per-variant", checked=checked)]
+        lines += _table([[say("col-variant"), say("col-seed"), "par"]] + [
+            [say.text(describe(s, variants.draw(s, v.seed))), str(v.seed),
+             say.num(v.par.total) + ("" if v.par.exact else "≈")]
             for v in analysis.variant_pars], {1, 2}, "    ")
-    lines += ["", "  best path:"] + _steps(analysis)
-    lines += ["", f"RANDOM PLAY  {r.runs:,} runs (seed {analysis.seed}; a random role tag before "
-              f"{100 * analysis.tag_rate:.0f} % of choices)"]
+    lines += ["", "  " + say("best-path")] + _steps(analysis, say)
+    lines += ["", say("random-heading", runs=say.int(r.runs), seed=analysis.seed,
+                      rate=f"{100 * analysis.tag_rate:.0f}")]
     if r.runs:
         pct = r.percentiles()
-        lines.append(f"  won {100 * r.win_rate:.1f} %   score p10 {pct['p10']:.1f}  "
-                     f"p50 {pct['p50']:.1f}  p90 {pct['p90']:.1f}   (80 % of par: "
-                     f"{0.8 * p.total:.1f})")
-        lines.append(f"  {r.choices_made / r.runs:.1f} choices and {r.turns_used / r.runs:.1f} "
-                     "meetings a run; ended by " + ", ".join(
-                         f"{k} {100 * v / r.runs:.0f} %" for k, v in sorted(r.end_reasons.items())))
+        lines.append("  " + say("random-scores", won=say.num(100 * r.win_rate),
+                                p10=say.num(pct["p10"]), p50=say.num(pct["p50"]),
+                                p90=say.num(pct["p90"]), target=say.num(0.8 * p.total)))
+        ends = ", ".join(f"{say('end.' + k) if k in _ENDS else k} {100 * v / r.runs:.0f} %"
+                         for k, v in sorted(r.end_reasons.items()))
+        lines.append("  " + say("random-runs", choices=say.num(r.choices_made / r.runs),
+                                meetings=say.num(r.turns_used / r.runs), ends=ends))
         if r.variant_runs:
-            lines.append(f"  {len(r.variant_runs)} distinct variants drawn")
-        lines += ["", "COVERAGE (share of random runs reaching each node)"]
-        rows = [["stakeholder", "nodes", "reached", "choices", "taken", "least reached node"]]
+            lines.append("  " + say("variants-drawn", n=len(r.variant_runs)))
+        lines += ["", say("coverage-heading")]
+        rows = [[say("col-stakeholder"), say("col-nodes"), say("col-reached"),
+                 say("col-choices"), say("col-taken"), say("col-least")]]
         for sid, person in s.stakeholders.items():
             nodes = list(person.conversation.nodes)
             keys = [f"{sid}/{n}/{i}" for n in nodes
@@ -260,38 +332,44 @@ def render_text(analysis: Analysis, *, limit: int = 12) -> str:
             rows.append([person.name, str(len(nodes)),
                          str(sum(1 for n in nodes if r.node_runs[(sid, n)])), str(len(keys)),
                          str(sum(1 for k in keys if r.choice_runs[k])),
-                         f"{least} {100 * r.node_runs[(sid, least)] / r.runs:.1f} %"])
+                         f"{least} {say.num(100 * r.node_runs[(sid, least)] / r.runs)} %"])
         lines += _table(rows, {1, 2, 3, 4})
     if analysis.strategies:
-        lines += ["", f"CONTENT-FREE STRATEGIES  seeds 0–{analysis.strategy_seeds - 1} "
-                  f"(pass mark {s.scoring.pass_mark}; each should pass ≤ "
-                  f"{100 * PASS_LIMIT:.0f} %)"]
-        rows = [["strategy", "won", "passed", "mean"]] + [
-            [name, f"{100 * f.win_rate:.0f} %", f"{100 * f.pass_rate:.0f} %", f"{f.mean:.1f}"]
+        lines += ["", say("strategies-heading", last=analysis.strategy_seeds - 1,
+                          mark=s.scoring.pass_mark, limit=f"{100 * PASS_LIMIT:.0f}")]
+        rows = [[say("col-strategy"), say("col-won"), say("col-passed"), say("col-mean")]] + [
+            [name, f"{100 * f.win_rate:.0f} %", f"{100 * f.pass_rate:.0f} %", say.num(f.mean)]
             for name, f in analysis.strategies.items()]
         lines += _table(rows, {1, 2, 3})
-    lines += ["", f"FINDINGS ({len(analysis.findings)})"]
+    lines += ["", say("findings-heading", n=len(analysis.findings))]
     if not analysis.findings:
-        lines.append("  none")
+        lines.append("  " + say("none"))
     by_code: dict[str, list[Finding]] = {}
     for finding in analysis.findings:
         by_code.setdefault(finding.code, []).append(finding)
     for code, group in by_code.items():
         for finding in group[:limit]:
-            where = f" (line {finding.line})" if finding.line else ""
-            lines.append(f"  {code}: {finding.message}{where}")
+            where = say("line-suffix", line=finding.line) if finding.line else ""
+            lines.append(f"  {code}: {say.text(finding)}{where}")
         if len(group) > limit:
-            lines.append(f"  {code}: … and {len(group) - limit} more (--json lists them all)")
-    lines += ["", "STATISTICS"]
-    rows = [["stakeholder", "role", "nodes", "choices", "words", "feedback words"]] + [
-        [x.name, x.role, str(x.nodes), str(x.choices), str(x.words), str(x.feedback_words)]
+            lines.append(f"  {code}: " + say("more", n=len(group) - limit))
+    lines += ["", say("statistics-heading")]
+    rows = [[say("col-stakeholder"), say("col-role"), say("col-nodes"), say("col-choices"),
+             say("col-words"), say("col-feedback")]] + [
+        [x.name, say.role(x.role), str(x.nodes), str(x.choices), str(x.words),
+         str(x.feedback_words)]
         for x in st.people]
-    rows.append(["total", "", str(st.nodes), str(st.choices), str(st.words),
+    rows.append([say("total"), "", str(st.nodes), str(st.choices), str(st.words),
                  str(sum(x.feedback_words for x in st.people))])
     lines += _table(rows, {2, 3, 4, 5})
-    lines.append(f"  {_n(st.needs, 'need')}, {_n(st.objections, 'objection')}, "
-                 f"{_n(st.events, 'event')}; briefing {_n(st.briefing_words, 'word')}")
+    lines.append("  " + say("counts", needs=say.n("needs", st.needs),
+                            objections=say.n("objections", st.objections),
+                            events=say.n("events", st.events),
+                            briefing=say.n("words", st.briefing_words)))
     if st.estimated_minutes is not None:
-        lines.append(f"  estimated play time along the par path: {st.estimated_minutes:.0f} min "
-                     f"(the scenario says {st.declared_minutes})")
+        lines.append("  " + say("minutes", minutes=f"{st.estimated_minutes:.0f}",
+                                declared=st.declared_minutes))
     return "\n".join(lines) + "\n"
+
+
+_ENDS = ("out-of-turns", "closes-exhausted", "closed", "abandoned", "walked-away")

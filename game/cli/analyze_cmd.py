@@ -1,21 +1,25 @@
 """`analyze PATH [--json] [--runs N] [--seed S] [--graph FILE]`: par, random play, coverage,
-findings and statistics of one scenario (game.analysis). Readable tables by default; `--json`
-for tools. A progress bar goes to standard error when it is a terminal, never to the report.
+findings and statistics of one scenario (game.analysis). Readable tables by default, in the
+scenario's language (`--lang` overrides); `--json` for tools, with ids and English. A progress
+bar goes to standard error when it is a terminal, never to the report.
 """
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from typing import TextIO
 
 from game.analysis.graph import GraphFormatError, graph_format, write_graph
+from game.cli import add_lang_option
 from game.analysis.par import DEFAULT_BUDGET
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE
 from game.analysis.strategies import DEFAULT_SEEDS
 from game.analysis.report import analyze, render_text
 from game.loader import load_scenario
+from game.messages import Msg, base_language, fallback_language, msg
 
 
 def _count(text: str) -> int:
@@ -60,6 +64,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-ar
     p.add_argument("--strategy-seeds", type=int, default=DEFAULT_SEEDS, metavar="N",
                    help=f"seeds 0…N−1 each content-free strategy plays (default {DEFAULT_SEEDS};"
                         " 0 skips them)")
+    add_lang_option(p, "the report and the messages (--json stays English)")
     p.set_defaults(run=run)
 
 
@@ -83,55 +88,70 @@ class ProgressBar:
         self.stream.flush()
 
 
-def _recorded(name: str, scenario_id: str) -> tuple[int, tuple[str, ...]] | str:
-    """(seed, steps) of the result file `name`, or the message saying what is wrong with it."""
+def _recorded(name: str, scenario_id: str) -> tuple[int, tuple[str, ...]] | Msg:
+    """(seed, steps) of the result file `name`, or the words saying what is wrong with it."""
     from game.analysis.par import steps_from_path
 
     try:
         with open(name, encoding="utf-8") as f:
             data = json.load(f)
     except OSError as exc:
-        return f"{name}: cannot read it: {exc.strerror or exc}"
+        return msg("analyze.unreadable-path", file=name, reason=exc.strerror or exc)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        return f"{name}: not a result file (JSON): {exc} — give the file `play --result-json` wrote"
+        return msg("analyze.not-json", file=name, reason=exc)
     if not isinstance(data, dict) or not isinstance(data.get("path"), list) \
             or not isinstance(data.get("seed"), int):
-        return f"{name}: not a result file: it needs a `seed` and a `path` — give the file " \
-               "`play --result-json` wrote"
+        return msg("analyze.not-result", file=name)
     if data.get("scenario") != scenario_id:
-        return f"{name}: an attempt at {data.get('scenario')!r}, not at {scenario_id!r}"
+        return msg("analyze.other-scenario", file=name, other=repr(data.get("scenario")),
+                   this=repr(scenario_id))
     try:
         return data["seed"], steps_from_path([e for e in data["path"] if isinstance(e, dict)])
     except KeyError as exc:
-        return f"{name}: a step of its path lacks {exc} — the file is damaged"
+        return msg("analyze.damaged", file=name, what=exc)
+
+
+def _graph_refused(path: str, language: str) -> str:
+    """Why the graph file's name is refused, in `language`."""
+    ext = os.path.splitext(path)[1].lower()
+    shown = ext or msg("analyze.no-extension").render(language)
+    return msg("analyze.graph-format", file=path, ext=shown).render(language)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Load, analyse, print; exit 1 when the scenario has errors or a file cannot be written."""
+    """Load, analyse, print; exit 1 when the scenario has errors or a file cannot be written.
+    Everything but `--json` is worded in `--lang`, else the scenario's language."""
+    loaded = load_scenario(args.path)
+    language = args.lang or loaded.language or (
+        base_language(loaded.scenario.language) if loaded.scenario is not None else None) \
+        or fallback_language()
+
+    def say(words: Msg) -> None:
+        print(words.render(language), file=sys.stderr)
+
     if args.graph is not None:
         try:
             graph_format(args.graph)
-        except GraphFormatError as exc:
-            print(exc, file=sys.stderr)
+        except GraphFormatError:
+            print(_graph_refused(args.graph, language), file=sys.stderr)
             return 1
-    loaded = load_scenario(args.path)
     if loaded.scenario is None:
         for problem in loaded.problems:
-            print(problem.format(), file=sys.stderr)
-        print(f"{args.path}: cannot be analysed until these errors are fixed", file=sys.stderr)
+            print(problem.format(language), file=sys.stderr)
+        say(msg("analyze.has-errors", file=args.path))
         return 1
     known = []
     for name in args.known_paths:
         found = _recorded(name, loaded.scenario.id)
-        if isinstance(found, str):
-            print(found, file=sys.stderr)
+        if isinstance(found, Msg):
+            say(found)
             return 1
         known.append(found)
     tty = sys.stderr is not None and sys.stderr.isatty()
-    progress = ProgressBar(sys.stderr, "random play") if tty and args.runs else None
+    progress = ProgressBar(sys.stderr, msg("analyze.progress").render(language)) \
+        if tty and args.runs else None
     if tty:
-        print("searching for par, playing at random and by content-free strategies…",
-              file=sys.stderr)
+        say(msg("analyze.working"))
     analysis = analyze(loaded.scenario, runs=args.runs, seed=args.seed, budget=args.budget,
                        tag_rate=args.tag_rate, jobs=args.jobs,
                        strategy_seeds=max(0, args.strategy_seeds), locator=loaded.locator,
@@ -140,12 +160,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             write_graph(args.graph, loaded.scenario, analysis.playouts)
         except OSError as exc:
-            print(f"{args.graph}: cannot write the graph: {exc.strerror or exc}", file=sys.stderr)
+            say(msg("analyze.graph-unwritable", file=args.graph, reason=exc.strerror or exc))
             return 1
     if args.json:
         print(json.dumps(analysis.to_dict(), indent=2, ensure_ascii=False))
     else:
-        sys.stdout.write(render_text(analysis))
+        sys.stdout.write(render_text(analysis, language=language))
         if args.graph is not None:
-            print(f"graph written to {args.graph}")
+            print(msg("analyze.graph-written", file=args.graph).render(language))
     return 0

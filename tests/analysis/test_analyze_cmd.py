@@ -35,9 +35,10 @@ def test_json(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert data["coverage"]["nodes"] == {"ana/hi": 0.88, "bo/hi": 0.84, "bo/worry": 0.5967}
     assert data["coverage"]["never_reached"] == {"nodes": [], "choices": []}
     codes = [f["code"] for f in data["findings"]]
-    assert codes[:2] == ["competency-cap", "competency-cap"]
-    # the tiny deal has no mistakes to fall into: blind players pass it, and analyze says so
-    assert set(codes[2:]) == {"strategy-passes", "memorised-path-passes"}
+    # par closes in meeting 2 of 3 and trust stays at 0.3: every scenario loses such points,
+    # so there is no competency-cap; the tiny deal has no mistakes to fall into: blind players
+    # pass it, and analyze says so
+    assert set(codes) == {"strategy-passes", "memorised-path-passes"}
     assert data["strategies"]["tactic-order"]["pass_rate"] > 0.1
     assert data["statistics"]["words"] == 30 and data["variants"] is None
 

@@ -1,6 +1,7 @@
 """Findings: what can never happen, what random play never reached, what par cannot fill."""
 from __future__ import annotations
 
+from game.analysis.ceilings import explain
 from game.analysis.findings import (Finding, coverage_findings, par_findings, reachable_nodes,
                                     static_findings)
 from game.analysis.par import find_par
@@ -72,26 +73,36 @@ def test_reachability_follows_introductions() -> None:
     assert [(f.code, f.message) for f in static_findings(hidden)] == [
         ("never-met", "Ana can never be met: they need an introduction and nothing reachable "
                       "introduces them"),
-        ("competency-cap", "discovery cannot reach full marks: cost can only be revealed in "
+        ("competency-cap", "discovery cannot reach full marks: 'cost' can only be revealed in "
                            "unreachable places"),
         ("competency-cap", "closing cannot score: no reachable choice of Ana (the "
                            "decision-maker) is a close attempt"),
     ]
 
 
-def test_par_findings_name_the_competencies_par_leaves_short(tiny_rt: Runtime) -> None:
-    assert [f.message for f in par_findings(find_par(tiny_rt))] == [
-        "closing: par reaches 13.8 of 15 (no path can reach more)",
-        "relationship: par reaches 3 of 10 (no path can reach more)",
+def test_par_findings_leave_out_what_every_scenario_loses(tiny_rt: Runtime) -> None:
+    """Tiny's par closes in meeting 2 of 3 and its people trust the seller 0.3: the scoring
+    gives every scenario such shortfalls, so they are explained but are no finding."""
+    par = find_par(tiny_rt)
+    ceilings, referral = explain(tiny_rt.scenario, par)
+    assert [(c.competency, [r.words.render() for r in c.reasons]) for c in ceilings] == [
+        ("closing", ["the best path closes in meeting 2 of 3, and only a close in the first "
+                     "meeting scores full marks"]),
+        ("relationship", ["the people met trust the seller 0.3 on average, and full marks "
+                          "need 1"]),
     ]
+    assert referral is None and par_findings(ceilings, par.exact) == []
 
 
 def test_coverage_findings_list_what_random_play_never_did(tiny_rt: Runtime) -> None:
     few = play_runs(tiny_rt, 0, 0, 1)
     assert [(f.code, f.message, f.path[-1]) for f in coverage_findings(tiny_rt.scenario, few)] == [
-        ("never-chosen", "ana/hi/0 “What costs you most?”: never chosen in 1 random runs", 0),
-        ("never-chosen", "ana/hi/1 “The tool cuts that cost.”: never chosen in 1 random runs", 1),
-        ("never-chosen", "bo/worry/0 “A pilot first.”: never chosen in 1 random runs", 0),
+        ("never-chosen", "Ana, node 'hi': “What costs you most?” was never chosen in 1 random "
+                         "runs", 0),
+        ("never-chosen", "Ana, node 'hi': “The tool cuts that cost.” was never chosen in 1 "
+                         "random runs", 1),
+        ("never-chosen", "Bo, node 'worry': “A pilot first.” was never chosen in 1 random runs",
+         0),
     ]
     many = play_runs(tiny_rt, 0, 0, 200)
     assert coverage_findings(tiny_rt.scenario, many) == []
