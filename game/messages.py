@@ -994,6 +994,29 @@ _TEXT: dict[str, dict[str, str]] = {
               "meeting scores full marks",
         "es": "el mejor camino cierra en la reunión {turn} de {turns}, y solo un cierre en la "
               "primera reunión tiene la nota máxima"},
+    "why.turns-used-out": {
+        "en": "the best path qualifies the prospect out in meeting {turn} of {turns}, and only "
+              "walking away in the first meeting scores full marks",
+        "es": "el mejor camino descarta al cliente en la reunión {turn} de {turns}, y solo "
+              "retirarse en la primera reunión tiene la nota máxima"},
+    "why.checklist-item": {
+        "en": "at the best path's first close, '{item}' is not learnt",
+        "es": "en el primer cierre del mejor camino no se ha averiguado «{item}»"},
+    "why.checklist-item.end": {
+        "en": "the best path never closes, and at its end '{item}' is not learnt",
+        "es": "el mejor camino no intenta ningún cierre, y al final no se ha averiguado «{item}»"},
+    "why.after-not-established": {
+        "en": "when the best path walks away, '{item}' is not established",
+        "es": "cuando el mejor camino se retira, «{item}» no está establecido"},
+    "why.not-disqualified": {
+        "en": "the best path does not walk away, though walking away is the right call here",
+        "es": "el mejor camino no se retira, aunque aquí retirarse es lo correcto"},
+    "why.walked-away": {
+        "en": "the best path walks away where walking away is not the right call",
+        "es": "el mejor camino se retira donde retirarse no es lo correcto"},
+    "why.walked-away-unqualified": {
+        "en": "the best path walks away before establishing {missing}",
+        "es": "el mejor camino se retira antes de establecer {missing}"},
     "why.trust": {
         "en": "the people met trust the seller {trust} on average, and full marks need 1",
         "es": "la confianza media en quien vende, entre las personas visitadas, es {trust}, y la "

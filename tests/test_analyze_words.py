@@ -185,3 +185,36 @@ def test_a_tutorial_is_not_told_its_labelled_options_let_blind_players_pass() ->
     assert analysis.strategies["tactic-order"].pass_rate > 0.1
     assert not [f for f in analysis.findings
                 if f.code in ("strategy-passes", "memorised-path-passes")]
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def test_walking_away_rightly_is_explained_and_not_a_finding() -> None:
+    """Format 1.2: in the cast with no budget the best path qualifies the prospect out; that it
+    cannot do so in the first meeting costs every scenario, like a close after it."""
+    text = (FIXTURES / "qualify-mini.yaml").read_text(encoding="utf-8")
+    scenario = load(text)
+    analysis = analyze(scenario, runs=0, strategy_seeds=0)
+    assert [f for f in analysis.findings if f.code == "competency-cap"] == []
+    unfunded = next(v for v in analysis.variant_pars if v.variant.startswith("cast 2/2"))
+    ceilings, _ = explain(scenario, unfunded.par)
+    assert [r.words.render() for c in ceilings if c.competency == "closing"
+            for r in c.reasons] == ["the best path qualifies the prospect out in meeting 2 of 5, "
+                                    "and only walking away in the first meeting scores full "
+                                    "marks"]
+
+
+def test_a_deal_not_to_chase_that_cannot_be_walked_away_from_rightly_is_a_finding() -> None:
+    """Nothing tells the budget in the cast with no budget: walking away can never rest on it,
+    and the analyser says which cast and why."""
+    text = (FIXTURES / "qualify-mini.yaml").read_text(encoding="utf-8").replace(
+        "              if: {flags: [no_budget]}\n              effects: {learn: [budget]}\n",
+        "              if: {flags: [no_budget]}\n")
+    found = [f.message for f in analyze(load(text), runs=0, strategy_seeds=0).findings
+             if f.code == "competency-cap"]
+    assert found == [
+        "qualification (par 15 of 20 in cast 2/2): when the best path walks away, 'budget' is "
+        "not established",
+        "closing (par 0 of 15 in cast 2/2): the best path walks away before establishing "
+        "'budget'"]

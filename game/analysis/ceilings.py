@@ -20,13 +20,13 @@ from dataclasses import dataclass
 
 from game.analysis.par import Par, replay
 from game.losses import Lost, points_lost
-from game.messages import Msg, Num, msg
+from game.messages import Ids, Msg, Num, msg
 from game.problems import Path
 from game.schema import COMPETENCIES, Scenario
 from game.scoring import score
 
 # shortfalls the scoring rules make in every scenario: explained, never a finding
-INHERENT = frozenset({"turns-used", "trust"})
+INHERENT = frozenset({"turns-used", "turns-used-out", "trust"})
 
 
 @dataclass(frozen=True)
@@ -145,8 +145,8 @@ def _reason(scenario: Scenario, outcome: str | None, dm: str | None, lost: Lost,
 
     actionable = code not in INHERENT
     path: Path = ()
-    if code == "turns-used":
-        words = msg("why.turns-used", turn=p.get("turns"), turns=scenario.turns)
+    if code in ("turns-used", "turns-used-out"):
+        words = msg(f"why.{code}", turn=p.get("turns"), turns=scenario.turns)
     elif code == "trust":
         words = msg("why.trust", trust=Num(float(p.get("trust", 0.0))))
     elif code == "deal-not-won":
@@ -176,6 +176,18 @@ def _reason(scenario: Scenario, outcome: str | None, dm: str | None, lost: Lost,
     elif code in ("checklist-need", "checklist-interest", "checklist-authority"):
         words = msg(f"why.{code}" + ("" if closed else ".end"))
         path = ("close",)
+    elif code in ("checklist-item", "after-not-established"):  # format 1.2
+        item = str(p.get("item"))
+        words = msg(f"why.{code}" + ("" if closed or code != "checklist-item" else ".end"),
+                    item=item)
+        path = ("qualification", item) if item in scenario_items(scenario) else ("disqualify",)
+    elif code in ("not-disqualified", "walked-away"):
+        words = msg(f"why.{code}")
+        path = ("disqualify",)
+    elif code == "walked-away-unqualified":
+        words = msg("why.walked-away-unqualified", missing=Ids(tuple(
+            str(m) for m in p.get("missing", ()))))
+        path = ("disqualify", "after")
     elif code in ("premature-close", "wrong-counter", "bad-pitch"):
         words = msg(f"why.{code}", n=p.get("n", 1))
     elif code == "saving-not-shown":
@@ -189,6 +201,12 @@ def _reason(scenario: Scenario, outcome: str | None, dm: str | None, lost: Lost,
     else:  # a reason this explanation does not know yet: named by its code
         words = msg("why.other", code=code)
     return Reason(code, lost.points, words, actionable, path)
+
+
+def scenario_items(scenario: Scenario) -> tuple[str, ...]:
+    """The qualification items a scenario declares (format 1.2; none before)."""
+    qualification = getattr(scenario, "qualification", None)
+    return tuple(qualification.declared()) if qualification is not None else ()
 
 
 def _choice_text(scenario: Scenario, key: str) -> str:
