@@ -13,11 +13,11 @@ import time
 from typing import TextIO
 
 from game.analysis.graph import GraphFormatError, graph_format, write_graph
-from game.cli import add_lang_option
 from game.analysis.par import DEFAULT_BUDGET
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE
 from game.analysis.strategies import DEFAULT_SEEDS
 from game.analysis.report import analyze, render_text
+from game.cli import add_lang_option
 from game.loader import load_scenario
 from game.messages import Msg, base_language, fallback_language, msg
 
