@@ -171,6 +171,7 @@ class Bound:
         self._conditions()
         self._items()
         self._prerequisites()
+        self._pending()
 
     def _conditions(self) -> None:
         """What can ever happen in this variant, for ruling out choices and events whose
@@ -257,6 +258,60 @@ class Bound:
                 elif kind == "counter":
                     facts.append(("open", name))
                 self.needs_first[(source.id, bit)] = tuple(dict.fromkeys(facts))
+
+    def _pending(self) -> None:
+        """Events that raise an objection blocking the close at a fixed turn, each with its
+        objection and the facts that would stop it (its `not_flags`, `needs_unknown`,
+        `not_met`): the close after that turn must wait for an answer from someone met after
+        it, unless the objection was raised and answered before, or the event was stopped."""
+        scenario = self.rt.scenario
+        pending = []
+        for eid, event in scenario.events.items():
+            if event.turn is None:
+                continue
+            for o in event.effects.raise_objections:
+                if o not in self.blocking:
+                    continue
+                when = event.when
+                stops = () if when is None else (
+                    *(("flag", f) for f in when.not_flags),
+                    *(("need", n) for n in when.needs_unknown),
+                    *(("met", p) for p in when.not_met))
+                pending.append((eid, event.turn, o, stops, when))
+        self.pending = tuple(pending)
+
+    def _may_stay_open(self, s: PlayState, turn: int, met: frozenset[str] | None,
+                       here: str | None) -> bool:
+        """Whether an objection an event raises before `turn` must still be open at a close
+        then, when only `met` (None: anyone) are met until the close: the event can still
+        happen; nobody met can stop it, or raise the objection earlier and answer it; and
+        nobody who can answer it is met after it — the decision-maker at the close, or someone
+        else when a meeting lies between."""
+        dm = self.rt.decision_maker
+
+        def among(sources: tuple[_Source, ...]) -> bool:
+            for source in sources:
+                if self._open(s, source, None) and (
+                        source.who is None or met is None or source.who in met):
+                    return True
+            return False
+
+        for eid, at, o, stops, when in self.pending:
+            if not s.turn <= at < turn or eid in s.fired or eid in self.dead \
+                    or o in s.objections or not _asks_only_what_holds(s, when, at):
+                continue
+            answers = self.counter.get(o, ())
+            if any(src.who == dm and self._open(s, src, None) for src in answers) \
+                    or (turn - at >= 2 and among(answers)):
+                continue  # answered after it is raised
+            if among(self.producers.get(("open", o), ())) and among(answers):
+                continue  # raised earlier and answered
+            if any(self._holds(s, fact, here) for fact in stops) or any(
+                    (met is None or fact[1] in met) if fact[0] == "met"
+                    else among(self.producers.get(fact, ())) for fact in stops):
+                continue  # the event is stopped already, or can be
+            return True
+        return False
 
     def _holds(self, s: PlayState, fact: tuple[str, str], here: str | None) -> bool:
         kind, name = fact
@@ -707,15 +762,34 @@ class Bound:
         trust = self._trust_plan(s, people, here)
         left = self.turns - s.turn  # new meetings still possible
 
-        def plans(k: int, dm: bool, won: bool, closing: float) -> float:
+        decider = dm
+        blocked: dict[tuple[frozenset[str] | None, int], bool] = {}
+
+        def cannot_close(chosen: frozenset[str], extra: int, turn: int) -> bool:
+            # an objection an event raises before the close stays open, with only `chosen`,
+            # the decision-maker and the person met now met until then (anyone, when there
+            # are meetings to spare)
+            met = None if extra > 0 else frozenset(
+                chosen | {decider} | ({here} if here is not None else set()))
+            found = blocked.get((met, turn))
+            if found is None:
+                found = self._may_stay_open(s, turn, met, here)
+                blocked[(met, turn)] = found
+            return found
+
+        def plans(k: int, dm: bool, won: bool, closing: float, turn: int | None = None) -> float:
             # the best of meeting k more people (the decision-maker among them when `dm`)
             found = -1.0
             for chosen, vector in sets:
                 if len(chosen) > k:
                     continue
                 relationship = trust(k, dm, won, chosen)
-                if relationship is not None:
-                    found = max(found, total(vector, closing, relationship))
+                if relationship is None:
+                    continue
+                if turn is not None and self.pending and cannot_close(
+                        chosen, k - len(chosen) - (dm and decider not in chosen), turn):
+                    continue
+                found = max(found, total(vector, closing, relationship))
             return found
 
         # the deal not won: anyone may be met in the meetings left
@@ -732,7 +806,8 @@ class Bound:
                 new = turn - s.turn  # meetings from now to the close, the close's included
                 if here != dm and new < 1:
                     continue
-                best = max(best, plans(new, here != dm, True, self._closing_points(s, turn)))
+                best = max(best, plans(new, here != dm, True, self._closing_points(s, turn),
+                                       turn))
         return best
 
     def _trust_plan(self, s: PlayState, people: frozenset[str] | None,
@@ -944,6 +1019,32 @@ def _cannot(bound: Bound, s: PlayState, when: Any, who: str | None, turn: int) -
         if bound.trust_top(s, who, None) < when.trust_min:
             return True
     return False
+
+
+def _asks_only_what_holds(s: PlayState, when: Any, turn: int) -> bool:
+    """Whether everything condition `when` (of an event at `turn`) asks to be so is so already
+    — so that nobody can keep it from holding except by what it asks not to be."""
+    if when is None:
+        return True
+    if when.trust_min is not None or when.stance_min is not None \
+            or when.interest_min is not None or when.meeting is not None \
+            or getattr(when, "not_learned", ()):
+        return False
+    learned = getattr(s, "learned", {})
+    if any(item not in learned for item in getattr(when, "learned", ())):
+        return False
+    if when.turn_min is not None and turn < when.turn_min:
+        return False
+    if when.turn_max is not None and turn > when.turn_max:
+        return False
+    objections = s.objections
+    return (all(f in s.flags for f in when.flags)
+            and all(n in s.needs_known for n in when.needs_known)
+            and all(p in s.met for p in when.met)
+            and all(n in s.pitched for n in when.pitched)
+            and all(objections.get(o, {}).get("state") == "open" for o in when.objections_open)
+            and all(objections.get(o, {}).get("state") == "resolved"
+                    for o in when.objections_resolved))
 
 
 def _pitched_to(s: PlayState, need: str, sid: str) -> bool:
