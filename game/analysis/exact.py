@@ -550,14 +550,16 @@ class Bound:
         own = min(1.0, s.anchor[dm] + self._gain(s, dm, now))
         return openness * mixed + (1 - openness) * own + self._gain(s, dm, frozenset((dm,)))
 
-    def _stance_later(self, s: PlayState, steps: int) -> float:
+    def _stance_later(self, s: PlayState, steps: int,
+                      people: frozenset[str] | None = None) -> float:
         """The decision-maker's highest stance after `steps` more rounds of the buying centre's
         influence. Each round a person's stance becomes openness × (an influence-weighted mix
         of stances, weights summing to one) + (1 − openness) × their own view, and their own
         view moves only by what is said to them; so with u₀ = stance + gains and
         uₙ = openness × (the highest u of those who sway them) + (1 − openness) × own view +
-        gains, every stance after n rounds (and the gains since) stays under uₙ."""
-        gains = {sid: self._gain(s, sid, None) for sid in self.sway}
+        gains, every stance after n rounds (and the gains since) stays under uₙ. With `people`,
+        only what is said in meetings with them counts (and the events)."""
+        gains = {sid: self._gain(s, sid, people) for sid in self.sway}
         ceiling = {sid: min(1.0, s.stance[sid] + gains[sid]) for sid in self.sway}
         for _ in range(steps):
             ceiling = {sid: min(1.0, open_to * max(ceiling[other] for other in row)
@@ -667,7 +669,9 @@ class Bound:
         qualification = (round(self.weights["qualification"]
                                * rules.clamp(parts["qualification"], 0.0, 1.0) + EPS, 1)
                          if self._competes("qualification") else 0.0)
-        return min(alone, self.coupled(s, people, close_turn, qualification))
+        # with a cutoff, any plan above it will do: the caller only compares
+        return min(alone, self.coupled(s, people, close_turn, qualification,
+                                       cutoff if cutoff >= 0 else 101.0))
 
     def _achieved(self, s: PlayState, what: tuple[str, str]) -> bool:
         kind, name = what
@@ -681,7 +685,7 @@ class Bound:
         return s.objections.get(name, {}).get("state") == "resolved"
 
     def coupled(self, s: PlayState, people: frozenset[str] | None,
-                first: int | None, qualification: float) -> float:
+                first: int | None, qualification: float, cutoff: float = 101.0) -> float:
         """The total bound with discovery, value pitch, saboteurs, closing and relationship
         together: what a meeting can earn is earned only by meeting its person, and every
         meeting before the close pushes it later. The best over the turn of a won close (the
@@ -689,7 +693,8 @@ class Bound:
         by then can still earn plus what is earned already or will come by events — each plan
         scored competency by competency and rounded as `scoring.score` rounds, so no slack
         for rounding is needed. `first`: the earliest turn a close can win (`earliest_close`);
-        `qualification`: that competency's points as the simple bound has them."""
+        `qualification`: that competency's points as the simple bound has them. Once a plan
+        beats `cutoff`, the search stops there: the bound is then some total above it."""
         rt = self.rt
         known = [0.0, 0.0, 0.0]
         over = s.phase == "over" or s.phase == "after_close"
@@ -766,48 +771,64 @@ class Bound:
         blocked: dict[tuple[frozenset[str] | None, int], bool] = {}
 
         def cannot_close(chosen: frozenset[str], extra: int, turn: int) -> bool:
-            # an objection an event raises before the close stays open, with only `chosen`,
-            # the decision-maker and the person met now met until then (anyone, when there
-            # are meetings to spare)
+            # a close at `turn` cannot win with only `chosen`, the decision-maker and the
+            # person met now met until then (anyone, when there are meetings to spare): an
+            # objection an event raises before it stays open, or the rule cannot hold
             met = None if extra > 0 else frozenset(
                 chosen | {decider} | ({here} if here is not None else set()))
             found = blocked.get((met, turn))
             if found is None:
                 found = self._may_stay_open(s, turn, met, here)
+                if not found and met is not None and turn > s.turn:
+                    # their choices alone must make the close rule hold
+                    steps = turn - s.turn - (1 if here is None else 0)
+                    found = not self._closable(s, met, self._stance_later(s, steps, met))
                 blocked[(met, turn)] = found
             return found
 
-        def plans(k: int, dm: bool, won: bool, closing: float, turn: int | None = None) -> float:
-            # the best of meeting k more people (the decision-maker among them when `dm`)
-            found = -1.0
-            for chosen, vector in sets:
-                if len(chosen) > k:
-                    continue
-                relationship = trust(k, dm, won, chosen)
-                if relationship is None:
-                    continue
-                if turn is not None and self.pending and cannot_close(
-                        chosen, k - len(chosen) - (dm and decider not in chosen), turn):
-                    continue
-                found = max(found, total(vector, closing, relationship))
-            return found
-
-        # the deal not won: anyone may be met in the meetings left
-        best = plans(left, False, False, 0.0)
+        # every way the deal can end from here: (meetings until then, the decision-maker
+        # among them, won, closing points, the turn of a won close)
+        endings: list[tuple[int, bool, bool, float, int | None]] = [(left, False, False, 0.0, None)]
         away = self.walk_away_turn(s)
         if away is not None:  # walked away at `turn`, after meeting whom there was time for
             for turn in range(away, self.turns + 1):
-                closing = self.weights["closing"] * rules.clamp(
+                endings.append((turn - s.turn, False, False, self.weights["closing"] * rules.clamp(
                     0.6 + 0.25 * (self.turns - turn + 1) / self.turns + 0.15
-                    - s.mistake_costs.get("closing", 0.0), 0.0, 1.0)
-                best = max(best, plans(turn - s.turn, False, False, closing))
+                    - s.mistake_costs.get("closing", 0.0), 0.0, 1.0), None))
         if first is not None and dm is not None:
             for turn in range(first, self.turns + 1):
                 new = turn - s.turn  # meetings from now to the close, the close's included
                 if here != dm and new < 1:
                     continue
-                best = max(best, plans(new, here != dm, True, self._closing_points(s, turn),
-                                       turn))
+                endings.append((new, here != dm, True, self._closing_points(s, turn), turn))
+        closing_top = max(ending[3] for ending in endings)
+        # each set of people with what it could reach at most (the best closing, the most
+        # trust), best first: a set whose most is no better than a plan found is not tried
+        ranked = []
+        for chosen, vector in sets:
+            if len(chosen) > left:
+                continue
+            most = max(trust(left, False, True, chosen) or 0.0,
+                       trust(left, False, False, chosen) or 0.0)
+            ranked.append((total(vector, closing_top, most), chosen, vector))
+        ranked.sort(key=lambda r: -r[0])
+        best = -1.0
+        for most, chosen, vector in ranked:
+            if most <= best or best > cutoff:
+                break
+            for k, dm_needed, won, closing, turn in endings:
+                if len(chosen) > k:
+                    continue
+                relationship = trust(k, dm_needed, won, chosen)
+                if relationship is None:
+                    continue
+                value = total(vector, closing, relationship)
+                if value <= best:
+                    continue
+                if turn is not None and cannot_close(
+                        chosen, k - len(chosen) - (dm_needed and decider not in chosen), turn):
+                    continue
+                best = value
         return best
 
     def _trust_plan(self, s: PlayState, people: frozenset[str] | None,
@@ -866,7 +887,8 @@ class Bound:
                 up = sum(gains[:k - j])
                 if count + j:
                     best = max(best, (total + added + up) / (count + j))
-            if referral is None:
+            if referral is None or (self.walking and not won):
+                # where walking away is right, a deal played out has no referral: trust is all
                 fraction = best - lost
             else:
                 asked, given = self._referral(s, won, tops.get(decider, 0.0) if decider else 0.0)
@@ -979,7 +1001,8 @@ class Bound:
         dm = rt.decision_maker
         asked, given = self._referral(s, can_win,
                                       self.trust_top(s, dm, people) if dm is not None else 0.0)
-        return 0.6 * trust + 0.2 * asked + 0.2 * given - lost
+        with_referral = 0.6 * trust + 0.2 * asked + 0.2 * given - lost
+        return max(with_referral, trust - lost) if self.walking else with_referral
 
 
 def _cannot(bound: Bound, s: PlayState, when: Any, who: str | None, turn: int) -> bool:
