@@ -258,6 +258,16 @@ class Bound:
                 elif kind == "counter":
                     facts.append(("open", name))
                 self.needs_first[(source.id, bit)] = tuple(dict.fromkeys(facts))
+        for source_id, (when, who) in self.guards.items():  # what each choice waits for
+            if who is None:
+                continue
+            self.needs_first[(source_id, "when")] = tuple(dict.fromkeys((
+                *(("need", n) for n in when.needs_known),
+                *(("open", o) for o in when.objections_open),
+                *(("resolved", o) for o in when.objections_resolved),
+                *(("flag", f) for f in when.flags),
+                *(("pitched", n) for n in when.pitched),
+                *(("met", p) for p in when.met))))
 
     def _pending(self) -> None:
         """Events that raise an objection blocking the close at a fixed turn, each with its
@@ -327,29 +337,80 @@ class Bound:
             return name in s.pitched
         return name in s.met or name == here
 
-    def _requires(self, s: PlayState, source: _Source, bit: int, here: str | None,
+    def _requires(self, s: PlayState, source: _Source, bit: int | str, here: str | None,
                   people: frozenset[str] | None) -> tuple[frozenset[str], ...] | None:
-        """What `source` still waits for to earn item `bit`, as one set of people per fact: meeting one of them
-        can bring it about. Facts that hold, or that an event can bring, wait for nobody; None
-        when a fact can no longer come at all."""
+        """What `source` still waits for to earn item `bit` (or "trust"), as sets of people
+        — meeting one of each set can bring it about: for each fact it waits for, those who
+        can bring it, and those who can bring what *they* wait for first (one of each such
+        choice's own missing facts). Facts that hold, or that an event can bring, wait for
+        nobody; None when a fact can no longer come at all."""
         waits: list[frozenset[str]] = []
         for fact in self.needs_first.get((source.id, bit), ()):
-            if self._holds(s, fact, here):
-                continue
-            if fact[0] == "met":
-                waits.append(frozenset((fact[1],)))
-                continue
-            who: set[str] = set()
-            for producer in self.producers.get(fact, ()):
-                if self._open(s, producer, people):
-                    if producer.who is None:
-                        break  # an event may bring it
-                    who.add(producer.who)
-            else:
-                if not who:
-                    return None
-                waits.append(frozenset(who))
+            found = self._bringers(s, fact, here, people)
+            if found is None:
+                return None
+            waits.extend(found)
         return tuple(waits)
+
+    def _bringers(self, s: PlayState, fact: tuple[str, str], here: str | None,
+                  people: frozenset[str] | None) -> tuple[frozenset[str], ...] | None:
+        """Who can bring `fact` about (see `_requires`): () when it holds or an event may
+        bring it, None when nothing can."""
+        if self._holds(s, fact, here):
+            return ()
+        if fact[0] == "met":
+            return (frozenset((fact[1],)),)
+        who: set[str] = set()
+        before: set[str] = set()  # one set of people per bringer that waits itself
+        free = False              # a bringer that waits for nothing
+        for producer in self.producers.get(fact, ()):
+            if not self._open(s, producer, people):
+                continue
+            if producer.who is None:
+                return ()  # an event may bring it
+            first = self._first_missing(s, producer, fact, here, people)
+            if first is None:
+                continue  # this one can never say it
+            who.add(producer.who)
+            if first:
+                before |= first
+            else:
+                free = True
+        if not who:
+            return None
+        return (frozenset(who),) if free else (frozenset(who), frozenset(before))
+
+    def _first_missing(self, s: PlayState, producer: _Source, fact: tuple[str, str],
+                       here: str | None, people: frozenset[str] | None) -> frozenset[str] | None:
+        """The smallest set of people one of whom must bring something `producer` (a choice)
+        waits for before it can bring `fact`; empty when it waits for nothing, None when it
+        never can be said."""
+        facts = list(self.needs_first.get((producer.id, "when"), ()))
+        if fact[0] == "resolved":
+            facts.append(("open", fact[1]))  # an answer needs the objection raised
+        elif fact[0] == "pitched":
+            facts.append(("need", fact[1]))  # a pitch lands once its need is known
+        smallest: frozenset[str] = frozenset()
+        for need in facts:
+            if self._holds(s, need, here):
+                continue
+            if need[0] == "met":
+                bring: frozenset[str] | None = frozenset((need[1],))
+            else:
+                bring = frozenset()
+                for other in self.producers.get(need, ()):
+                    if self._open(s, other, people):
+                        if other.who is None:
+                            bring = None
+                            break
+                        bring |= {other.who}
+                if bring is None:
+                    continue  # an event may bring it
+                if not bring:
+                    return None
+            if not smallest or len(bring) < len(smallest):
+                smallest = bring
+        return smallest
 
     def _ruled_out(self, s: PlayState) -> set[str]:
         """The sources whose condition can no longer hold in this position (or never could)."""
@@ -854,10 +915,63 @@ class Bound:
         decider = rt.decision_maker
         scale = w  # the competency's own points
 
+        # each person's trust sources still open, with whom their conditions wait for
+        raises: dict[str, list[tuple[float, str | None, tuple[frozenset[str], ...]]]] = {}
+        endless = set()  # someone a repeatable choice or event can raise to the top
+        for sid in rt.order:
+            found = []
+            for source, delta in self.gain[sid]:
+                if not self._open(s, source, people):
+                    continue
+                waits = (self._requires(s, source, "when", here, people)
+                         if source.who is not None else ())
+                if waits is None:
+                    continue
+                if not source.once:
+                    endless.add(sid)
+                found.append((delta, source.who, waits))
+            raises[sid] = found
+        by_meetings: dict[frozenset[str], tuple[dict[str, float], dict[str, float]]] = {}
+
+        def reach(seen: frozenset[str]) -> tuple[dict[str, float], dict[str, float]]:
+            # the most trust each person can reach, and reach without a meeting of their own,
+            # when only `seen` (and the person met now) are met until the end
+            found = by_meetings.get(seen)
+            if found is None:
+                top, rest = {}, {}
+                for sid in seen | met:
+                    if sid in endless:
+                        top[sid] = rest[sid] = 1.0
+                        continue
+                    own = others = 0.0
+                    for delta, who, waits in raises[sid]:
+                        if (who is None or who in seen) and all(
+                                not wait.isdisjoint(seen) for wait in waits):
+                            if who == sid:
+                                own += delta
+                            else:
+                                others += delta
+                    top[sid] = min(1.0, s.trust[sid] + own + others)
+                    rest[sid] = min(top[sid], s.trust[sid] + others)
+                found = by_meetings[seen] = (top, rest)
+            return found
+
         def points(k: int, dm: bool, won: bool,
                    chosen: frozenset[str] = frozenset()) -> float | None:
             # `chosen`: people among the k met for what they earn (the rest of the k go to
             # whoever raises the average most); None when the decision-maker has no slot left
+            spare = k - len(chosen) - (1 if dm and decider is not None and decider != here
+                                       and decider not in chosen else 0)
+            if spare < 0:
+                return None
+            if spare == 0:  # nobody else is met: trust as those met can raise it
+                seen = frozenset(chosen | ({here} if here is not None else set())
+                                 | ({decider} if dm and decider is not None else set()))
+                top, rest = reach(seen)
+                count = len(met | seen)
+                total = sum(top[sid] if sid in seen else rest[sid] for sid in met | seen)
+                fraction_of = total / count if count else 0.0
+                return finish(fraction_of, won, top.get(decider, 0.0) if decider else 0.0)
             total, count = base, len(met)
             for sid in chosen:
                 if sid in met:
@@ -867,8 +981,6 @@ class Bound:
             k -= len(chosen)
             taken = set(chosen)
             if dm and decider is not None and decider != here and decider not in chosen:
-                if k <= 0:
-                    return None
                 k -= 1
                 taken.add(decider)
                 if decider in met:
@@ -887,11 +999,14 @@ class Bound:
                 up = sum(gains[:k - j])
                 if count + j:
                     best = max(best, (total + added + up) / (count + j))
+            return finish(best, won, tops.get(decider, 0.0) if decider else 0.0)
+
+        def finish(best: float, won: bool, dm_trust: float) -> float:
             if referral is None or (self.walking and not won):
                 # where walking away is right, a deal played out has no referral: trust is all
                 fraction = best - lost
             else:
-                asked, given = self._referral(s, won, tops.get(decider, 0.0) if decider else 0.0)
+                asked, given = self._referral(s, won, dm_trust)
                 fraction = 0.6 * best + 0.2 * asked + 0.2 * given - lost
             return scale * rules.clamp(fraction, 0.0, 1.0)
 
