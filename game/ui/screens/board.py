@@ -21,10 +21,10 @@ from game.ui.context import Context
 from game.ui.footer import Hint
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome, board_block, reload_hints
+from game.ui.screens.chrome import Chrome, attempt_band, plan_header, reload_hints
+from game.ui.screens.stage_block import STAGES, StageBlock, attempt_block
 from game.ui.scroll import Piece, ScrollView, compose, fade_strip
 
-STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 CLEAR_KEYS = (pygame.K_0, pygame.K_KP0, pygame.K_BACKSPACE, pygame.K_DELETE)
 CLOSE_KEYS = (pygame.K_d, pygame.K_TAB)
 LOOK = CardLook(show_tag=False)  # the chips beside a card show its tag
@@ -66,7 +66,8 @@ class BoardScreen(Screen):
         self.content_height = 0                       # the rows together
         self._rows_at = Rows()
         self._chip_roles: list[str | None] = []
-        self.stage_rect = pygame.Rect(0, 0, 0, 0)
+        self.block: StageBlock | None = None  # the header's stage track and turn clock
+        self._subtitle: tuple[object, str] | None = None
         self._chip_labels: list[str] = []
 
     @property
@@ -81,7 +82,7 @@ class BoardScreen(Screen):
         ctx, t = self.ctx, self.ctx.text
         fonts, words = ctx.fonts, ctx.words
         self.board = board = self.session.board()
-        stages = board_block(ctx)
+        self.block = stages = attempt_block(ctx)  # as on the meeting screen: one header
         self.chrome.layout(ctx, [Hint("↑↓", t.get("key-person")),
                                  Hint("1–5", t.get("key-role")),
                                  Hint("0", t.get("board-clear"), pygame.K_0),
@@ -90,7 +91,6 @@ class BoardScreen(Screen):
                            + reload_hints(ctx), title=t.get("board-heading"),
                            subtitle=self.subtitle, aside=stages.size)
         stages.place(self.chrome.aside)
-        self.stage_rect = stages.track
         body, gap, pad = self.chrome.body, ctx.px(16), ctx.px(12)
         left_w = int(body.w * 0.63)  # cards and role chips side by side, Spanish labels too
         self.left = pygame.Rect(body.x, body.y, left_w, body.h)
@@ -137,10 +137,18 @@ class BoardScreen(Screen):
 
     @property
     def subtitle(self) -> str:
-        """The header's second line: the turn and the scenario's title."""
-        board = self.board or self.session.board()
-        clock = self.ctx.text.get("turn-clock", turn=board.turn, turns=board.turns)
-        return f"{clock} · {self.session.scenario.title}"
+        """The header's second line: the account's company, as on the meeting screen, when it
+        fits in the header every screen of the attempt shares (else none: the band is sized
+        without it, and the turn is on the clock beside it)."""
+        ctx = self.ctx
+        company = self.session.scenario.account.company
+        band = attempt_band(ctx)
+        key = (company, band, ctx.size, ctx.fonts.scale, ctx.language)
+        if self._subtitle is None or self._subtitle[0] != key:
+            plan = plan_header(ctx, ctx.text.get("board-heading"), company,
+                               attempt_block(ctx).size, band)
+            self._subtitle = (key, company if plan.height <= band else "")
+        return self._subtitle[1]
 
     @property
     def max_row_scroll(self) -> int:
@@ -351,14 +359,14 @@ class BoardScreen(Screen):
 
     def draw(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        theme, fonts, t, words = ctx.theme, ctx.fonts, ctx.text, ctx.words
+        theme, fonts, t = ctx.theme, ctx.fonts, ctx.text
         board = self.board
         assert board is not None
         surface.fill(theme.background)
         self.chrome.draw_header(surface, ctx, t.get("board-heading"), self.subtitle)
-        widgets.stage_track(surface, fonts, theme, self.stage_rect,
-                            [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
-                            on_dark=True)
+        assert self.block is not None  # interest is on the checklist: no meter here
+        self.block.draw(surface, ctx, STAGES.index(board.stage),
+                        (board.turn, board.turns, self.session.game.state.turn))
         pad = ctx.px(12)
         widgets.panel(surface, self.left, theme)
         widgets.panel(surface, self.right, theme)

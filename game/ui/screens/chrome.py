@@ -1,7 +1,8 @@
 """The frame every screen shares: a header band, the body, and the key-hint footer.
 
-The header holds a title, a subtitle under it and, on some screens, a block on the right (the
-deal's stage track; on the meeting screen also the turn clock). Its words are whole at every
+The header holds a title, a subtitle under it and, on some screens, a block on the right (on
+the meeting screen and the deal board: the deal's stage track, the interest meter and the turn
+clock — game/ui/screens/stage_block.py). Its words are whole at every
 text size — they wrap, never end in "…" — and the band is as tall as they need. Beside the
 block the title keeps to one line, or two of the smaller heading style; when that is too
 narrow, the title takes the whole width and the block goes on a row under it, with the subtitle
@@ -11,7 +12,6 @@ title (the title most screens show) over a one-line subtitle.
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pygame
@@ -19,6 +19,8 @@ import pygame
 from game.ui.context import Context
 from game.ui.fonts import Fonts
 from game.ui.footer import Footer, Hint, common_hints, rows_needed
+from game.ui.screens.stage_block import attempt_block
+from game.ui.screens.stage_block import StageBlock, stage_track_width  # noqa: F401 (were here)
 from game.ui.widgets import key_cap_height
 
 
@@ -206,67 +208,7 @@ def _fit_words(ctx: Context, title: str, subtitle: str, box: pygame.Rect,
     return _shift(keep, box.x, box.y + max(0, (box.h - height) // 2))
 
 
-def stage_track_width(fonts: Fonts, labels: Sequence[str], height: int) -> int:
-    """The width `widgets.stage_track` needs, `height` px tall, to show every label whole in
-    the small style whichever stage is current (bold, or ticked when passed)."""
-    arrow, tick, pad = max(10, height // 2), max(8, height // 3), max(6, height // 3)
-    return (sum(fonts.width(label, "small-bold") + 2 * pad + tick + 4 for label in labels)
-            + arrow * max(0, len(labels) - 1))
-
-
-class StageBlock:
-    """The header's block on the right of the meeting screen and the deal board: the stage
-    track, with an optional caption over it ("Stage") and an optional turn clock (a ring and
-    two lines of words) to its right. Measure it, give its size to `Chrome.layout`, then
-    `place` it in the rectangle the header kept for it."""
-
-    def __init__(self, ctx: Context, labels: Sequence[str], caption: str = "",
-                 clock: tuple[str, str] | None = None) -> None:
-        fonts = ctx.fonts
-        self.track_h = fonts.line_height("small") + ctx.px(12)
-        self.caption_h = fonts.line_height("tiny") if caption else 0
-        self.track_w = max(stage_track_width(fonts, labels, self.track_h),
-                           fonts.width(caption, "tiny"))
-        self.radius = ctx.px(22)
-        self.gap = ctx.px(24)
-        self.clock_w = 0
-        clock_h = 0
-        if clock is not None:
-            words = max(fonts.width(clock[0], "small-bold"), fonts.width(clock[1], "tiny"))
-            self.clock_w = 2 * self.radius + ctx.px(10) + words
-            clock_h = max(2 * self.radius + ctx.px(4),
-                          fonts.line_height("small-bold") + fonts.line_height("tiny"))
-        width = self.track_w + (self.gap + self.clock_w if clock is not None else 0)
-        self.size = (width, max(self.caption_h + self.track_h, clock_h))
-        self.track = pygame.Rect(0, 0, 0, 0)
-        self.clock_centre = (0, 0)
-
-    def place(self, rect: pygame.Rect) -> None:
-        """Put the track (under its caption) and the clock in `rect`; a rectangle narrower than
-        the block's size squeezes the track."""
-        track_w = max(1, rect.w - (self.gap + self.clock_w if self.clock_w else 0))
-        top = rect.centery - (self.caption_h + self.track_h) // 2 + self.caption_h
-        self.track = pygame.Rect(rect.x, top, track_w, self.track_h)
-        self.clock_centre = (rect.right - self.clock_w + self.radius, rect.centery)
-
-
-STAGES = ("lead", "prospect", "qualified_prospect", "customer")
 HEADER_PX = 68  # the band's least height at 1280×720
-
-
-def meeting_block(ctx: Context) -> StageBlock:
-    """The meeting screen's block: the stage track under its caption, and the turn clock
-    (sized for its widest words, so the header keeps its size as turns pass)."""
-    t, words = ctx.text, ctx.words
-    assert ctx.session is not None
-    turns = ctx.session.scenario.turns
-    return StageBlock(ctx, [words.get(f"stage-{s}") for s in STAGES], t.get("stage"),
-                      (t.get("turn-clock", turn=turns, turns=turns), t.get("turns-left", n=turns)))
-
-
-def board_block(ctx: Context) -> StageBlock:
-    """The deal board's block: the stage track."""
-    return StageBlock(ctx, [ctx.words.get(f"stage-{s}") for s in STAGES])
 
 
 _BANDS: dict[tuple[object, ...], int] = {}
@@ -283,10 +225,9 @@ def attempt_band(ctx: Context) -> int:
     band = _BANDS.get(key)
     if band is None:
         least = ctx.px(HEADER_PX)
-        turns = scenario.turns
-        board_sub = (f"{t.get('turn-clock', turn=turns, turns=turns)} · {scenario.title}")
-        heads = [(scenario.title, scenario.account.company, meeting_block(ctx).size),
-                 (t.get("board-heading"), board_sub, board_block(ctx).size),
+        block = attempt_block(ctx).size
+        heads = [(scenario.title, scenario.account.company, block),
+                 (t.get("board-heading"), "", block),  # its company only if it fits
                  (scenario.title, t.get("briefing-heading"), (0, 0)),
                  (scenario.title, t.get("debrief-heading"), (0, 0)),
                  (scenario.title, None, (0, 0))]

@@ -1,5 +1,11 @@
 """The meeting screen: the buying centre as cards, the conversation, the numbered choices, the
-turn clock and the deal's stage. Between meetings the choices are whom to meet next.
+turn clock, the deal's stage and the prospect's interest. Between meetings the choices are
+whom to meet next.
+
+When a choice or the talk between meetings moves the prospect's interest, its meter in the
+header is ringed for a moment with an arrow up or down; when someone's mood changes, their card
+is ringed with an arrow too, green when warmer and red when cooler (game/ui/pulse.py: they fade
+in about a second and a half, and only their part of the window is drawn again meanwhile).
 
 The cards are whole at every text size: each is as tall as its wrapped words, and when they
 are taller together than the window the column scrolls (wheel, Shift+PgUp/PgDn), keeping the
@@ -20,11 +26,11 @@ from game.ui.footer import Hint
 from game.ui.lines import TONE_ICONS, Shown, option_label, show, sound_for, tactic_label
 from game.ui.screen import Screen
 from game.ui.session import Session
-from game.ui.screens.chrome import Chrome, meeting_block, reload_hints
+from game.ui.pulse import Pulses
+from game.ui.screens.chrome import Chrome, reload_hints
+from game.ui.screens.stage_block import STAGES, StageBlock, attempt_block
 from game.ui.scroll import Piece, ScrollView, compose
 
-STAGES = ("lead", "prospect", "qualified_prospect", "customer")
-INTEREST_STEPS = 4  # interest levels above "none" (game/i18n.py: interest-0 … interest-4)
 # The footer hint for scrolling the cards (shown only when they scroll); the window's own
 # words live in game/ui/strings.py, this one stays with the screen that uses it.
 PEOPLE_HINT = {"en": "people", "es": "personas"}
@@ -46,11 +52,11 @@ class MeetingScreen(Screen):
         self.board: DealBoard | None = None
         self.column = CardColumn(on_change=self._cards_scrolled)
         self.talk_panel = pygame.Rect(0, 0, 0, 0)
-        self.interest_rect = pygame.Rect(0, 0, 0, 0)  # the interest meter, when drawn
         self.menu_panel = pygame.Rect(0, 0, 0, 0)
-        self.stage_rect = pygame.Rect(0, 0, 0, 0)
-        self.clock_centre = (0, 0)
-        self.clock_radius = 22
+        self.block: StageBlock | None = None          # the header's stage, interest and turns
+        self.pulses = Pulses()                        # "interest", "mood:<person id>"
+        self.rising = True                            # interest's last move was up
+        self.warmer: dict[str, bool] = {}             # person → their mood's last move was up
         self._blocks: dict[tuple[object, ...], pygame.Surface] = {}
         self._shown: list[Shown] = []
         self.backdrop: pygame.Surface | None = None
@@ -75,6 +81,11 @@ class MeetingScreen(Screen):
     def shot_name(self) -> str:
         return "meeting" if self.phase == "meeting" else "between-meetings"
 
+    @property
+    def interest_rect(self) -> pygame.Rect:
+        """The interest meter's segments in the header."""
+        return self.block.meter if self.block is not None else pygame.Rect(0, 0, 0, 0)
+
     # --- layout -------------------------------------------------------------------------------
 
     def content_key(self) -> object:
@@ -88,8 +99,10 @@ class MeetingScreen(Screen):
         hints = [Hint("1–9", t.get("key-choose")), Hint("D", t.get("key-board"), pygame.K_d),
                  Hint("PgUp/PgDn", t.get("key-scroll")),
                  Hint("Esc", t.get("key-menu"), pygame.K_ESCAPE)] + reload_hints(ctx)
-        self.board = session.board()
-        stages = meeting_block(ctx)  # sized for the clock's widest words
+        before, self.board = self.board, session.board()
+        if before is not None:
+            self._notice(before, self.board)
+        self.block = stages = attempt_block(ctx)  # sized for its widest words
         head = {"title": session.scenario.title, "subtitle": session.scenario.account.company,
                 "aside": stages.size}
         self.chrome.layout(ctx, hints, **head)
@@ -105,8 +118,6 @@ class MeetingScreen(Screen):
         body = self.chrome.body
         self.column.layout(ctx, pygame.Rect(body.x, body.y, col_w, body.h), people, looks, gap)
         stages.place(self.chrome.aside)  # the header keeps it whole, beside or under the title
-        self.stage_rect, self.clock_centre = stages.track, stages.clock_centre
-        self.clock_radius = stages.radius
         # the options, sized to their content (at most 55 % of the column)
         right = pygame.Rect(body.x + col_w + gap, body.y, body.w - col_w - gap, body.h)
         pad = ctx.px(12)
@@ -273,25 +284,21 @@ class MeetingScreen(Screen):
         """Everything that only changes with the layout: header, panels, footer (the cards are
         painted by their column)."""
         ctx = self.ctx
-        theme, fonts, t, words = ctx.theme, ctx.fonts, ctx.text, ctx.words
+        theme, fonts, t = ctx.theme, ctx.fonts, ctx.text
         board = self.board
         assert board is not None
         surface = pygame.Surface(ctx.size).convert()
         surface.fill(theme.background)
         scenario = self.session.scenario
         self.chrome.draw_header(surface, ctx, scenario.title, scenario.account.company)
-        widgets.stage_track(surface, fonts, theme, self.stage_rect,
-                            [words.get(f"stage-{s}") for s in STAGES], STAGES.index(board.stage),
-                            on_dark=True)
-        stage_label = fonts.render(t.get("stage"), "tiny", theme.on_accent)
-        surface.blit(stage_label, (self.stage_rect.x, self.stage_rect.y - stage_label.get_height()))
-        self._draw_clock(surface, board)
+        assert self.block is not None
+        self.block.draw(surface, ctx, STAGES.index(board.stage),
+                        (board.turn, board.turns, self.session.game.state.turn), board.interest)
         self.column.paint(surface, theme)
         pad = ctx.px(12)
         widgets.panel(surface, self.talk_panel, theme)
         surface.blit(fonts.render(t.get("conversation"), "small-bold", theme.muted),
                      (self.talk_panel.x + pad, self.talk_panel.y + pad))
-        self.interest_rect = self._draw_interest(surface, board, pad)
         widgets.panel(surface, self.menu_panel, theme)
         heading = t.get("whom") if self.phase == "between" else t.get("your-options")
         surface.blit(fonts.render(heading, "small-bold", theme.muted),
@@ -307,46 +314,70 @@ class MeetingScreen(Screen):
             self.column.draw_focus(surface, self.ctx.theme, self.column.ids.index(person))
         self.talk.draw(surface, self.ctx.theme)
         self.menu.draw(surface, self.ctx.fonts, self.ctx.theme)
+        if self.pulses.active:
+            self._draw_pulses(surface)
 
-    def _draw_interest(self, surface: pygame.Surface, board: DealBoard, pad: int) -> pygame.Rect:
-        """The prospect's interest at the right of the conversation's heading row: its word
-        ("Interest: curious") and a meter of `INTEREST_STEPS` segments, one filled a level.
-        Returns the meter's rectangle."""
-        ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
-        level = max(0, min(INTEREST_STEPS, board.interest))
-        words = fonts.render(ctx.text.get("board-interest",
-                                          level=ctx.words.get(f"interest-{level}")),
-                             "small", theme.text)
-        seg_w, seg_h, seg_gap = ctx.px(14), fonts.px("small") * 2 // 3, ctx.px(3)
-        meter_w = INTEREST_STEPS * seg_w + (INTEREST_STEPS - 1) * seg_gap
-        row = fonts.line_height("small-bold")
-        top = self.talk_panel.y + pad
-        right = self.talk_panel.right - pad
-        meter = pygame.Rect(right - meter_w, top + (row - seg_h) // 2, meter_w, seg_h)
-        for i in range(INTEREST_STEPS):
-            seg = pygame.Rect(meter.x + i * (seg_w + seg_gap), meter.y, seg_w, seg_h)
-            pygame.draw.rect(surface, theme.accent if i < level else theme.bar_back, seg)
-            pygame.draw.rect(surface, theme.border, seg, theme.line)
-        heading_w = fonts.width(ctx.text.get("conversation"), "small-bold") + 2 * pad
-        x = meter.x - ctx.px(8) - words.get_width()
-        if x >= self.talk_panel.x + heading_w:  # the word when there is room for it whole
-            surface.blit(words, (x, top + (row - words.get_height()) // 2))
-        return meter
+    # --- what just changed, ringed for a moment -------------------------------------------------
 
-    def _draw_clock(self, surface: pygame.Surface, board: DealBoard) -> None:
-        ctx, theme, fonts = self.ctx, self.ctx.theme, self.ctx.fonts
-        radius = self.clock_radius
-        state = self.session.game.state
-        used = state.turn
-        widgets.turn_clock(surface, self.clock_centre, radius, used, board.turns,
-                           theme.on_accent, theme.muted if ctx.settings.high_contrast
-                           else (90, 125, 175))
-        x = self.clock_centre[0] + radius + ctx.px(10)
-        room = surface.get_width() - x - ctx.px(8)
-        line1 = fonts.render_fit(ctx.text.get("turn-clock", turn=board.turn, turns=board.turns),
-                                 "small-bold", theme.on_accent, room)
-        line2 = fonts.render_fit(ctx.text.get("turns-left", n=max(0, board.turns - used)),
-                                 "tiny", theme.on_accent, room)
-        top = self.clock_centre[1] - (line1.get_height() + line2.get_height()) // 2
-        surface.blit(line1, (x, top))
-        surface.blit(line2, (x, top + line1.get_height()))
+    def _notice(self, before: DealBoard, after: DealBoard) -> None:
+        """Start a highlight for what moved between two boards: interest, and each mood that
+        changed (a mood seen for the first time is news, not a change)."""
+        if after.interest != before.interest:
+            self.rising = after.interest > before.interest
+            self.pulses.start("interest")
+        moods = {card.id: card.mood for card in before.people}
+        for card in after.people:
+            was = moods.get(card.id, "unknown")
+            if was in widgets.MOODS and card.mood in widgets.MOODS and was != card.mood:
+                self.warmer[card.id] = widgets.MOODS.index(card.mood) > widgets.MOODS.index(was)
+                self.pulses.start(f"mood:{card.id}")
+
+    def _pulse_area(self) -> pygame.Rect | None:
+        """The part of the window the highlights cover (None: none shows)."""
+        areas = []
+        if self.block is not None and "interest" in self.pulses.left:
+            areas.append(self.block.glow_area(self.ctx))
+        ring = self.ctx.px(6)
+        for name in self.pulses.left:
+            person = name.partition(":")[2]
+            if name.startswith("mood:") and person in self.column.ids:
+                areas.append(self.cards[self.column.ids.index(person)].inflate(ring, ring))
+        return areas[0].unionall(areas[1:]) if areas else None
+
+    def update(self, dt: float) -> None:
+        # the highlights age first (those a new layout starts begin at full strength); their
+        # area is taken before, so that the frame after the last one wipes it
+        area = self._pulse_area()
+        if not self.pulses.tick(dt):
+            area = None
+        super().update(dt)
+        if area is not None:
+            self.ctx.redraw(area)
+
+    def next_wakeup(self) -> float | None:
+        return self.pulses.next_wakeup()
+
+    def _draw_pulses(self, surface: pygame.Surface) -> None:
+        ctx = self.ctx
+        if self.block is not None:
+            self.block.draw_glow(surface, ctx, self.pulses.strength("interest"), self.rising)
+        board = self.board
+        if board is None:
+            return
+        ring, half = ctx.px(3), max(4, ctx.px(6))
+        for card in board.people:
+            strength = self.pulses.strength(f"mood:{card.id}")
+            if strength <= 0 or card.id not in self.column.ids:
+                continue
+            # warmer in the colour of good news, cooler in that of bad, and an arrow saying so
+            warmer = self.warmer.get(card.id, True)
+            rect = self.cards[self.column.ids.index(card.id)].inflate(ring * 2, ring * 2)
+            layer = pygame.Surface(rect.size, pygame.SRCALPHA)
+            colour = (*(ctx.theme.good if warmer else ctx.theme.bad),
+                      round(255 * min(1.0, strength * 1.5)))
+            pygame.draw.rect(layer, colour, layer.get_rect(), max(2, ring),
+                             border_radius=ctx.px(10))
+            cx, cy = rect.w - ring - ctx.px(10) - half, rect.h // 2
+            tip, base = (cy - half, cy + half) if warmer else (cy + half, cy - half)
+            pygame.draw.polygon(layer, colour, [(cx, tip), (cx - half, base), (cx + half, base)])
+            surface.blit(layer, rect.topleft)
