@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from game import rules
-from game.runtime import Runtime
+from game.runtime import Runtime, walk_away_reason
 from game.schema import Effects
 from game.state import PlayState
 from game.values import Line
@@ -217,14 +217,17 @@ def learn(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Lin
 def walk_away(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],
               marks: list[str]) -> None:
     """Walking away (format 1.2), marked by how it stands: the right call after establishing
-    what `disqualify.after` asks, a guess before that, or leaving a deal that was there to win.
-    The engine ends the attempt after the reply; between meetings (an event) nobody walks."""
+    what `disqualify.after` asks, a guess before that, the wrong reason given (where
+    `disqualify` lists reasons), or leaving a deal that was there to win. The engine ends the
+    attempt after the reply; between meetings (an event) nobody walks."""
     if who is None:
         return
     if not rules.walking_away_right(rt, s):
         marks.append("mistake:walked-away")
     elif rules.not_established(rt, s):
         marks.append("mistake:walked-away-unqualified")
+    elif not rules.right_reason(rt, s, walk_away_reason(fx)):
+        marks.append("mistake:walked-away-wrong-reason")
     else:
         marks.append("qualified-out")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from game import effects, rules, variants
-from game.runtime import ChoiceSpec, NodePlan, Runtime
+from game.runtime import ChoiceSpec, NodePlan, Runtime, walk_away_reason
 from game.schema import ROLES, Scenario
 from game.state import PlayState
 from game.state_check import check_state
@@ -216,7 +216,7 @@ class Game:
             self._after_close(who, won, out)
             return
         if choice.effects.walk_away:  # format 1.2: a polite exit ends the attempt at once
-            self._walk_away(out)
+            self._walk_away(walk_away_reason(choice.effects), out)
             return
         s.exchanges += 1
         target = self.rt.next_plan[spec.key]
@@ -271,14 +271,19 @@ class Game:
         else:
             self._end_meeting(out)
 
-    def _walk_away(self, out: list[Line]) -> None:
-        """The trainee walked away: the attempt is lost ("walked-away"), and when that was the
-        right call after establishing what `disqualify.after` asks, the prospect was rightly
-        qualified out (the result's `disqualified`), with `disqualify.text`."""
+    def _walk_away(self, reason: str | None, out: list[Line]) -> None:
+        """The trainee walked away, giving `reason` (None: no reason): the attempt is lost
+        ("walked-away"), and when that was the right call — after establishing what
+        `disqualify.after` asks, for a right reason — the prospect was rightly qualified out
+        (the result's `disqualified`), with the reason's `text`, else `disqualify.text`. A
+        wrong call is told in the same neutral words whatever made it wrong."""
         s = self.state
-        right = rules.walking_away_right(self.rt, s) and not rules.not_established(self.rt, s)
+        right = rules.walks_away_rightly(self.rt, s, reason)
         disqualify = self.scenario.disqualify
-        text = disqualify.text if right and disqualify is not None and disqualify.text else ""
+        text = ""
+        if right and disqualify is not None:
+            given = disqualify.reasons.get(reason) if reason is not None else None
+            text = (given.text if given is not None and given.text else disqualify.text) or ""
         out.append(Line("note", code="qualified-out" if right else "walked-away", text=text,
                         params={"turn": s.turn}))
         self._finish("lost", rules.WALKED_AWAY, out, disqualified=right)

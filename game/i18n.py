@@ -226,6 +226,11 @@ _TEXT: dict[str, dict[str, str]] = {
     "lost-walked-away-unqualified": {
         "en": "You walked away before establishing {missing}: a guess, not a qualification.",
         "es": "Te retiraste sin confirmar {missing}: una conjetura, no una cualificación."},
+    "lost-walked-away-wrong-reason": {
+        "en": "You walked away for the wrong reason: “{text}” — walking away was right here, but "
+              "not for that reason.",
+        "es": "Te retiraste por el motivo equivocado: «{text}». Retirarse era lo correcto, pero "
+              "no por ese motivo."},
     "lost-walked-away": {"en": "You walked away from a deal that was there to win.",
                          "es": "Te retiraste de una venta que se podía ganar."},
     "lost-turns-used-out": {
@@ -267,6 +272,13 @@ _TEXT: dict[str, dict[str, str]] = {
         "es": "Te retiraste en el turno {turn} sin haber averiguado {missing}: al final era lo "
               "correcto, pero fue una conjetura. Averígualo primero y después descarta al "
               "cliente."},
+    "pass-walked-away-wrong-reason": {
+        "en": "You walked away on turn {turn} for the wrong reason (“{text}”): walking away was "
+              "the right call, but what you had found out pointed to another reason — give the "
+              "one the replies tell you.",
+        "es": "Te retiraste en el turno {turn} por el motivo equivocado («{text}»): retirarse era "
+              "lo correcto, pero lo que averiguaste apuntaba a otro motivo; da el que te dicen "
+              "las respuestas."},
     "pass-not-disqualified": {
         "en": "This deal was not one to chase: once you had established {after}, walking away "
               "politely was the right call — chasing it to the end or closing fails.",
@@ -532,8 +544,10 @@ class Words:
         if not verdict.after:
             return self.pass_reason(verdict.reason, verdict.pass_mark, verdict.critical)
         code = f"pass-{verdict.reason}" + ("-disqualified" if verdict.disqualified else "")
+        said = getattr(verdict, "exit", None)  # the walk-away choice, for the wrong reason
         return self.get(code, mark=verdict.pass_mark, turn=verdict.turn,
-                        after=self.items(verdict.after), missing=self.items(verdict.missing))
+                        after=self.items(verdict.after), missing=self.items(verdict.missing),
+                        text=self.choice_text(said) if said else "")
 
     def choice_text(self, key: str) -> str:
         """The words of the choice with engine key `key` ("stakeholder/node/index"; "" if none)."""

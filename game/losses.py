@@ -172,6 +172,9 @@ def _closing(rt: Runtime, state: PlayState) -> Raw:
             return [(1.0, "not-disqualified", {"after": list(rt.disqualify_after)}, None)]
         if missing:
             return [(1.0, "walked-away-unqualified", {"missing": missing}, state.turn)]
+        if not rules.right_reason(rt, state, rules.walked_away_reason(rt, state)):
+            return [(1.0, "walked-away-wrong-reason", {"key": rules.walked_away_key(state)},
+                     state.turn)]
         return [(0.25 * (state.turn - 1) / rt.scenario.turns, "turns-used-out",
                  {"turns": state.turn}, state.turn)]
     if walked:

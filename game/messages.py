@@ -1347,6 +1347,36 @@ _TEXT: dict[str, dict[str, str]] = {
               "intentos y ningún cierre puede ganar: quien se retire siempre después de hacer las "
               "preguntas aprueba; pon en `when` los indicadores de los repartos o conjuntos de "
               "necesidades en los que no hay venta que perseguir"},
+    "undeclared-reason": {
+        "en": "this choice walks away giving the reason '{reason}', which `disqualify.reasons` "
+              "does not declare (declared: {known}) — add `{reason}: {{when: …}}` there, or fix "
+              "the spelling{hint}",
+        "es": "esta opción se retira dando el motivo «{reason}», que `disqualify.reasons` no "
+              "declara (declarados: {known}): añade allí `{reason}: {{when: …}}` o corrige cómo "
+              "está escrito{hint}"},
+    "undeclared-reason.none": {
+        "en": "this choice walks away giving the reason '{reason}', which `disqualify.reasons` "
+              "does not declare (declared: none yet) — add `{reason}: {{when: …}}` there, or fix "
+              "the spelling{hint}",
+        "es": "esta opción se retira dando el motivo «{reason}», que `disqualify.reasons` no "
+              "declara (todavía no hay ninguno declarado): añade allí `{reason}: {{when: …}}` o "
+              "corrige cómo está escrito{hint}"},
+    "walk-away-without-reason": {
+        "en": "this choice walks away without a reason (`walk_away: true`), but `disqualify:` "
+              "lists reasons, so walking away with it is never the right call — give one of "
+              "them: {reasons}",
+        "es": "esta opción se retira sin dar motivo (`walk_away: true`), pero `disqualify:` "
+              "enumera motivos, así que retirarse con ella nunca es lo correcto: da uno de "
+              "ellos: {reasons}"},
+    "reason-never-offered": {
+        "en": "the reason '{reason}' is declared, but no choice walks away giving it "
+              "(`walk_away: {reason}`), so where it is the right call nobody can walk away "
+              "rightly — offer it as a polite exit from the first meeting on, with the same words "
+              "in every cast",
+        "es": "el motivo «{reason}» está declarado, pero ninguna opción se retira dándolo "
+              "(`walk_away: {reason}`), así que donde es lo correcto nadie puede retirarse bien: "
+              "ofrécelo como salida cortés desde la primera reunión, con las mismas palabras en "
+              "todos los repartos"},
     "walk-away-oracle": {
         "en": "walking away is offered only in some casts (its `if` tests the flag '{flag}', which "
               "a cast or need set sets): the option itself tells the trainee whether to walk away "

@@ -1,6 +1,7 @@
 """The result of an attempt as JSON (design.md §4): scenario, seed, outcome, the pass verdict
 (`passed`, `pass_reason`: passed / critical-mistake / not-won / below-pass-mark, and where
-walking away is right walked-away-unqualified / not-disqualified), score, path.
+walking away is right walked-away-unqualified / walked-away-wrong-reason / not-disqualified),
+score, path.
 
 A scenario that says when walking away is right (format 1.2, `disqualify`) adds
 `"disqualified"`: true when the trainee rightly qualified the prospect out — its outcome stays

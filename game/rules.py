@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from game.runtime import Runtime
+from game.codegen import Check
+from game.runtime import Runtime, walk_away_reason
 from game.schema import INTEREST_MAX, Scenario
 from game.state import PlayState
 
@@ -84,12 +85,50 @@ def checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:
 
 def walking_away_right(rt: Runtime, state: PlayState) -> bool:
     """Whether walking away is the right call in this deal: the scenario says when
-    (`disqualify`) and its `when` holds — read as between meetings, so tests of the person
-    being met hold. Without `disqualify`, walking away is never right, only not winning."""
+    (`disqualify`) and its `when` holds — and, where it lists reasons, some reason's `when`
+    holds too — read as between meetings, so tests of the person being met hold. Without
+    `disqualify`, walking away is never right, only not winning."""
     if rt.scenario.disqualify is None:
         return False
     check = rt.disqualify_check
+    if check is not None and check(state, None) is not None:
+        return False
+    reasons = rt.disqualify_reasons
+    return not reasons or any(_holds(reason, state) for reason in reasons.values())
+
+
+def _holds(check: Check | None, state: PlayState) -> bool:
     return check is None or check(state, None) is None
+
+
+def right_reason(rt: Runtime, state: PlayState, reason: str | None) -> bool:
+    """Whether `reason` (a walk-away choice's, None for `walk_away: true`) is a right one in a
+    deal where walking away is right: any reason (or none) when `disqualify` lists no reasons;
+    else one of them whose `when` holds."""
+    reasons = rt.disqualify_reasons
+    if not reasons:
+        return True
+    return reason is not None and reason in reasons and _holds(reasons[reason], state)
+
+
+def walked_away_reason(rt: Runtime, state: PlayState) -> str | None:
+    """The reason the trainee gave walking away: that of the choice the attempt ended with
+    (None when it gave none, or the attempt did not end by walking away)."""
+    if state.end_reason != WALKED_AWAY:
+        return None
+    for entry in reversed(state.path):
+        if entry.get("kind") == "choice":
+            spec = rt.spec_by_key.get(entry["key"])
+            return walk_away_reason(spec.choice.effects) if spec is not None else None
+    return None
+
+
+def walked_away_key(state: PlayState) -> str | None:
+    """The key of the choice the trainee walked away with (None when they did not)."""
+    if state.end_reason != WALKED_AWAY:
+        return None
+    return next((entry["key"] for entry in reversed(state.path)
+                 if entry.get("kind") == "choice"), None)
 
 
 def not_to_chase(rt: Runtime, state: PlayState) -> bool:
@@ -108,11 +147,19 @@ def not_established(rt: Runtime, state: PlayState) -> list[str]:
             if not done.get(item, item in state.learned)]
 
 
+def walks_away_rightly(rt: Runtime, state: PlayState, reason: str | None) -> bool:
+    """Whether walking away now, giving `reason`, is the right call: walking away is right
+    here, everything in `disqualify.after` is established, and the reason is a right one."""
+    return (walking_away_right(rt, state) and not not_established(rt, state)
+            and right_reason(rt, state, reason))
+
+
 def disqualified(rt: Runtime, state: PlayState) -> bool:
     """Whether the trainee walked away rightly: the attempt ended by walking away, in a deal
-    where that is right, with everything in `disqualify.after` established first."""
-    return (state.end_reason == WALKED_AWAY and walking_away_right(rt, state)
-            and not not_established(rt, state))
+    where that is right, with everything in `disqualify.after` established first, for a right
+    reason."""
+    return (state.end_reason == WALKED_AWAY
+            and walks_away_rightly(rt, state, walked_away_reason(rt, state)))
 
 
 def scored_checklist(rt: Runtime, state: PlayState) -> dict[str, bool]:

@@ -174,6 +174,12 @@ class Runtime:
                                                if disqualify is not None else None)
         self.disqualify_after: tuple[str, ...] = (tuple(dict.fromkeys(disqualify.after))
                                                   if disqualify is not None else ())
+        # the reasons walking away can be right, each with its compiled `when` (None: it
+        # holds whenever walking away is right); empty when walking away needs no reason
+        self.disqualify_reasons: dict[str, Check | None] = (
+            {rid: compile_condition(reason.when) for rid, reason in disqualify.reasons.items()}
+            if disqualify is not None else {})
+        self.champion: str | None = champion_of(scenario)
         self.meet_options: dict[frozenset[str], tuple[Option, ...]] = {}  # memo, by who is met
         self.leave = {sid: Option("leave", "", "leave", True, None, sid) for sid in people}
         # memo of the engine's starting values, with the scenario they were read from (a
@@ -190,6 +196,24 @@ class Runtime:
         if choice.next is None:
             return current
         return None if choice.next == END else choice.next
+
+
+def champion_of(scenario: Scenario) -> str | None:
+    """Who backs the rival (format 1.2): the drawn cast's own `champion` — a concrete variant
+    keeps only the cast it drew (game/variants.py) — else `qualification.competitor.champion`;
+    None when the scenario names nobody."""
+    v = scenario.variants
+    if v is not None and len(v.casts) == 1 and v.casts[0].champion is not None:
+        return v.casts[0].champion
+    qualification = scenario.qualification
+    competitor = qualification.competitor if qualification is not None else None
+    return competitor.champion if competitor is not None else None
+
+
+def walk_away_reason(fx: Effects) -> str | None:
+    """The reason a walk-away choice gives (`walk_away: no_budget`), None for `walk_away:
+    true` (or a choice that does not walk away)."""
+    return fx.walk_away if isinstance(fx.walk_away, str) else None
 
 
 # the competency each tactic exercises: where an author-marked mistake of that tactic costs

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PlainValidator,
+                      StringConstraints, WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
 FORMAT_VERSION = 1.2
@@ -27,6 +28,30 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 Stance = Annotated[float, Field(ge=-1.0, le=1.0)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Delta = Annotated[float, Field(ge=-2.0, le=2.0)]
+
+ID_PATTERN = r"^[A-Za-z0-9_][A-Za-z0-9_\-]*$"
+
+
+def _walk_away_value(value: Any) -> bool | str:
+    """`true` / `false`, or a reason id (format 1.2: `walk_away: no_budget`); otherwise one
+    error, worded as for a yes/no key or a bad id (a union would report one per member)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        if len(value) > 64:
+            raise PydanticCustomError("string_too_long",
+                                      "String should have at most {max_length} characters",
+                                      {"max_length": 64})
+        if re.fullmatch(ID_PATTERN, value) is None:
+            raise PydanticCustomError("string_pattern_mismatch",
+                                      "String should match pattern '{pattern}'",
+                                      {"pattern": ID_PATTERN})
+        return value
+    raise PydanticCustomError("bool_type", "Input should be a valid boolean")
+
+
+WalkAway = Annotated[bool | str, PlainValidator(_walk_away_value), WithJsonSchema({"anyOf": [
+    {"type": "boolean"}, {"type": "string", "pattern": ID_PATTERN, "maxLength": 64}]})]
 
 Role = Literal["decision_maker", "influencer", "saboteur", "user", "gatekeeper"]
 ROLES: tuple[str, ...] = ("decision_maker", "influencer", "saboteur", "user", "gatekeeper")
@@ -223,10 +248,11 @@ class Effects(_Strict):
             'ticked on the deal board: `budget`, `timing`, `decision_process`, `competitor`, each'
             ' declared under `qualification:`.'
         ))
-    walk_away: bool = Field(False, description=(
+    walk_away: WalkAway = Field(False, description=(
             '(1.2) The trainee walks away politely: the attempt ends right after this '
-            "choice's reply. Whether that was the right call is the top-level `disqualify`'s to "
-            'say (section 7, "Walking away").'
+            "choice's reply. `true`, or the reason the trainee gives — one of "
+            "`disqualify.reasons` (`walk_away: no_budget`). Whether that was the right call is "
+            'the top-level `disqualify`\'s to say (section 7, "Walking away").'
         ))
 
 
@@ -549,6 +575,13 @@ class Cast(_Strict):
                 "The cast's name, for `play --cast NAME` (a trainer fixes the cast for a class). "
                 'Left out: `cast-1`, `cast-2`… by its place in the list.'
             ))  # for `play --cast`
+    # format 1.2
+    champion: Id | None = Field(None, description=(
+            "(1.2) Who backs the rival in this cast: a stakeholder id that replaces "
+            "`qualification.competitor.champion` while this cast is drawn (the debrief names "
+            "them, once the deal is played out, if the trainee never found out about the "
+            "competitor)."
+        ))
 
 
 class NeedSet(_Strict):
@@ -601,7 +634,7 @@ class Competitor(_Strict):
     champion: Id | None = Field(None, description=(
             'The stakeholder who backs the rival. Never shown during play; once the deal is '
             'played out, the debrief names them if the trainee never found out about the '
-            'competitor.'
+            "competitor. A cast's own `champion` replaces it while that cast is drawn."
         ))
 
 
@@ -627,13 +660,28 @@ class Qualification(_Strict):
         return tuple(item for item in QUALIFICATION_ITEMS if getattr(self, item) is not None)
 
 
+class DisqualifyReason(_Strict):
+    """A reason walking away can be right (format 1.2): a choice with `walk_away: <its id>`
+    walks away giving it, and is the right call only while its `when` holds."""
+
+    when: Condition | None = Field(None, description=(
+            'Walking away for this reason is right only while this condition holds (usually the '
+            'flags of the casts or need sets it fits). Left out: whenever walking away is right.'
+        ))
+    text: Text | None = Field(None, description=(
+            'Shown when the trainee walks away rightly for this reason, instead of '
+            "`disqualify`'s own `text`."
+        ))
+
+
 class Disqualify(_Strict):
     """When walking away is the right call (format 1.2): the deal is not one to chase."""
 
     when: Condition | None = Field(None, description=(
             'Walking away is right only while this condition holds (usually the flags of the '
             'casts or need sets with no budget, no reachable authority or no need the product '
-            'meets). Left out: always right.'
+            'meets). Left out: always right. With `reasons`, walking away is right only for a '
+            "reason whose own `when` holds as well."
         ))
     after: Annotated[list[AfterItem], Field(min_length=1)] = Field(description=(
             'What the trainee must have established before walking away counts as qualifying '
@@ -642,6 +690,12 @@ class Disqualify(_Strict):
         ))
     text: Text | None = Field(None, description=(
             'Shown when the trainee walks away rightly: how the door was left open.'
+        ))
+    reasons: dict[Id, DisqualifyReason] = Field({}, description=(
+            'The reasons walking away can be right, each with when it holds (below): a walk-away'
+            ' choice then names one (`walk_away: no_budget`), and walking away is right only for'
+            " a reason whose `when` holds — another reason is walking away for the wrong reason."
+            ' Left out: walking away needs no reason (`walk_away: true`).'
         ))
 
 

@@ -59,10 +59,11 @@ def score(rt: Runtime, state: PlayState) -> Score:
 class Verdict:
     """Whether an attempt passes, and why (`reason`: passed, critical-mistake, not-won,
     below-pass-mark; where walking away is right (format 1.2): walked-away-unqualified,
-    not-disqualified). `critical` lists the critical mistakes' choice keys; `disqualified` says
-    the trainee rightly qualified the prospect out, on turn `turn`; `missing` lists what
-    `disqualify.after` asked that was not established (for walked-away-unqualified) and `after`
-    all it asks."""
+    walked-away-wrong-reason, not-disqualified). `critical` lists the critical mistakes' choice
+    keys; `disqualified` says the trainee rightly qualified the prospect out, on turn `turn`;
+    `missing` lists what `disqualify.after` asked that was not established (for
+    walked-away-unqualified) and `after` all it asks; `exit` is the key of the choice the
+    trainee walked away with (for walked-away-wrong-reason)."""
 
     passed: bool
     reason: str
@@ -72,6 +73,7 @@ class Verdict:
     turn: int | None = None
     missing: tuple[str, ...] = ()
     after: tuple[str, ...] = ()
+    exit: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """{"passed": …, "pass_reason": …} as the result JSON has them."""
@@ -84,8 +86,9 @@ def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdic
     `disqualify.after` asks — the total reaches the scenario's pass mark, and no critical
     mistake was made. The reason given is the first that fails, in that order of weight: a
     critical mistake, then the deal (walked away before establishing it all:
-    walked-away-unqualified; chased to the end or closed: not-disqualified; elsewhere not
-    won, walking away included: not-won), then the mark."""
+    walked-away-unqualified; for a reason that does not hold: walked-away-wrong-reason; chased
+    to the end or closed: not-disqualified; elsewhere not won, walking away included:
+    not-won), then the mark."""
     mark = rt.scenario.scoring.pass_mark
     critical = tuple(state.critical)
     if critical:
@@ -99,6 +102,9 @@ def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdic
         if missing:
             return Verdict(False, "walked-away-unqualified", mark, turn=state.turn,
                            missing=missing, after=after)
+        if not rules.right_reason(rt, state, rules.walked_away_reason(rt, state)):
+            return Verdict(False, "walked-away-wrong-reason", mark, turn=state.turn,
+                           after=after, exit=rules.walked_away_key(state))
         disqualified = True
     elif state.outcome != "won":
         return Verdict(False, "not-won", mark)
@@ -302,8 +308,12 @@ def missed_opportunities(rt: Runtime, state: PlayState) -> list[Missed]:
     """Openings the trainee let pass, each with the turn it was open, sorted by turn."""
     scenario = rt.scenario
     missed: list[Missed] = []
+    # where walking away is right, pitching a product that cannot meet the need is what the
+    # deal teaches not to do: an unpitched need is no missed opportunity (only a deal played
+    # out is judged so, so giving up tells nothing)
+    chase = not rules.not_to_chase(rt, state)
     for need, found in state.needs_known.items():
-        if need not in state.pitched and rt.holders.get(need):
+        if chase and need not in state.pitched and rt.holders.get(need):
             missed.append(Missed("need-not-pitched", found["turn"],
                                  {"need": need, "who": found["by"]}))
     taken_needs = set(state.needs_known)
@@ -369,11 +379,11 @@ def _items_not_learned(rt: Runtime, state: PlayState) -> list[Missed]:
         else:
             missed.append(Missed("item-never-learned", state.turn, {"item": item}))
     competitor = qualification.competitor
-    if (competitor is not None and competitor.champion is not None and reveals_roles(state)
-            and "competitor" not in state.learned
-            and competitor.champion in rt.scenario.stakeholders):
+    champion = rt.champion  # the drawn cast's own, else the scenario's
+    if (competitor is not None and champion is not None and reveals_roles(state)
+            and "competitor" not in state.learned and champion in rt.scenario.stakeholders):
         missed.append(Missed("competitor-champion", state.turn, {
-            "who": competitor.champion, "name": competitor.name or ""}))
+            "who": champion, "name": competitor.name or ""}))
     return missed
 
 

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from game import variants
 from game.lint._sources import conditions
-from game.messages import Joined, Msg, Trimmed, msg
+from game.messages import NOTHING, Joined, Msg, Trimmed, did_you_mean, msg
 from game.problems import Locator, Path, Problem
 from game.schema import Scenario
 
@@ -160,6 +160,11 @@ def _references(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
                     "unknown-stakeholder",
                     msg("unknown-stakeholder.cast-introduction", word=sid,
                         people=", ".join(sorted(people))))
+        if cast.champion is not None and cast.champion not in people:  # format 1.2
+            yield locator.problem(
+                ("variants", "casts", i, "champion"), "error", "unknown-stakeholder",
+                msg("unknown-stakeholder", word=cast.champion,
+                    hint=did_you_mean(cast.champion, people) or NOTHING))
     names = [cast.name for cast in v.casts if cast.name is not None]
     for i, cast in enumerate(v.casts):
         if cast.name is not None and names.count(cast.name) > 1:
