@@ -1,7 +1,10 @@
 """The spreadsheet report: CSV, one row per attempt, numbers as numbers.
 
-`started` is ISO 8601 with its UTC offset. Cells a spreadsheet would run as a formula (text
-starting with = + - @) get a leading apostrophe, so a player named "=HYPERLINK(…)" stays a name.
+`started` is ISO 8601 with its UTC offset. `outcome` is won / lost / abandoned / unfinished, or
+`qualified-out` for an attempt that rightly walked away (format 1.2: lost by the result file's
+three outcomes, yet the right call — as the table and the HTML page show it). Cells a
+spreadsheet would run as a formula (text starting with = + - @) get a leading apostrophe, so a
+player named "=HYPERLINK(…)" stays a name.
 """
 from __future__ import annotations
 
@@ -20,6 +23,14 @@ HEADER = ["player", "scenario", "title", "seed", "started", "duration", "duratio
 
 def _text(value: str) -> str:
     return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _outcome(row: Row) -> str:
+    """The outcome cell: `qualified-out` for a prospect rightly disqualified (its result says
+    `lost`), else the result's outcome, `unfinished` without one."""
+    if row.disqualified:
+        return "qualified-out"
+    return row.outcome or "unfinished"
 
 
 def started_text(when: datetime) -> str:
@@ -41,7 +52,7 @@ def render_csv(rows: list[Row]) -> str:
         out.writerow([_text(row.player), row.scenario_id, _text(row.title), row.seed,
                       started_text(row.started),
                       clock_time(row.seconds), round(row.seconds, 1),
-                      row.outcome or "unfinished",
+                      _outcome(row),
                       "" if row.total is None else row.total,
                       "" if row.passed is None else str(row.passed).lower(),
                       str(row.practice).lower(), *comps, row.attempt_id])

@@ -198,6 +198,8 @@ _LOST_KINDS: dict[str, tuple[str, str]] = {
     "not-disqualified": ("Deals chased that were right to walk away from",
                          "Ventas perseguidas de las que lo correcto era retirarse"),
     "walked-away-unqualified": ("Walking away on a guess", "Retirarse por una conjetura"),
+    "walked-away-wrong-reason": ("Walking away for the wrong reason",
+                                 "Retirarse por el motivo equivocado"),
     "walked-away": ("Walking away from deals there to win",
                     "Retirarse de ventas que se podían ganar"),
     "turns-used-out": ("Meetings used before qualifying out",
