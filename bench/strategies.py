@@ -24,8 +24,7 @@ sys.path.insert(0, str(ROOT))
 from bench.playouts import play_steps, variant_seeds, winning_paths  # noqa: E402
 from game.analysis.par import steps_from_path  # noqa: E402
 from game.analysis.playouts import play_runs  # noqa: E402
-from game.analysis.strategies import (MEMORISED, MEMORISED_LIMIT, PASS_LIMIT,  # noqa: E402
-                                      run_strategies)
+from game.analysis.strategies import MEMORISED, pass_limit, run_strategies  # noqa: E402
 from game.loader import find_scenario_files, load_scenario  # noqa: E402
 from game.runtime import Runtime  # noqa: E402
 from game.scoring import score  # noqa: E402
@@ -62,7 +61,7 @@ def main() -> int:
               f"{len(scenario.variants.casts) if scenario.variants else 0} casts)"
               + ("  — tutorial: no targets" if tutorial else ""))
         for name, f in figures.items():
-            limit = MEMORISED_LIMIT if name == MEMORISED else PASS_LIMIT
+            limit = pass_limit(name)
             bad = not tutorial and (f.pass_rate > limit or (
                 name != MEMORISED and f.win_rate > win_cap))
             ok &= not bad

@@ -21,7 +21,7 @@ from typing import Any
 
 from game.analysis.ceilings import Ceiling, first_words
 from game.analysis.playouts import Playouts
-from game.analysis.strategies import MEMORISED, MEMORISED_LIMIT, PASS_LIMIT, StrategyFigures
+from game.analysis.strategies import MEMORISED, MEMORISED_LIMIT, StrategyFigures, pass_limit
 from game.messages import NOTHING, Ids, Msg, Num, msg
 from game.problems import Locator, Path
 from game.runtime import Runtime
@@ -220,8 +220,9 @@ def par_findings(ceilings: Sequence[Ceiling], exact: bool, static: Sequence[Find
 
 
 def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures]) -> list[Finding]:
-    """A finding for each content-free strategy that passes more than `PASS_LIMIT` of seeds,
-    and for a path learnt by heart that passes more than `MEMORISED_LIMIT` of other seeds —
+    """A finding for each strategy that passes more than its `pass_limit` of seeds (`PASS_LIMIT`
+    for a content-free one, its own for the memoriser who always walks away), and for a path
+    learnt by heart that passes more than `MEMORISED_LIMIT` of other seeds —
     except in a tutorial (an id starting with `tutorial`), which labels every option with its
     tactic and has one cast on purpose."""
     if scenario.id.startswith("tutorial"):
@@ -232,10 +233,10 @@ def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures]) ->
             found.append(Finding("memorised-path-passes", path=("variants",), words=msg(
                 "finding.memorised-path-passes", rate=f"{100 * figures.pass_rate:.0f}",
                 limit=f"{100 * MEMORISED_LIMIT:.0f}")))
-        elif name != MEMORISED and figures.pass_rate > PASS_LIMIT:
+        elif name != MEMORISED and figures.pass_rate > pass_limit(name):
             found.append(Finding("strategy-passes", words=msg(
                 "finding.strategy-passes", strategy=name, rate=f"{100 * figures.pass_rate:.0f}",
-                wins=f"{100 * figures.win_rate:.0f}", limit=f"{100 * PASS_LIMIT:.0f}")))
+                wins=f"{100 * figures.win_rate:.0f}", limit=f"{100 * pass_limit(name):.0f}")))
     return found
 
 

@@ -24,6 +24,16 @@ introduction, who raised an objection, whom a clue is about, the board's checkli
   what `after` needs; what keeps it from passing is the content: the right call differs by cast
   (only the replies tell), tags on evidence and tempting mistakes.
 
+One more player is no content-free one but a memoriser, held to its own limit
+(`ALWAYS_WALK_AWAY_LIMIT`):
+
+- `always-walk-away`: knows from earlier debriefs which options are marked mistakes and which
+  reason for walking away was right most often, but reads no reply: asks every question (and
+  the small talk) not marked a mistake, then — once `disqualify.after` is established, or in
+  the last meeting — walks away giving that most common reason. Walking away with a reason
+  (`disqualify.reasons`) is what defeats it: it passes only in the casts where its one reason
+  holds.
+
 Among the options a rule prefers equally, each player picks at random (seeded per run), so the
 order a scenario lists its choices in cannot favour or defeat a strategy by accident.
 `memorised_replay` plays one seed's best path word for word on other seeds. The analyser
@@ -41,13 +51,16 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
-from game import rules
+from game import rules, variants
 from game.engine import Game
-from game.runtime import WALK_AWAY, Runtime
+from game.runtime import WALK_AWAY, Runtime, walk_away_reason
+from game.schema import Scenario
 from game.scoring import score, verdict
 from game.values import Line, Option
 
 PASS_LIMIT = 0.10        # a content-free strategy should pass at most this share of seeds
+ALWAYS_WALK_AWAY = "always-walk-away"  # the memoriser who always walks away (below)
+ALWAYS_WALK_AWAY_LIMIT = 0.25  # … should pass at most this share of seeds
 MEMORISED = "memorised-path"   # the best path of one seed, replayed on the others
 MEMORISED_LIMIT = 0.50   # … should pass at most this share of the other seeds
 DEFAULT_SEEDS = 100
@@ -227,13 +240,75 @@ def _tag_clue_target(game: Game, seen: Seen) -> None:
             game.tag(sid, "saboteur")
 
 
+def _marked_mistake(game: Game, key: str) -> bool:
+    spec = game.rt.spec_by_key.get(key)
+    return spec is not None and spec.choice.quality == "mistake"
+
+
+def _reason_of(game: Game, key: str) -> str | None:
+    spec = game.rt.spec_by_key.get(key)
+    return walk_away_reason(spec.choice.effects) if spec is not None else None
+
+
+_COMMON: dict[int, tuple[Scenario, str | None]] = {}  # the most common reason, by scenario
+
+
+def most_common_reason(scenario: Scenario) -> str | None:
+    """The reason for walking away that is right in the most casts × need sets of `scenario`
+    (as they start; the first declared on a tie) — what a player learns from earlier debriefs.
+    None when `disqualify` lists no reasons."""
+    hit = _COMMON.get(id(scenario))
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    disqualify = scenario.disqualify
+    reasons = list(disqualify.reasons) if disqualify is not None else []
+    counts = dict.fromkeys(reasons, 0)
+    for combination in variants.combinations(scenario) if reasons else ():
+        seed = variants.seed_for(scenario, combination)
+        if seed is None:
+            continue
+        game = Game(scenario, seed)
+        for reason in reasons:
+            counts[reason] += rules.walking_away_right(game.rt, game.state) and \
+                rules.right_reason(game.rt, game.state, reason)
+    found = max(reasons, key=lambda r: counts[r]) if reasons else None  # max keeps the first
+    if len(_COMMON) > 16:
+        _COMMON.clear()
+    _COMMON[id(scenario)] = (scenario, found)
+    return found
+
+
+def pick_always_walk_away(game: Game, open_: list[tuple[int, Option]], seen: Seen,
+                          rng: random.Random) -> int | None:
+    """always-walk-away: every question and small talk not marked a mistake, then walking away
+    with the most common reason once `disqualify.after` is established (or in the last
+    meeting); never a pitch, a counter or a close."""
+    state = game.state
+    if state.phase == "between":
+        return _meet(game, open_, seen, rng)
+    if state.phase == "after_close":
+        return next(i for i, o in open_ if o.key == "referral:ask")
+    asked = [i for i, o in open_ if o.tactic in (*QUESTIONS, "small_talk")
+             and not _marked_mistake(game, o.key)]
+    if asked:
+        return rng.choice(asked)
+    reason = most_common_reason(game.base_scenario)
+    walks = [i for i, o in open_ if o.tactic == WALK_AWAY and _reason_of(game, o.key) == reason]
+    if walks and (not rules.not_established(game.rt, state)
+                  or state.turn >= game.scenario.turns):
+        return rng.choice(walks)
+    return _leave(open_)
+
+
 @dataclass(frozen=True)
 class Strategy:
-    """A named content-free player: how it picks, and how it tags after each step."""
+    """A named player: how it picks, how it tags after each step, and the share of seeds it
+    may pass (`limit`)."""
 
     name: str
     pick: Pick
     tag: Callable[[Game, Seen], None] | None = None
+    limit: float = PASS_LIMIT
 
 
 STRATEGIES: tuple[Strategy, ...] = (
@@ -247,8 +322,18 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy("clue-target", _tactic_player(wait=True, target=_most_clues), _tag_clue_target),
     Strategy("walk-away-early", _tactic_player(wait=True, walk_away="early")),
     Strategy("questions-then-walk-away", _tactic_player(wait=False, walk_away="last")),
+    Strategy(ALWAYS_WALK_AWAY, pick_always_walk_away, limit=ALWAYS_WALK_AWAY_LIMIT),
 )
 BY_NAME = {s.name: s for s in STRATEGIES}
+
+
+def pass_limit(name: str) -> float:
+    """The share of seeds the player `name` may pass: `PASS_LIMIT` for a content-free one,
+    its own for a memoriser (`MEMORISED_LIMIT` for the path learnt by heart)."""
+    if name == MEMORISED:
+        return MEMORISED_LIMIT
+    strategy = BY_NAME.get(name)
+    return strategy.limit if strategy is not None else PASS_LIMIT
 
 
 def _notice(lines: list[Line], seen: Seen) -> None:
@@ -380,7 +465,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"{loaded.scenario.id}: par (seed 0) {best.total}{'' if best.exact else ' ≈'}, "
           f"seeds 0–{args.seeds - 1}")
     for name, fig in figures.items():
-        limit = MEMORISED_LIMIT if name == MEMORISED else PASS_LIMIT
+        limit = pass_limit(name)
         flag = "  ← passes too often" if fig.pass_rate > limit else ""
         print(f"  {name:24} win {fig.win_rate:6.1%}  pass {fig.pass_rate:6.1%}  "
               f"mean {fig.mean:5.1f}{flag}")
