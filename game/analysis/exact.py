@@ -121,7 +121,7 @@ class Bound:
         for n, sources in reveal.items():
             self.producers[("need", n)] = tuple(sources)
         for o, sources in raise_.items():
-            self.producers[("open", o)] = tuple(sources)
+            self.producers[("open", o)] = self.producers[("heard", o)] = tuple(sources)
         for o, sources in counter.items():
             self.producers[("resolved", o)] = tuple(sources)
         for f, sources in setters.items():
@@ -247,6 +247,8 @@ class Bound:
                     facts += [("pitched", n) for n in when.pitched]
                     facts += [("met", p) for p in when.met]
                 fx = self.rt.spec_by_key[source.id].choice.effects
+                if fx.counter is not None:  # offered once its objection was heard
+                    facts.append(("heard", fx.counter.objection))
                 kind, name = what
                 if kind == "pitch":
                     facts.append(("need", name))
@@ -258,16 +260,23 @@ class Bound:
                 elif kind == "counter":
                     facts.append(("open", name))
                 self.needs_first[(source.id, bit)] = tuple(dict.fromkeys(facts))
-        for source_id, (when, who) in self.guards.items():  # what each choice waits for
-            if who is None:
+        for key, spec in self.rt.spec_by_key.items():  # what each choice waits for
+            guard = self.guards.get(key)
+            counter = spec.choice.effects.counter
+            if guard is None and counter is None:
                 continue
-            self.needs_first[(source_id, "when")] = tuple(dict.fromkeys((
-                *(("need", n) for n in when.needs_known),
-                *(("open", o) for o in when.objections_open),
-                *(("resolved", o) for o in when.objections_resolved),
-                *(("flag", f) for f in when.flags),
-                *(("pitched", n) for n in when.pitched),
-                *(("met", p) for p in when.met))))
+            facts = []
+            if guard is not None:
+                when = guard[0]
+                facts += [("need", n) for n in when.needs_known]
+                facts += [("open", o) for o in when.objections_open]
+                facts += [("resolved", o) for o in when.objections_resolved]
+                facts += [("flag", f) for f in when.flags]
+                facts += [("pitched", n) for n in when.pitched]
+                facts += [("met", p) for p in when.met]
+            if counter is not None:  # an answer is offered once its objection was heard
+                facts.append(("heard", counter.objection))
+            self.needs_first[(key, "when")] = tuple(dict.fromkeys(facts))
 
     def _pending(self) -> None:
         """Events that raise an objection blocking the close at a fixed turn, each with its
@@ -331,6 +340,8 @@ class Bound:
             return s.objections.get(name, {}).get("state") == "open"
         if kind == "resolved":
             return s.objections.get(name, {}).get("state") == "resolved"
+        if kind == "heard":
+            return name in s.objections
         if kind == "flag":
             return name in s.flags
         if kind == "pitched":
