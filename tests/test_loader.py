@@ -86,7 +86,7 @@ stakeholders:
                 set_flags: [visto]
                 clear_flags: [otro]
                 learn: [budget]
-                walk_away: false
+                walk_away: sin_dinero
               next: fin
               reply: Las horas extra.
               feedback: Buena pregunta.
@@ -129,6 +129,8 @@ disqualify:
   when: {flags: [sin_presupuesto]}
   after: [budget, authority]
   text: Se despidió con cortesía.
+  reasons:
+    sin_dinero: {when: {flags: [sin_presupuesto]}, text: Quedó en llamar en enero.}
 scoring:
   weights: {discovery: 20, qualification: 20, saboteurs: 15, value_pitch: 20, closing: 15,
             relationship: 10}
@@ -136,7 +138,7 @@ scoring:
 variants:
   casts:
     - {roles: {luis: saboteur}, flags: [luis_sabotea], needs_introduction: [luis],
-       name: luis-sabotea}
+       name: luis-sabotea, champion: luis}
   needs:
     - {active: [horas], flags: [con_horas]}
   stances: {luis: [-0.3, 0.1]}
