@@ -71,6 +71,7 @@ class Bound:
         authority: list[_Source] = []
         raise_: dict[str, list[_Source]] = {}
         setters: dict[str, list[_Source]] = {}
+        introducers: dict[str, list[_Source]] = {}
         objections = scenario.objections
 
         def note(source: _Source, fx: Any, who: str | None) -> None:
@@ -78,6 +79,8 @@ class Bound:
                 raise_.setdefault(o, []).append(source)
             for f in fx.set_flags:
                 setters.setdefault(f, []).append(source)
+            for sid in fx.introduce:
+                introducers.setdefault(sid, []).append(source)
             for need in fx.reveal_needs:
                 reveal.setdefault(need, []).append(source)
             for need in fx.pitch:
@@ -116,6 +119,7 @@ class Bound:
         self.lift = {k: tuple(v) for k, v in lift.items()}
         self.interest = tuple(interest)
         self.authority = tuple(authority)
+        self.introducers = {sid: tuple(v) for sid, v in introducers.items()}
         # who can bring about each fact a condition asks for (`_needs`)
         self.producers: dict[tuple[str, str], tuple[_Source, ...]] = {}
         for n, sources in reveal.items():
@@ -884,12 +888,48 @@ class Bound:
                        trust(left, False, False, chosen) or 0.0)
             ranked.append((total(vector, closing_top, most), chosen, vector))
         ranked.sort(key=lambda r: -r[0])
+        gates: dict[tuple[frozenset[str], bool], int | None] = {}
+
+        def gate(chosen: frozenset[str], dm_needed: bool) -> int | None:
+            # the meetings beyond one each that introductions ask for: someone not yet
+            # introduced is met only after someone met introduces them (None: nobody can);
+            # when that is the decision-maker, who closes last, they are met twice
+            found = gates.get((chosen, dm_needed), -1)
+            if found != -1:
+                return found
+            found = 0
+            meeting = chosen | ({decider} if dm_needed and decider is not None else set())
+            for sid in meeting:
+                if sid in s.introduced or sid == here:
+                    continue
+                who = set()
+                for source in self.introducers.get(sid, ()):
+                    if self._open(s, source, people):
+                        if source.who is None:
+                            who = None
+                            break
+                        who.add(source.who)
+                if who is None:
+                    continue  # an event may introduce them
+                who &= (meeting | ({here} if here is not None else set())) - {sid}
+                if not who:
+                    found = None
+                    break
+                if dm_needed and who == {decider} and decider != here:
+                    found = 1
+            gates[(chosen, dm_needed)] = found
+            return found
+
         best = -1.0
         for most, chosen, vector in ranked:
             if most <= best or best > cutoff:
                 break
             for k, dm_needed, won, closing, turn in endings:
                 if len(chosen) > k:
+                    continue
+                extra = gate(chosen, dm_needed or (won and decider != here))
+                if extra is None or len(chosen) + extra + (
+                        dm_needed and decider not in chosen) > k:
                     continue
                 relationship = trust(k, dm_needed, won, chosen)
                 if relationship is None:
