@@ -30,7 +30,12 @@ class Piece:
 
 def compose(fonts: Fonts, theme: Theme, width: int, pieces: list[Piece], fill: Colour,
             gutter: int = 0, pad: int = 0, frame: Colour | None = None) -> pygame.Surface:
-    """Stack `pieces` into one opaque surface `width` wide; `gutter` is the icon margin."""
+    """Stack `pieces` into one opaque surface `width` wide; `gutter` is the icon margin —
+    widened when an icon would otherwise nearly touch its words (small windows: the margin
+    follows the window, the icon the text size)."""
+    icons = [_icon_size(fonts, piece) for piece in pieces if piece.icon is not None]
+    if icons:
+        gutter = max(gutter, max(icons) + _icon_space(max(icons)) + 2)
     rendered = []
     height = pad
     for piece in pieces:
@@ -49,9 +54,9 @@ def compose(fonts: Fonts, theme: Theme, width: int, pieces: list[Piece], fill: C
         if piece.icon is not None:
             kind, value = piece.icon
             line = fonts.line_height(piece.style)
-            centre = (pad + piece.indent + gutter // 2, y + line // 2)
+            size = _icon_size(fonts, piece)
+            centre = (pad + piece.indent + gutter - _icon_space(size) - size // 2, y + line // 2)
             colour = piece.icon_colour or piece.colour or theme.text
-            size = max(8, line * 3 // 5)
             if kind == "mark":
                 widgets.mark_icon(block, centre, size, value, colour)
             elif kind == "mood":
@@ -59,6 +64,16 @@ def compose(fonts: Fonts, theme: Theme, width: int, pieces: list[Piece], fill: C
             else:
                 pygame.draw.circle(block, colour, centre, max(2, size // 4))
     return block
+
+
+def _icon_size(fonts: Fonts, piece: Piece) -> int:
+    """The side of a piece's icon: three fifths of its line."""
+    return max(8, fonts.line_height(piece.style) * 3 // 5)
+
+
+def _icon_space(size: int) -> int:
+    """The room between an icon `size` px wide and its words."""
+    return max(4, size // 2)
 
 
 @lru_cache(maxsize=16)
