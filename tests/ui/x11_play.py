@@ -71,7 +71,7 @@ def play(size: tuple[int, int], shots: Path | None) -> dict[str, Any]:
     return what was seen."""
     import pygame
 
-    from bench.ui_display import XPixels
+    from bench.ui_display import SCREEN, XKeys, XPixels
     from game.ui import flow
     from game.ui.app import App
     from game.ui.autoplay import Autoplay
@@ -135,6 +135,9 @@ def play(size: tuple[int, int], shots: Path | None) -> dict[str, Any]:
         real_start(ctx, scenario, SEED if seed is None else seed, path)
 
     flow.start = start  # type: ignore[assignment]
+    pointer = XKeys(os.environ["DISPLAY"])  # out of the way: nothing under it lights up
+    pointer.point(SCREEN[0] - 1, SCREEN[1] - 1)
+    pointer.close()
     with tempfile.TemporaryDirectory(prefix="qualified-x11-") as data:
         app = App(size, settings=Settings(muted=True), driver=Watched(POLICY_SEED))
         ctx = app.ctx
