@@ -25,6 +25,7 @@ some path reaches ("best found so far").
 """
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass
 from typing import Any
@@ -1007,6 +1008,47 @@ class Bound:
                 found = by_meetings[seen] = (top, rest)
             return found
 
+        ordered: dict[tuple[frozenset[str], bool], float] = {}
+
+        def in_order(seen: frozenset[str], dm_last: bool) -> float:
+            # the summed trust of everyone met when each new meeting is held once, in the best
+            # order (the decision-maker's last when they close): a person's own choices count
+            # only when what they wait for is brought by someone met by then; the person met
+            # now is met only now
+            key = (seen, dm_last)
+            found = ordered.get(key)
+            if found is not None:
+                return found
+            top, rest = reach(seen)
+            fixed = sum(rest[sid] for sid in met if sid not in seen)
+            start = {here} if here is not None else set()
+            new = [sid for sid in seen if sid != here and not (dm_last and sid == decider)]
+            best_total = -1.0
+            for order in itertools.permutations(new) if len(new) <= 6 else (tuple(new),):
+                if dm_last and decider in seen:
+                    order = (*order, decider)
+                total = fixed
+                before = set(start)
+                for sid in (here, *order) if here is not None else order:
+                    before.add(sid)
+                    if sid in endless:
+                        total += 1.0
+                        continue
+                    own = others = 0.0
+                    for delta, who, waits in raises[sid]:
+                        if who == sid:
+                            if all(not wait.isdisjoint(before) for wait in waits):
+                                own += delta
+                        elif (who is None or who in seen) and all(
+                                not wait.isdisjoint(seen) for wait in waits):
+                            others += delta
+                    total += min(1.0, s.trust[sid] + own + others)
+                if len(new) > 6:  # too many to order: as if each came last
+                    total = fixed + sum(top[sid] for sid in seen)
+                best_total = max(best_total, total)
+            ordered[key] = best_total
+            return best_total
+
         def points(k: int, dm: bool, won: bool,
                    chosen: frozenset[str] = frozenset()) -> float | None:
             # `chosen`: people among the k met for what they earn (the rest of the k go to
@@ -1020,7 +1062,7 @@ class Bound:
                                  | ({decider} if dm and decider is not None else set()))
                 top, rest = reach(seen)
                 count = len(met | seen)
-                total = sum(top[sid] if sid in seen else rest[sid] for sid in met | seen)
+                total = in_order(seen, won and decider is not None and decider != here)
                 fraction_of = total / count if count else 0.0
                 return finish(fraction_of, won, top.get(decider, 0.0) if decider else 0.0)
             total, count = base, len(met)
