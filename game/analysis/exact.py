@@ -171,9 +171,12 @@ class Bound:
         self.weights = {name: float(getattr(weights, name)) for name in (
             "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship")}
 
-        # format 1.2: where walking away can be the right call, it scores like a close
-        self.walking = getattr(scenario, "disqualify", None) is not None
         self._conditions()
+        # format 1.2: where walking away can be the right call in this variant (its conditions
+        # can hold with the flags this cast can ever have), it scores like a close
+        rule = getattr(scenario, "disqualify", None)
+        self.walking = rule is not None and self._may_hold(rule.when) and (
+            not rule.reasons or any(self._may_hold(r.when) for r in rule.reasons.values()))
         self._items()
         self._prerequisites()
         self._pending()
@@ -427,6 +430,17 @@ class Bound:
             if not smallest or len(bring) < len(smallest):
                 smallest = bring
         return smallest
+
+    def _may_hold(self, when: Any) -> bool:
+        """Whether condition `when` can ever hold in this variant, by its flags: those it asks
+        for can be set, and none it forbids is set from the start for good."""
+        if when is None:
+            return True
+        from game import variants
+
+        start = variants.start_flags(self.rt.scenario)
+        return (all(f in self.ever_flags for f in when.flags)
+                and not any(f in start and f not in self.cleared for f in when.not_flags))
 
     def _ruled_out(self, s: PlayState) -> set[str]:
         """The sources whose condition can no longer hold in this position (or never could)."""
