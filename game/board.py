@@ -42,7 +42,7 @@ class NeedCard:
 
 @dataclass(frozen=True)
 class ItemCard:
-    """A qualification item the scenario requires (format 1.2): "Budget ?" until learnt, then
+    """A qualification item the scenario requires (format 1.2): "Budget?" until learnt, then
     what was learnt (`text`; for the competitor, also its `name`), from whom and when."""
 
     id: str

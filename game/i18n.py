@@ -196,8 +196,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "lost-deal-not-won": {"en": "The deal was not won ({outcome}).",
                           "es": "La venta no se ganó ({outcome})."},
     "lost-turns-used": {"en": "Meetings used to close: {turns}. Fewer leave more of the quarter.",
-                        "es": "Reuniones hasta el cierre: {turns}. Con menos sobra más "
-                              "trimestre."},
+                        "es": "Reuniones hasta el cierre: {turns}. Cuantas menos, más "
+                              "trimestre te queda."},
     "lost-discount": {"en": "Closed at a discount ({value}): no back-end saving was shown.",
                       "es": "Cierre con descuento ({value}): no mostraste ningún ahorro en "
                             "gastos indirectos."},
@@ -341,6 +341,8 @@ _TEXT: dict[str, dict[str, str]] = {
     "check-authority": {"en": "Authority", "es": "Autoridad"},
     # format 1.2: the qualification items, as a checklist row and inside a sentence
     "check-budget": {"en": "Budget", "es": "Presupuesto"},
+    # a declared qualification item not learnt yet, as the board and the terminal show it
+    "check-unknown": {"en": "{label}?", "es": "¿{label}?"},
     "check-timing": {"en": "Timing", "es": "Plazos"},
     "check-decision_process": {"en": "Decision process", "es": "Proceso de decisión"},
     "check-competitor": {"en": "Competition", "es": "Competencia"},

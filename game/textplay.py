@@ -278,9 +278,11 @@ class TextPlay:
             self.say(ui["status"].format(turn=board.turn, turns=board.turns,
                                          stage=w.get(f"stage-{board.stage}"),
                                          interest=w.get(f"interest-{board.interest}")))
-            items = {card.id for card in board.items}  # format 1.2: "Budget ?" until learnt
-            checks = "  ".join(f"{w.get('check-' + k)} {'✔' if v else '?' if k in items else '✘'}"
-                               for k, v in board.checklist.items())
+            items = {card.id for card in board.items}  # format 1.2: "Budget?" until learnt
+            checks = "  ".join(
+                f"{w.get('check-' + k)} {'✔' if v else '✘'}" if v or k not in items
+                else w.get("check-unknown", label=w.get("check-" + k))
+                for k, v in board.checklist.items())
             self.say(f"{ui['checklist']}: {checks}")
             for card in board.items:
                 if card.learnt:

@@ -459,7 +459,7 @@ def test_the_terminal_speaks_mexican_spanish_for_es_mx() -> None:
     front = TextPlay(Game(rt, seed_of(rt, "funded")), lambda: next(answers, None), out)
     front.run()
     text = out.getvalue()
-    assert "Calificación: Necesidad ✔" in text and "Plazos ?" in text
+    assert "Calificación: Necesidad ✔" in text and "¿Plazos?" in text
     assert "✔ Presupuesto: Whether money is set aside this year — de Dana Reyes, turno 1" in text
     assert "Ya conoces el presupuesto" in text
 

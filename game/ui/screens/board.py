@@ -1,6 +1,6 @@
 """The deal board (D or Tab from the meeting screen; D or Tab goes back, Esc opens the pause menu
 as elsewhere): role tags set here by keyboard or mouse, the qualification checklist (with the
-budget, timing… a format-1.2 scenario asks for: "Budget ?" until learnt), needs found
+budget, timing… a format-1.2 scenario asks for: "Budget?" until learnt), needs found
 with their benefit kind and who has them, clues, objections and the savings pitched so far.
 
 Each person's card is whole at every text size (name, title and mood wrap, never cut); a row is
@@ -218,7 +218,7 @@ class BoardScreen(Screen):
         items = {card.id: card for card in board.items}
         for name, done in board.checklist.items():  # interest: one line, its mark and level
             card = items.get(name)
-            if card is not None:  # format 1.2: "Budget ?" until learnt, then what was learnt
+            if card is not None:  # format 1.2: "Budget?" until learnt, then what was learnt
                 checks.extend(self._item_rows(card))
                 continue
             label = (t.get("board-interest", level=words.get(f"interest-{board.interest}"))
@@ -270,13 +270,14 @@ class BoardScreen(Screen):
         return blocks
 
     def _item_rows(self, card: ItemCard) -> list[Piece]:
-        """A qualification item's checklist row: "Budget ?" until it is learnt; then ✓ with what
+        """A qualification item's checklist row: "Budget?" ("¿Presupuesto?") until it is learnt; then ✓ with what
         was learnt (the competitor's name first), and from whom, on which turn."""
         ctx, t, words = self.ctx, self.ctx.text, self.ctx.words
         theme = ctx.theme
         label = words.get("check-" + card.id)
         if not card.learnt:
-            return [Piece(f"{label} ?", "body", theme.muted, icon=("mark", "missed"),
+            return [Piece(words.get("check-unknown", label=label), "body", theme.muted,
+                          icon=("mark", "missed"),
                           icon_colour=theme.muted)]
         return [Piece(f"{label}: {words.fact(card.id)}", "body", theme.text,
                       icon=("mark", "good"), icon_colour=theme.good),
