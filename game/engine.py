@@ -225,8 +225,26 @@ class Game:
         elif s.exchanges >= rules.MAX_EXCHANGES:
             out.append(Line("note", code="out-of-time", params={"who": who}))
             self._end_meeting(out)
+        elif target.node == spec.node:  # staying on the node: its line is not said again
+            self._land(target, out, speak=False)
+        elif self.scenario.format != 1 and self._visited_in_meeting(target.node):
+            # format 1.1: a return in the same meeting says `say_again` or nothing
+            if target.again is not None:
+                out.append(target.again)
+            self._land(target, out, speak=False)
         else:
-            self._land(target, out, speak=target.node != spec.node)
+            self._land(target, out)
+
+    def _visited_in_meeting(self, node: str) -> bool:
+        """Whether the meeting under way has already been at `node`: every node it left was
+        left by a choice, and the path records each choice's node (a meeting's path is at most
+        `rules.MAX_EXCHANGES` choices long, so this stays cheap)."""
+        for entry in reversed(self.state.path):
+            if entry["kind"] == "meet":
+                return False
+            if entry.get("node") == node:
+                return True
+        return False
 
     def _close(self, who: str, out: list[Line], marks: list[str]) -> bool:
         s = self.state

@@ -349,15 +349,17 @@ class Choice(_Strict):
 
 class Node(_Strict):
     """A line the stakeholder says and the choices that answer it. `say_again` (format 1.1)
-    is said instead of `say` in a later meeting with the same person."""
+    is said instead of `say` in a later meeting with the same person and on a return to the node
+    within one meeting."""
 
     say: Text | None = Field(None, description=(
             'What the stakeholder says when the conversation arrives here.'
         ))
     say_again: Text | None = Field(None, description=(
             '(1.1) Said instead of `say` when the trainee has met this person in an earlier '
-            'meeting — so the third visit does not open with the first greeting again. Left out, '
-            '`say` is said every time.'
+            'meeting — so the third visit does not open with the first greeting again — and on a '
+            'return to this node within one meeting. Left out, a later meeting says `say` and a '
+            'return says nothing.'
         ))
     choices: list[Choice] = Field([], description='What the trainee can answer.')
     end: bool = Field(False, description=(
