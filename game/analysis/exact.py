@@ -121,6 +121,9 @@ class Bound:
         self.interest = tuple(interest)
         self.authority = tuple(authority)
         self.introducers = {sid: tuple(v) for sid, v in introducers.items()}
+        # what saying each author-marked mistake costs: (competency, share)
+        self.marked_cost = {key: (spec.competency, rules.SEVERITY_COST[spec.severity])
+                            for key, spec in rt.spec_by_key.items() if spec.severity is not None}
         # who can bring about each fact a condition asks for (`_needs`)
         self.producers: dict[tuple[str, str], tuple[_Source, ...]] = {}
         for n, sources in reveal.items():
@@ -757,9 +760,7 @@ class Bound:
             return alone
         # the same with discovery, value pitch, saboteurs, closing and relationship bound
         # together, each competency rounded as the score rounds it
-        qualification = (round(self.weights["qualification"]
-                               * rules.clamp(parts["qualification"], 0.0, 1.0) + EPS, 1)
-                         if self._competes("qualification") else 0.0)
+        qualification = parts["qualification"] if self._competes("qualification") else None
         # with a cutoff, any plan above it will do: the caller only compares
         return min(alone, self.coupled(s, people, close_turn, qualification,
                                        cutoff if cutoff >= 0 else 101.0))
@@ -776,7 +777,8 @@ class Bound:
         return s.objections.get(name, {}).get("state") == "resolved"
 
     def coupled(self, s: PlayState, people: frozenset[str] | None,
-                first: int | None, qualification: float, cutoff: float = 101.0) -> float:
+                first: int | None, qualification: float | None,
+                cutoff: float = 101.0) -> float:
         """The total bound with discovery, value pitch, saboteurs, closing and relationship
         together: what a meeting can earn is earned only by meeting its person, and every
         meeting before the close pushes it later. The best over the turn of a won close (the
@@ -784,7 +786,8 @@ class Bound:
         by then can still earn plus what is earned already or will come by events — each plan
         scored competency by competency and rounded as `scoring.score` rounds, so no slack
         for rounding is needed. `first`: the earliest turn a close can win (`earliest_close`);
-        `qualification`: that competency's points as the simple bound has them. Once a plan
+        `qualification`: that competency's fraction as the simple bound has it (None when it
+        does not count). Once a plan
         beats `cutoff`, the search stops there: the bound is then some total above it."""
         rt = self.rt
         known = [0.0, 0.0, 0.0]
@@ -818,10 +821,20 @@ class Bound:
                 parts.append((i, got, w[name] * penalty[i], w[name]))
         top = sum(weight for name, weight in w.items() if self._competes(name))
 
-        def total(vector: tuple[float, ...], closing: float, relationship: float) -> float:
-            points = qualification + round(closing + EPS, 1) + round(relationship + EPS, 1)
+        def total(vector: tuple[float, ...], closing: float, relationship: float,
+                  costs: tuple[tuple[str, float], ...] = ()) -> float:
+            # `costs`: shares of competencies that marked mistakes the plan needs will cost
+            cost = dict(costs)
+            points = (round(max(0.0, closing - w["closing"] * cost.get("closing", 0.0)) + EPS, 1)
+                      + round(max(0.0, relationship - w["relationship"]
+                                  * cost.get("relationship", 0.0)) + EPS, 1))
+            if qualification is not None:
+                points += round(w["qualification"] * rules.clamp(
+                    qualification - cost.get("qualification", 0.0), 0.0, 1.0) + EPS, 1)
             for i, got, lost, weight in parts:
-                points += round(rules.clamp(got + vector[i] - lost, 0.0, weight) + EPS, 1)
+                points += round(rules.clamp(got + vector[i] - lost
+                                            - weight * cost.get(COUPLED[i], 0.0),
+                                            0.0, weight) + EPS, 1)
             return round(100.0 * points / top + EPS, 1) if top else 0.0
 
         if over:
@@ -903,35 +916,53 @@ class Bound:
                        trust(left, False, False, chosen) or 0.0)
             ranked.append((total(vector, closing_top, most), chosen, vector))
         ranked.sort(key=lambda r: -r[0])
-        gates: dict[tuple[frozenset[str], bool], int | None] = {}
+        gates: dict[tuple[frozenset[str], bool], Any] = {}
+        marked = self.marked_cost
 
-        def gate(chosen: frozenset[str], dm_needed: bool) -> int | None:
-            # the meetings beyond one each that introductions ask for: someone not yet
-            # introduced is met only after someone met introduces them (None: nobody can);
-            # when that is the decision-maker, who closes last, they are met twice
+        def gate(chosen: frozenset[str], dm_needed: bool) -> tuple[int, Any] | None:
+            # the meetings beyond one each that introductions ask for, and what they cost:
+            # someone not yet introduced is met only after someone met introduces them (None:
+            # nobody can); when that is the decision-maker, who closes last, they are met
+            # twice; when every introduction to be had is a marked mistake, its cost is paid
             found = gates.get((chosen, dm_needed), -1)
             if found != -1:
                 return found
-            found = 0
+            extra = 0
+            costs: dict[str, float] = {}
+            paid: dict[str, tuple[str, float]] = {}
             meeting = chosen | ({decider} if dm_needed and decider is not None else set())
+            around = (meeting | ({here} if here is not None else set()))
             for sid in meeting:
                 if sid in s.introduced or sid == here:
                     continue
-                who = set()
+                who: set[str] | None = set()
+                cheapest: tuple[str, str, float] | None = None
                 for source in self.introducers.get(sid, ()):
-                    if self._open(s, source, people):
-                        if source.who is None:
-                            who = None
-                            break
+                    if not self._open(s, source, people):
+                        continue
+                    if source.who is None:
+                        who = None
+                        break
+                    if source.who in around and source.who != sid:
                         who.add(source.who)
+                        price = marked.get(source.id)
+                        if price is None:
+                            cheapest = ("", "", 0.0)
+                        elif cheapest is None or price[1] < cheapest[2]:
+                            cheapest = (source.id, *price)
                 if who is None:
                     continue  # an event may introduce them
-                who &= (meeting | ({here} if here is not None else set())) - {sid}
                 if not who:
                     found = None
                     break
                 if dm_needed and who == {decider} and decider != here:
-                    found = 1
+                    extra = 1
+                if cheapest is not None and cheapest[2] > 0:
+                    paid[cheapest[0]] = cheapest[1:]  # one mistake may introduce several
+            else:
+                for competency, share in paid.values():
+                    costs[competency] = costs.get(competency, 0.0) + share
+                found = (extra, tuple(sorted(costs.items())))
             gates[(chosen, dm_needed)] = found
             return found
 
@@ -942,14 +973,14 @@ class Bound:
             for k, dm_needed, won, closing, turn in endings:
                 if len(chosen) > k:
                     continue
-                extra = gate(chosen, dm_needed or (won and decider != here))
-                if extra is None or len(chosen) + extra + (
+                passage = gate(chosen, dm_needed or (won and decider != here))
+                if passage is None or len(chosen) + passage[0] + (
                         dm_needed and decider not in chosen) > k:
                     continue
                 relationship = trust(k, dm_needed, won, chosen)
                 if relationship is None:
                     continue
-                value = total(vector, closing, relationship)
+                value = total(vector, closing, relationship, passage[1])
                 if value <= best:
                     continue
                 if turn is not None and cannot_close(
