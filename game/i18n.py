@@ -205,6 +205,10 @@ _TEXT: dict[str, dict[str, str]] = {
                    "es": "Confianza de las personas con quienes te reuniste: {trust} de 1."},
     "lost-nobody-met": {"en": "You met nobody: no relationship to score.",
                         "es": "No te reuniste con nadie: no hay relación que puntuar."},
+    "lost-said-nothing": {"en": "You said nothing: an attempt without a single choice earns no "
+                                "points.",
+                          "es": "No dijiste nada: un intento sin una sola elección no suma "
+                                "puntos."},
     "lost-referral-not-asked": {"en": "No referral asked for (a happy customer's leads).",
                                 "es": "No pediste una referencia (los contactos de un cliente "
                                       "satisfecho)."},

@@ -18,8 +18,8 @@ from typing import Any
 from game import rules
 from game.runtime import Runtime
 from game.schema import CHECKLIST
-from game.scoring import (PENALTY, WRONG_SABOTEUR, Score, importance, reveals_roles, tagged,
-                          wrong_tags)
+from game.scoring import (PENALTY, WRONG_SABOTEUR, Score, importance, reveals_roles,
+                          said_nothing, tagged, wrong_tags)
 from game.state import PlayState
 
 
@@ -47,6 +47,9 @@ Raw = list[tuple[float, str, dict[str, Any], int | None]]  # (share of the max, 
 
 def points_lost(rt: Runtime, state: PlayState, score: Score) -> dict[str, list[Lost]]:
     """Per competency (those with a max), what cost its points, biggest first."""
+    if said_nothing(state):  # one reason for all of it: no choice was ever made
+        return {name: _fit([(1.0, "said-nothing", {}, None)], top, round(top - got, 1))
+                for name, (got, top) in score.competencies.items() if top}
     raw: dict[str, Raw] = {
         "discovery": _discovery(rt, state), "qualification": _qualification(rt, state),
         "saboteurs": _saboteurs(rt, state), "value_pitch": _value_pitch(rt, state),

@@ -43,11 +43,14 @@ def score(rt: Runtime, state: PlayState) -> Score:
         "relationship": _relationship(rt, state),
     }
     competencies: dict[str, tuple[float, float]] = {}
+    silent = said_nothing(state)
     for name in COMPETENCIES:
         fraction = parts[name]
         weight = float(getattr(weights, name))
         if fraction is None or weight == 0:
             competencies[name] = (0.0, 0.0)
+        elif silent:  # no points for an attempt without play
+            competencies[name] = (0.0, weight)
         else:
             competencies[name] = (round(weight * rules.clamp(fraction, 0.0, 1.0), 1), weight)
     top = sum(m for _, m in competencies.values())
@@ -115,6 +118,13 @@ def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdic
     if total < mark:
         return Verdict(False, "below-pass-mark", mark, **extra)
     return Verdict(True, "passed", mark, **extra)
+
+
+def said_nothing(state: PlayState) -> bool:
+    """Whether the trainee made no choice at all — only meetings entered and left, or the
+    attempt given up at once (role tags are not play). Such an attempt scores 0 in every
+    competency: a saboteur without objections, events and tags give no free points."""
+    return not any(entry["kind"] == "choice" for entry in state.path)
 
 
 def importance(rt: Runtime, needs: Any) -> int:

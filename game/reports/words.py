@@ -187,6 +187,7 @@ _LOST_KINDS: dict[str, tuple[str, str]] = {
     "discount": ("Discounts given", "Descuentos concedidos"),
     "trust": ("Trust not earned", "Confianza no ganada"),
     "nobody-met": ("Nobody met", "Sin reuniones"),
+    "said-nothing": ("Attempts without a single choice", "Intentos sin una sola elección"),
     "referral-not-asked": ("Referrals not asked for", "Referencias no pedidas"),
     "referral-not-given": ("Referrals not given", "Referencias no conseguidas"),
     "mistake": ("Mistakes the trainer marked", "Errores marcados por el formador"),
