@@ -31,7 +31,7 @@ def test_json(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
                                  "ana/hi/2"]
     assert data["random"]["runs"] == 300
     assert data["random"]["win_rate"] == 0.0667
-    assert data["random"]["score_percentiles"] == {"p10": 2.5, "p50": 12.0, "p90": 58.0}
+    assert data["random"]["score_percentiles"] == {"p10": 2.0, "p50": 12.0, "p90": 58.0}
     assert data["coverage"]["nodes"] == {"ana/hi": 0.88, "bo/hi": 0.84, "bo/worry": 0.5967}
     assert data["coverage"]["never_reached"] == {"nodes": [], "choices": []}
     codes = [f["code"] for f in data["findings"]]
@@ -59,7 +59,7 @@ def test_tables(tiny_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     lines = out.splitlines()
     assert lines[0] == "Tiny deal  (tiny · en · intermediate)"
     assert "PAR  91.8 / 100  (exact)" in lines
-    assert "  won 6.7 %   score p10 2.5  p50 12.0  p90 58.0   (80 % of par: 73.4)" in lines
+    assert "  won 6.7 %   score p10 2.0  p50 12.0  p90 58.0   (80 % of par: 73.4)" in lines
     assert "    close        “Shall we sign?”" in lines
     assert "  Bo               2        2        2      2  worry 59.7 %" in lines
     assert "  1 need, 1 objection, 0 events; briefing 5 words" in lines
