@@ -1422,14 +1422,16 @@ class BranchAndBound:
             if total > self.best_total:
                 self.best_total, self.best = total, (game, path)
             return
-        if self.bound.upper(s, self.best_total) <= self.best_total:
-            return
+        # a position searched before (or one no better) is not searched again; the check is
+        # cheap, so it comes before the bound; only positions searched are kept
         rest, vector = split_key(s)
         seen = self.seen.get(rest)
+        if seen is not None and _dominated(vector, seen):
+            return
+        if self.bound.upper(s, self.best_total) <= self.best_total:
+            return
         if seen is None:
             self.seen[rest] = [vector]
-        elif _dominated(vector, seen):
-            return
         else:
             seen[:] = [v for v in seen if not _dominated(v, [vector])]
             seen.append(vector)
