@@ -63,6 +63,7 @@ class Bound:
         self.rt = rt
         scenario = rt.scenario
         self.turns = scenario.turns
+        self.bring_memo: dict[tuple[str, str], Any] = {}  # `_bringers`, for one position
         reveal: dict[str, list[_Source]] = {}
         pitch: dict[str, list[_Source]] = {}
         counter: dict[str, list[_Source]] = {}
@@ -377,7 +378,14 @@ class Bound:
     def _bringers(self, s: PlayState, fact: tuple[str, str], here: str | None,
                   people: frozenset[str] | None) -> tuple[frozenset[str], ...] | None:
         """Who can bring `fact` about (see `_requires`): () when it holds or an event may
-        bring it, None when nothing can."""
+        bring it, None when nothing can. Worked out once a position (`upper` clears the memo)."""
+        found = self.bring_memo.get(fact, -1)
+        if found == -1:
+            found = self.bring_memo[fact] = self._bringers_now(s, fact, here, people)
+        return found
+
+    def _bringers_now(self, s: PlayState, fact: tuple[str, str], here: str | None,
+                      people: frozenset[str] | None) -> tuple[frozenset[str], ...] | None:
         if self._holds(s, fact, here):
             return ()
         if fact[0] == "met":
@@ -680,6 +688,7 @@ class Bound:
         if s.phase == "over":
             return score(rt, s).total
         self.dead = self._ruled_out(s)
+        self.bring_memo: dict[tuple[str, str], Any] = {}
         people = self._people(s)
         parts: dict[str, float | None] = {}
         # discovery: needs known, and those a choice or event can still reveal
