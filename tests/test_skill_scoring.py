@@ -280,7 +280,8 @@ def test_strategies_figures_are_the_same_on_one_process_or_many(mini_rt: Runtime
     here = run_strategies(mini_rt, range(12), jobs=1)
     spread = run_strategies(mini_rt, range(12), jobs=2)
     assert {k: v.to_dict() for k, v in here.items()} == {k: v.to_dict() for k, v in spread.items()}
-    assert set(here) == {s.name for s in STRATEGIES}
+    # the mini deal offers no way to walk away: the walking players are not reported
+    assert set(here) == {s.name for s in STRATEGIES if not s.walks}
     # the mini deal has no traps at all: blind tactic order wins it — exactly what analyze flags
     assert here["tactic-order"].win_rate > 0.5
 
@@ -292,7 +293,7 @@ def test_analyze_json_reports_strategies_and_flags_the_ones_that_pass(capsys) ->
                      "--strategy-seeds", "20", "--jobs", "1"]) == 0
     data = json.loads(capsys.readouterr().out)
     # content-free players only under `strategies`; the path learnt by heart on its own
-    assert set(data["strategies"]) == {s.name for s in STRATEGIES}
+    assert set(data["strategies"]) == {s.name for s in STRATEGIES if not s.walks}
     for figures in [*data["strategies"].values(), data["memorised_path"]]:
         assert set(figures) == {"win_rate", "pass_rate", "mean", "runs"}
     flagged = [f for f in data["findings"] if f["code"] == "strategy-passes"]

@@ -309,6 +309,7 @@ class Strategy:
     pick: Pick
     tag: Callable[[Game, Seen], None] | None = None
     limit: float = PASS_LIMIT
+    walks: bool = False  # plays only where the scenario offers a way to walk away
 
 
 STRATEGIES: tuple[Strategy, ...] = (
@@ -320,9 +321,11 @@ STRATEGIES: tuple[Strategy, ...] = (
     Strategy("structural-tags", _tactic_player(wait=True, target=_introduced_first),
              _tag_structurally),
     Strategy("clue-target", _tactic_player(wait=True, target=_most_clues), _tag_clue_target),
-    Strategy("walk-away-early", _tactic_player(wait=True, walk_away="early")),
-    Strategy("questions-then-walk-away", _tactic_player(wait=False, walk_away="last")),
-    Strategy(ALWAYS_WALK_AWAY, pick_always_walk_away, limit=ALWAYS_WALK_AWAY_LIMIT),
+    Strategy("walk-away-early", _tactic_player(wait=True, walk_away="early"), walks=True),
+    Strategy("questions-then-walk-away", _tactic_player(wait=False, walk_away="last"),
+             walks=True),
+    Strategy(ALWAYS_WALK_AWAY, pick_always_walk_away, limit=ALWAYS_WALK_AWAY_LIMIT,
+             walks=True),
 )
 BY_NAME = {s.name: s for s in STRATEGIES}
 
@@ -415,6 +418,12 @@ def _run_chunk(job: tuple[Any, str, list[int], tuple[str, ...] | None]) -> list[
     return [outcome(play(rt, strategy, seed)) for seed in seeds]
 
 
+def offers_walk_away(scenario: Any) -> bool:
+    """Whether any choice of the scenario walks away (format 1.2)."""
+    return any(choice.effects.walk_away for person in scenario.stakeholders.values()
+               for node in person.conversation.nodes.values() for choice in node.choices)
+
+
 def run_strategies(rt: Runtime, seeds: Sequence[int], *, memorised: Sequence[str] | None = None,
                    memorised_seed: int | None = None, jobs: int | None = None,
                    ) -> dict[str, StrategyFigures]:
@@ -423,7 +432,10 @@ def run_strategies(rt: Runtime, seeds: Sequence[int], *, memorised: Sequence[str
     tasks: list[tuple[Any, str, list[int], tuple[str, ...] | None]] = []
     seeds = list(seeds)
     chunks = [seeds[i:i + 25] for i in range(0, len(seeds), 25)]
+    walking = offers_walk_away(rt.scenario)
     for strategy in STRATEGIES:
+        if strategy.walks and not walking:
+            continue  # without a way to walk away they play as the others do: not reported
         tasks.extend((rt.scenario, strategy.name, chunk, None) for chunk in chunks)
     if memorised is not None:
         others = [s for s in seeds if s != memorised_seed]
