@@ -362,6 +362,13 @@ class TextPlay:
             bar = "█" * filled + "░" * (20 - filled)
             self.say(f"{w.get('comp-' + name):<22} {bar} {w.number(got):>5} / {top:.0f}", "  ")
         losses = report.biggest_losses()
+        if losses and all(item.code == "said-nothing" for _, item in losses):
+            # one reason for every competency: said once, for all the points
+            self.say()
+            self.say(w.get("lost-heading") + ":")
+            self.say(f"{'−' + w.number(sum(i.points for _, i in losses)):>6}  "
+                     f"{w.lost('said-nothing', {})}", "  ")
+            losses = []
         if losses:
             self.say()
             self.say(w.get("lost-heading") + ":")
