@@ -397,7 +397,12 @@ class Bound:
             if not self._open(s, producer, people):
                 continue
             if producer.who is None:
-                return ()  # an event may bring it
+                at = self.event_turn.get(producer.id)
+                if at is None:
+                    return ()  # an event may bring it, at any meeting's end
+                who.add(f"@{at}")  # an event at the end of meeting `at`: for later meetings
+                free = True
+                continue
             first = self._first_missing(s, producer, fact, here, people)
             if first is None:
                 continue  # this one can never say it
@@ -431,9 +436,13 @@ class Bound:
                 for other in self.producers.get(need, ()):
                     if self._open(s, other, people):
                         if other.who is None:
-                            bring = None
-                            break
-                        bring |= {other.who}
+                            at = self.event_turn.get(other.id)
+                            if at is None:
+                                bring = None
+                                break
+                            bring |= {f"@{at}"}
+                        else:
+                            bring |= {other.who}
                 if bring is None:
                     continue  # an event may bring it
                 if not bring:
@@ -855,9 +864,15 @@ class Bound:
         slot = {sid: i for i, sid in enumerate(others)}
         here_bit = 1 << len(others)
 
+        # an event at the end of meeting t brings what it brings for meetings after t: "@t"
+        clocks = sorted({member for found in (*entries.values(), mine) for _, waits in found
+                         for who in waits for member in who if member.startswith("@")})
+        clock_bit = {c: here_bit << (1 + j) for j, c in enumerate(clocks)}
+
         def coded(found: list[tuple[int, tuple[frozenset[str], ...]]]) -> tuple[Any, ...]:
-            # each wait as a mask of people (`here` the last bit); one who cannot be among
-            # those met (no items of their own) is assumed met: an optimistic plan
+            # each wait as a mask of people (`here` the next bit, then the events' clocks);
+            # one who cannot be among those met (no items of their own) is assumed met: an
+            # optimistic plan
             items = []
             for bit, waits in found:
                 masks = []
@@ -868,6 +883,8 @@ class Bound:
                             mask |= here_bit
                         elif sid in slot:
                             mask |= 1 << slot[sid]
+                        elif sid in clock_bit:
+                            mask |= clock_bit[sid]
                         else:
                             break
                     else:
@@ -875,8 +892,17 @@ class Bound:
                 items.append((bit, tuple(sorted(masks))))
             return tuple(sorted(items))
 
-        sets = self._coverage(tuple((sid, coded(entries[sid])) for sid in others),
-                              coded(mine))
+        everyone_coded = tuple((sid, coded(entries[sid])) for sid in others)
+        mine_coded = coded(mine)
+
+        def sets_until(end: int) -> list[tuple[frozenset[str], tuple[float, ...]]]:
+            # the sets of people worth meeting in a deal that ends at meeting `end`: the
+            # events of meetings before it have happened
+            on = 0
+            for c, b in clock_bit.items():
+                if int(c[1:]) < end:
+                    on |= b
+            return self._coverage(everyone_coded, mine_coded, on)
         trust = self._trust_plan(s, people, here)
         left = self.turns - s.turn  # new meetings still possible
 
@@ -915,16 +941,20 @@ class Bound:
                     continue
                 endings.append((new, here != dm, True, self._closing_points(s, turn), turn))
         closing_top = max(ending[3] for ending in endings)
-        # each set of people with what it could reach at most (the best closing, the most
-        # trust), best first: a set whose most is no better than a plan found is not tried
-        ranked = []
-        for chosen, vector in sets:
-            if len(chosen) > left:
-                continue
-            most = max(trust(left, False, True, chosen) or 0.0,
-                       trust(left, False, False, chosen) or 0.0)
-            ranked.append((total(vector, closing_top, most), chosen, vector))
-        ranked.sort(key=lambda r: -r[0])
+
+        def ranked_until(end: int) -> list[tuple[float, frozenset[str], tuple[float, ...]]]:
+            # each set of people with what it could reach at most (the best closing, the most
+            # trust), best first: a set whose most is no better than a plan found is not tried
+            ranked = []
+            for chosen, vector in sets_until(end):
+                if len(chosen) > left:
+                    continue
+                most = max(trust(left, False, True, chosen) or 0.0,
+                           trust(left, False, False, chosen) or 0.0)
+                ranked.append((total(vector, closing_top, most), chosen, vector))
+            ranked.sort(key=lambda r: -r[0])
+            return ranked
+
         gates: dict[tuple[frozenset[str], bool], Any] = {}
         marked = self.marked_cost
 
@@ -976,26 +1006,38 @@ class Bound:
             return found
 
         best = -1.0
-        for most, chosen, vector in ranked:
-            if most <= best or best > cutoff:
+        horizons: dict[int, list[Any]] = {}  # endings by the events that happen before them
+        for ending in endings:
+            end = s.turn + ending[0]  # the turn of the deal's last meeting
+            mark = sum(1 for c in clocks if int(c[1:]) < end)
+            horizons.setdefault(mark, []).append((end, ending))
+        for group in horizons.values():
+            if best > cutoff:
                 break
-            for k, dm_needed, won, closing, turn in endings:
-                if len(chosen) > k:
-                    continue
-                passage = gate(chosen, dm_needed or (won and decider != here))
-                if passage is None or len(chosen) + passage[0] + (
-                        dm_needed and decider not in chosen) > k:
-                    continue
-                relationship = trust(k, dm_needed, won, chosen)
-                if relationship is None:
-                    continue
-                value = total(vector, closing, relationship, passage[1])
-                if value <= best:
-                    continue
-                if turn is not None and cannot_close(
-                        chosen, k - len(chosen) - (dm_needed and decider not in chosen), turn):
-                    continue
-                best = value
+            for most, chosen, vector in ranked_until(group[0][0]):
+                if most <= best or best > cutoff:
+                    break
+                for k, dm_needed, won, closing, turn in (ending for _, ending in group):
+                    if len(chosen) > k:
+                        continue
+                    passage = gate(chosen, dm_needed or (won and decider != here))
+                    if passage is None or len(chosen) + passage[0] + (
+                            dm_needed and decider not in chosen) > k:
+                        continue
+                    # a meeting the decision-maker needs to introduce someone is theirs: it
+                    # is not free for anyone else
+                    free = k - passage[0]
+                    relationship = trust(free, dm_needed, won, chosen)
+                    if relationship is None:
+                        continue
+                    value = total(vector, closing, relationship, passage[1])
+                    if value <= best:
+                        continue
+                    if turn is not None and cannot_close(
+                            chosen, free - len(chosen) - (dm_needed and decider not in chosen),
+                            turn):
+                        continue
+                    best = value
         return best
 
     def _trust_plan(self, s: PlayState, people: frozenset[str] | None,
@@ -1033,6 +1075,8 @@ class Bound:
                          if source.who is not None else ())
                 if waits is None:
                     continue
+                # what an event brings may come in time: a wait it can meet is met
+                waits = tuple(w for w in waits if not any(m.startswith("@") for m in w))
                 if not source.once:
                     endless.add(sid)
                 found.append((delta, source.who, waits))
@@ -1204,15 +1248,15 @@ class Bound:
             value = 1.0
         return w * rules.clamp(0.6 + 0.25 * spare + 0.15 * value - lost, 0.0, 1.0)
 
-    def _coverage(self, others: tuple[tuple[str, tuple[Any, ...]], ...], mine: tuple[Any, ...]
-                  ) -> list[tuple[frozenset[str], tuple[float, ...]]]:
+    def _coverage(self, others: tuple[tuple[str, tuple[Any, ...]], ...], mine: tuple[Any, ...],
+                  on: int = 0) -> list[tuple[frozenset[str], tuple[float, ...]]]:
         """The sets of `others` worth meeting for what they earn, each with its (discovery,
         value pitch, saboteurs) points, going on with the person met now too (whose items are
-        `mine`): every set in which each person adds something (a set with someone who adds
+        `mine`; `on`: the events' clocks that have struck): every set in which each person adds something (a set with someone who adds
         nothing plays as the smaller set, that person met for trust alone). An item counts
         when each fact it waits for can be brought by someone in the set (`coupled` codes them
         as masks)."""
-        key = (others, mine)
+        key = (others, mine, on)
         found = self.coverage_memo.get(key)
         if found is not None:
             return found
@@ -1221,7 +1265,7 @@ class Bound:
         everyone = [*(items for _, items in others), mine]
         vectors: list[tuple[float, ...]] = []
         for subset in range(1 << n):
-            met = subset | here_bit
+            met = subset | here_bit | on
             vector = [0.0, 0.0, 0.0]
             got = set()
             for i, items in enumerate(everyone):
