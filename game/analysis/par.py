@@ -30,7 +30,7 @@ from game.runtime import Runtime
 from game.schema import Scenario
 from game.scoring import score
 
-DEFAULT_BUDGET = 4_000    # choices the search may make in all (exhaustive up to about this)
+DEFAULT_BUDGET = 15_000   # choices the search may make in all (exhaustive up to about this)
 DEFAULT_WIDTH = 32        # positions between meetings carried on at least, when not all fit
 DEFAULT_PROVE = 30_000    # positions the branch and bound may visit to prove par exact
 ROLLOUT_SHARE = 4         # each greedy rollout may make this many times `budget` choices
