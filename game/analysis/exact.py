@@ -243,24 +243,29 @@ class Bound:
         objection raised. `coupled` counts the choice only in plans that meet someone who can
         bring each fact about (or where it holds already)."""
         needs = self.rt.scenario.needs
-        self.needs_first: dict[tuple[str, int], tuple[tuple[str, str], ...]] = {}
-        for bit, (what, _, _, sources) in enumerate(self.items):
+        self.needs_first: dict[tuple[str, int | str], tuple[tuple[str, str], ...]] = {}
+        for key, spec in self.rt.spec_by_key.items():  # what each choice waits for
+            guard = self.guards.get(key)
+            counter = spec.choice.effects.counter
+            facts: list[tuple[str, str]] = []
+            if guard is not None:
+                when = guard[0]
+                facts += [("need", n) for n in when.needs_known]
+                facts += [("open", o) for o in when.objections_open]
+                facts += [("resolved", o) for o in when.objections_resolved]
+                facts += [("flag", f) for f in when.flags]
+                facts += [("pitched", n) for n in when.pitched]
+                facts += [("met", p) for p in when.met]
+            if counter is not None:  # an answer is offered once its objection was heard
+                facts.append(("heard", counter.objection))
+            if facts:
+                self.needs_first[(key, "when")] = tuple(dict.fromkeys(facts))
+        for bit, (what, _, _, sources) in enumerate(self.items):  # and for each item it earns
             for source in sources:
                 if source.who is None:
                     continue
-                facts: list[tuple[str, str]] = []
-                guard = self.guards.get(source.id)
-                if guard is not None:
-                    when = guard[0]
-                    facts += [("need", n) for n in when.needs_known]
-                    facts += [("open", o) for o in when.objections_open]
-                    facts += [("resolved", o) for o in when.objections_resolved]
-                    facts += [("flag", f) for f in when.flags]
-                    facts += [("pitched", n) for n in when.pitched]
-                    facts += [("met", p) for p in when.met]
+                facts = list(self.needs_first.get((source.id, "when"), ()))
                 fx = self.rt.spec_by_key[source.id].choice.effects
-                if fx.counter is not None:  # offered once its objection was heard
-                    facts.append(("heard", fx.counter.objection))
                 kind, name = what
                 if kind == "pitch":
                     facts.append(("need", name))
@@ -272,23 +277,6 @@ class Bound:
                 elif kind == "counter":
                     facts.append(("open", name))
                 self.needs_first[(source.id, bit)] = tuple(dict.fromkeys(facts))
-        for key, spec in self.rt.spec_by_key.items():  # what each choice waits for
-            guard = self.guards.get(key)
-            counter = spec.choice.effects.counter
-            if guard is None and counter is None:
-                continue
-            facts = []
-            if guard is not None:
-                when = guard[0]
-                facts += [("need", n) for n in when.needs_known]
-                facts += [("open", o) for o in when.objections_open]
-                facts += [("resolved", o) for o in when.objections_resolved]
-                facts += [("flag", f) for f in when.flags]
-                facts += [("pitched", n) for n in when.pitched]
-                facts += [("met", p) for p in when.met]
-            if counter is not None:  # an answer is offered once its objection was heard
-                facts.append(("heard", counter.objection))
-            self.needs_first[(key, "when")] = tuple(dict.fromkeys(facts))
 
     def _pending(self) -> None:
         """Events that raise an objection blocking the close at a fixed turn, each with its
