@@ -1381,18 +1381,6 @@ def _total(weights: dict[str, float], parts: dict[str, float | None]) -> float:
     return round(100.0 * got / top, 1) if top else 0.0
 
 
-def _bits(mask: int) -> list[int]:
-    """The positions of the bits set in `mask`."""
-    found = []
-    while mask:
-        low = mask & -mask
-        found.append(low.bit_length() - 1)
-        mask ^= low
-    return found
-
-
-# --- dominance --------------------------------------------------------------------------------
-
 def _dominated(vector: tuple[float, ...], seen: list[tuple[float, ...]]) -> bool:
     for other in seen:
         for a, b in zip(vector, other):
@@ -1499,9 +1487,3 @@ class BranchAndBound:
             return 4
         return 2
 
-
-def exact_search(rt: Runtime, root: Game, start: Path, tagger: Any, incumbent: float,
-                 hint: Path, budget: int = DEFAULT_NODES) -> Found:
-    """Prove `incumbent` (the total of path `hint`) best, or find better, within `budget`
-    positions."""
-    return BranchAndBound(rt, tagger, budget=budget, hint=hint).run(root, start, incumbent)
