@@ -171,7 +171,7 @@ def _closing(rt: Runtime, state: PlayState) -> Raw:
     walked = state.end_reason == rules.WALKED_AWAY
     if rules.not_to_chase(rt, state):  # format 1.2: a deal not to chase
         missing = rules.not_established(rt, state)
-        if not walked:
+        if not walked or state.close_attempts:  # chased to the end, or asked for the order
             return [(1.0, "not-disqualified", {"after": list(rt.disqualify_after)}, None)]
         if missing:
             return [(1.0, "walked-away-unqualified", {"missing": missing}, state.turn)]

@@ -149,9 +149,11 @@ def not_established(rt: Runtime, state: PlayState) -> list[str]:
 
 def walks_away_rightly(rt: Runtime, state: PlayState, reason: str | None) -> bool:
     """Whether walking away now, giving `reason`, is the right call: walking away is right
-    here, everything in `disqualify.after` is established, and the reason is a right one."""
-    return (walking_away_right(rt, state) and not not_established(rt, state)
-            and right_reason(rt, state, reason))
+    here, no close was asked for (asking for the order is chasing the deal — and a close that
+    fails would otherwise tell the trainee to walk away), everything in `disqualify.after` is
+    established, and the reason is a right one."""
+    return (walking_away_right(rt, state) and not state.close_attempts
+            and not not_established(rt, state) and right_reason(rt, state, reason))
 
 
 def disqualified(rt: Runtime, state: PlayState) -> bool:

@@ -99,7 +99,8 @@ def verdict(rt: Runtime, state: PlayState, total: float | None = None) -> Verdic
     disqualified = False
     if rules.not_to_chase(rt, state):
         after = rt.disqualify_after
-        if state.end_reason != rules.WALKED_AWAY:
+        if state.end_reason != rules.WALKED_AWAY or state.close_attempts:
+            # chased to the end, or asked for the order: a close here is chasing the deal
             return Verdict(False, "not-disqualified", mark, after=after)
         missing = tuple(rules.not_established(rt, state))
         if missing:

@@ -310,6 +310,25 @@ def test_where_walking_away_is_right_no_close_wins_and_chasing_fails(rt: Runtime
     assert report.score.competencies["closing"][0] == 0.0
 
 
+def test_asking_for_the_order_then_walking_away_is_chasing_the_deal(rt: Runtime) -> None:
+    # a close that fails with the neutral "not ready" must not be an oracle: a trainee who
+    # qualifies, asks for the order and walks away only when it fails has chased the deal
+    game = steps(rt, "unfunded", ["meet:dana", "#ask_pain", "#ask_budget_none", "#ask_timing",
+                                  "#pitch", "leave", "tag:dana=decision_maker", "meet:sam",
+                                  "#ask_rival", "#chat", "meet:dana"])
+    game.choose_key("dana/hello/6")  # the close: not ready
+    lines = game.choose_key("meet:dana")
+    lines = game.choose_key("dana/hello/0")  # then the polite exit
+    notes = [l.code for l in lines if l.kind == "note"]
+    assert "qualified-out" not in notes
+    result = result_dict(game)
+    assert (result["end_reason"], result["disqualified"], result["passed"]) == (
+        "walked-away", False, False)
+    assert result["pass_reason"] == "not-disqualified"
+    closing = result["score"]["competencies"]["closing"]
+    assert closing["score"] == 0 and closing["lost"][0]["why"] == "not-disqualified"
+
+
 def test_giving_up_never_tells_whether_walking_away_was_right(rt: Runtime) -> None:
     results = []
     for cast in ("funded", "unfunded"):
