@@ -23,8 +23,8 @@ from game.analysis.findings import (Finding, coverage_findings, locate, par_find
 from game.analysis.par import DEFAULT_BUDGET, DEFAULT_WIDTH, Par, find_par, known_path
 from game.analysis.playouts import DEFAULT_RUNS, DEFAULT_TAG_RATE, Playouts, RandomPlay
 from game.analysis.stats import Stats, estimate_minutes, statistics
-from game.analysis.strategies import (DEFAULT_SEEDS, MEMORISED, PASS_LIMIT, StrategyFigures,
-                                      run_strategies)
+from game.analysis.strategies import (ALWAYS_WALK_AWAY, DEFAULT_SEEDS, MEMORISED, PASS_LIMIT,
+                                      StrategyFigures, run_strategies)
 from game.i18n import Words
 from game.lint.variants import describe
 from game.messages import Msg, base_language, msg, plural
@@ -89,11 +89,14 @@ class Analysis:
                                   for v in self.variant_pars]}
             if self.variant_pars else None,
             "random": random_part,
-            # content-free players only; the path learnt by heart is not one (its own target)
+            # content-free players only; the memorisers are not (each has its own target):
+            # the path learnt by heart, and (format 1.2) the player who always walks away
             "strategies": {name: f.to_dict() for name, f in self.strategies.items()
-                           if name != MEMORISED},
+                           if name not in (MEMORISED, ALWAYS_WALK_AWAY)},
             "memorised_path": self.strategies[MEMORISED].to_dict()
             if MEMORISED in self.strategies else None,
+            "always_walk_away": self.strategies[ALWAYS_WALK_AWAY].to_dict()
+            if ALWAYS_WALK_AWAY in self.strategies else None,
             "strategy_seeds": self.strategy_seeds,
             "coverage": {
                 "nodes": nodes, "choices": choices,
