@@ -786,6 +786,13 @@ _TEXT: dict[str, dict[str, str]] = {
               "opciones y eventos solo se llega a {reachable} (contando +1 por cada necesidad que "
               "se puede presentar a quien le importa); baja `close.interest` o añade interés a más "
               "opciones"},
+    "cannot-win.interest-turns": {
+        "en": "cannot be won: in format 1.3 interest builds one level a meeting, so a close "
+              "needing interest {needed} waits for meeting {needed}, but the deal has only {turns} "
+              "— lower `close.interest` or raise `turns`",
+        "es": "no se puede ganar: en el formato 1.3 el interés sube un nivel por reunión, así que "
+              "un cierre que necesita un interés de {needed} espera a la reunión {needed}, pero el "
+              "trato solo tiene {turns}; baja `close.interest` o sube `turns`"},
     "cannot-win.needs": {
         "en": "cannot be won: a close needs {needed} discovered need(s), but only {revealable} can "
               "ever be revealed — lower `close.needs` or reveal more needs with `reveal_needs`",
@@ -973,20 +980,204 @@ _TEXT: dict[str, dict[str, str]] = {
     "finding.cap-found": {
         "en": "{competency} (best found {score} of {top}{variant}): {why}",
         "es": "{competency} (lo mejor encontrado, {score} de {top}{variant}): {why}"},
+    "finding.memorised-path-passes.no-variants": {
+        "en": "the best path of one seed, replayed word for word, passes {rate} % of other seeds "
+              "(at most {limit} % wanted): every seed has the same decision-maker and saboteur, "
+              "so the words that won once win again. Add a top-level `variants:` key with two or "
+              "more `casts:` in which someone else decides and someone else sabotages, and gate "
+              "the clues and objections on each cast's flag (docs/authoring.md, `variants`)",
+        "es": "el mejor camino de una semilla, repetido palabra por palabra, aprueba el {rate} % "
+              "de las demás semillas (se busca como mucho un {limit} %): en todas las semillas "
+              "decide y sabotea la misma persona, así que las palabras que ganaron una vez "
+              "vuelven a ganar. Añade una clave `variants:` en el nivel superior con dos o más "
+              "repartos (`casts:`) en los que decida otra persona y sabotee otra, y condiciona "
+              "las pistas y las objeciones al flag de cada reparto (docs/authoring.md, "
+              "`variants`)"},
+    "finding.memorised-path-passes.no-casts": {
+        "en": "the best path of one seed, replayed word for word, passes {rate} % of other seeds "
+              "(at most {limit} % wanted): `variants:` has fewer than two casts, so every seed "
+              "has the same decision-maker and saboteur. Add `casts:` — two or more, in which "
+              "someone else decides and someone else sabotages — and gate the clues and "
+              "objections on each cast's flag (docs/authoring.md, `variants`)",
+        "es": "el mejor camino de una semilla, repetido palabra por palabra, aprueba el {rate} % "
+              "de las demás semillas (se busca como mucho un {limit} %): `variants:` tiene menos "
+              "de dos repartos, así que en todas las semillas decide y sabotea la misma persona. "
+              "Añade `casts:` (dos o más, en los que decida otra persona y sabotee otra) y "
+              "condiciona las pistas y las objeciones al flag de cada reparto "
+              "(docs/authoring.md, `variants`)"},
+    "finding.memorised-path-passes.same-roles": {
+        "en": "the best path of one seed, replayed word for word, passes {rate} % of other seeds "
+              "(at most {limit} % wanted): every cast has the same decision-maker and the same "
+              "saboteurs, so the words that won once win again. Change the casts' `roles:` so "
+              "that someone else decides or sabotages in each, and gate the clues and objections "
+              "on each cast's flag (docs/authoring.md, `variants`)",
+        "es": "el mejor camino de una semilla, repetido palabra por palabra, aprueba el {rate} % "
+              "de las demás semillas (se busca como mucho un {limit} %): todos los repartos "
+              "tienen la misma persona que decide y los mismos saboteadores, así que las palabras "
+              "que ganaron una vez vuelven a ganar. Cambia los `roles:` de los repartos para que "
+              "en cada uno decida o sabotee otra persona, y condiciona las pistas y las "
+              "objeciones al flag de cada reparto (docs/authoring.md, `variants`)"},
     "finding.memorised-path-passes": {
         "en": "the best path of one seed, replayed word for word, passes {rate} % of other seeds "
-              "(at most {limit} % wanted) — add casts (`variants: casts:`) in which someone else "
-              "decides and sabotages",
+              "(at most {limit} % wanted): the casts change who decides or sabotages, but the "
+              "same words still win in most of them. Gate the clues, objections and "
+              "introductions (`needs_introduction`) on each cast, so that what works with one "
+              "decision-maker fails with another, or add a cast (docs/authoring.md, `variants`)",
         "es": "el mejor camino de una semilla, repetido palabra por palabra, aprueba el {rate} % "
-              "de las demás semillas (se busca como mucho un {limit} %): añade repartos "
-              "(`variants: casts:`) en los que decidan y saboteen otras personas"},
+              "de las demás semillas (se busca como mucho un {limit} %): los repartos cambian "
+              "quién decide o sabotea, pero las mismas palabras siguen ganando en la mayoría. "
+              "Condiciona a cada reparto las pistas, las objeciones y las presentaciones "
+              "(`needs_introduction`), para que lo que funciona con quien decide en uno falle con "
+              "quien decide en otro, o añade un reparto (docs/authoring.md, `variants`)"},
     "finding.strategy-passes": {
         "en": "the content-free strategy '{strategy}' passes {rate} % of seeds (wins {wins} %; at "
-              "most {limit} % wanted) — add mistakes a blind player falls into (docs/authoring.md, "
-              "\"Scores that measure skill\")",
+              "most {limit} % wanted). It {does}.{example} To make it fail: {fix} "
+              "(docs/authoring.md, \"Scores that measure skill\")",
         "es": "la estrategia sin contenido «{strategy}» aprueba el {rate} % de las semillas (gana "
-              "el {wins} %; se busca como mucho un {limit} %): añade errores en los que caiga "
-              "quien juega a ciegas (docs/authoring.md, «Scores that measure skill»)"},
+              "el {wins} %; se busca como mucho un {limit} %). Esta estrategia {does}.{example} "
+              "Para que falle: {fix} (docs/authoring.md, «Scores that measure skill»)"},
+    "finding.strategy-won": {
+        "en": " On seed {seed}{variant}, it won, closing with {name} in meeting {turn} of {turns} "
+              "(“{text}”) after {choices}, {mistakes}: the close asks for {needs}, interest "
+              "{interest} and a stance of {stance}, and it had {had_needs}, interest "
+              "{had_interest} and {name}'s stance at {had_stance}.",
+        "es": " En la semilla {seed}{variant}, ganó cerrando con {name} en la reunión {turn} de "
+              "{turns} («{text}») tras {choices}, {mistakes}: el cierre pide {needs}, interés "
+              "{interest} y una postura de {stance}, y tenía {had_needs}, interés {had_interest} "
+              "y la postura de {name} en {had_stance}."},
+    "finding.strategy-walked": {
+        "en": " On seed {seed}{variant}, it walked away in meeting {turn} of {turns} (“{text}”) "
+              "after {choices}, {mistakes}, and that was the right call there.",
+        "es": " En la semilla {seed}{variant}, se retiró en la reunión {turn} de {turns} "
+              "(«{text}») tras {choices}, {mistakes}, y allí era lo correcto."},
+    "finding.choices.one": {"en": "{n} choice", "es": "{n} opción"},
+    "finding.choices.many": {"en": "{n} choices", "es": "{n} opciones"},
+    "finding.mistakes.none": {"en": "none of them a mistake", "es": "ninguna de ellas un error"},
+    "finding.mistakes.one": {"en": "{n} of them a mistake", "es": "{n} de ellas un error"},
+    "finding.mistakes.many": {"en": "{n} of them mistakes", "es": "{n} de ellas errores"},
+    "finding.needs.one": {"en": "{n} need", "es": "{n} necesidad"},
+    "finding.needs.many": {"en": "{n} needs", "es": "{n} necesidades"},
+
+    # --- analyze: what each content-free player does, and what defeats it
+    # (game/analysis/strategies.py; `strategy.NAME` follows "It …" / "Esta estrategia …")
+    "strategy.first": {
+        "en": "always takes the first option open, reading nothing",
+        "es": "elige siempre la primera opción abierta, sin leer nada"},
+    "strategy.first.fix": {
+        "en": "the first open option is a safe one almost everywhere — put a tempting mistake "
+              "first in some nodes (`quality: mistake`, section 8) and the right move further "
+              "down",
+        "es": "la primera opción abierta es segura casi en todas partes; pon primero, en algunos "
+              "nodos, un error tentador (`quality: mistake`, sección 8) y más abajo lo correcto"},
+    "strategy.longest": {
+        "en": "always says the longest thing on offer, and meets whoever it has met least",
+        "es": "dice siempre lo más largo que se le ofrece y se reúne con quien menos ha visto"},
+    "strategy.longest.fix": {
+        "en": "the longest option is the right one too often — write some mistakes long and "
+              "wordy, and some good answers short",
+        "es": "la opción más larga es la correcta demasiadas veces; escribe algunos errores "
+              "largos y prolijos, y algunas respuestas buenas cortas"},
+    "strategy.tactic-order": {
+        "en": "asks its questions first (discovery, authority, introductions), then pitches, "
+              "answers objections and makes small talk, and closes as soon as a close is offered "
+              "— reading no reply",
+        "es": "pregunta primero (descubrimiento, autoridad, presentaciones), luego presenta "
+              "valor, responde objeciones y charla, y cierra en cuanto se le ofrece un cierre, "
+              "sin leer ninguna respuesta"},
+    "strategy.tactic-order.fix": {
+        "en": "saying everything in tactic order never falls into a mistake — put mistakes of "
+              "every tactic where it looks (a question that pries, a pitch of a need nobody has, "
+              "a counter that does not answer), and let the close need what only listening "
+              "gives (a higher `close.stance`, an objection that blocks it until rightly "
+              "answered)",
+        "es": "decirlo todo por orden de táctica nunca cae en un error; pon errores de cada "
+              "táctica donde mira (una pregunta indiscreta, una propuesta de una necesidad que "
+              "nadie tiene, una respuesta que no responde) y haz que el cierre pida lo que solo "
+              "da escuchar (un `close.stance` más alto, una objeción que lo bloquee hasta que se "
+              "responda bien)"},
+    "strategy.tactic-order-checklist": {
+        "en": "says everything in tactic order (questions, pitches, answers to objections, small "
+              "talk) and closes once the deal board ticks need and interest — reading no reply",
+        "es": "lo dice todo por orden de táctica (preguntas, propuestas, respuestas a objeciones, "
+              "charla) y cierra cuando el tablero marca necesidad e interés, sin leer ninguna "
+              "respuesta"},
+    "strategy.tactic-order-checklist.fix": {
+        "en": "waiting for the board's ticks is all it takes — put mistakes of every tactic "
+              "where it looks, and let the close need what the board does not show (the "
+              "decision-maker's stance, an objection answered with the right counter)",
+        "es": "esperar a que el tablero marque basta; pon errores de cada táctica donde mira y "
+              "haz que el cierre pida lo que el tablero no muestra (la postura de quien decide, "
+              "una objeción respondida con la respuesta correcta)"},
+    "strategy.questions-first": {
+        "en": "meets everyone asking only questions, then pitches, answers objections and closes "
+              "once the board's checklist is green",
+        "es": "se reúne con todo el mundo solo para preguntar; luego presenta valor, responde "
+              "objeciones y cierra cuando la lista del tablero está completa"},
+    "strategy.questions-first.fix": {
+        "en": "asking everyone everything costs nothing — mark prying or careless questions as "
+              "mistakes, let some questions cost stance or trust, and let the turn budget "
+              "(`turns`) be too short to meet everyone twice",
+        "es": "preguntarlo todo a todo el mundo no cuesta nada; marca como errores las preguntas "
+              "indiscretas o descuidadas, haz que algunas cuesten postura o confianza y que el "
+              "número de reuniones (`turns`) no alcance para verlos a todos dos veces"},
+    "strategy.structural-tags": {
+        "en": "says everything in tactic order, tags whoever needed an introduction as the "
+              "decision-maker and whoever raised an objection as a saboteur, and closes with the "
+              "one it tagged decision-maker",
+        "es": "lo dice todo por orden de táctica, etiqueta como quien decide a quien necesitó "
+              "presentación y como saboteador a quien planteó una objeción, y cierra con quien "
+              "etiquetó como quien decide"},
+    "strategy.structural-tags.fix": {
+        "en": "who needs an introduction and who objects give the roles away — vary "
+              "`needs_introduction` by cast, and let someone who is not a saboteur raise a fair "
+              "objection",
+        "es": "quién necesita presentación y quién objeta delatan los papeles; varía "
+              "`needs_introduction` según el reparto y haz que alguien que no sabotea plantee una "
+              "objeción razonable"},
+    "strategy.clue-target": {
+        "en": "says everything in tactic order, tags as decision-maker whoever most clear clues "
+              "are about (without reading them), and closes with them",
+        "es": "lo dice todo por orden de táctica, etiqueta como quien decide a la persona de la "
+              "que tratan más pistas claras (sin leerlas) y cierra con ella"},
+    "strategy.clue-target.fix": {
+        "en": "the person most clues are about is the one who signs — give clues about people "
+              "who do not decide too, and mark evasive ones `vague: true`",
+        "es": "la persona de la que tratan más pistas es quien firma; da también pistas sobre "
+              "quienes no deciden y marca las evasivas con `vague: true`"},
+    "strategy.walk-away-early": {
+        "en": "walks away as soon as a way out is offered, and until then says everything in "
+              "tactic order",
+        "es": "se retira en cuanto se le ofrece una salida y, hasta entonces, lo dice todo por "
+              "orden de táctica"},
+    "strategy.walk-away-early.fix": {
+        "en": "walking away counts only once `disqualify.after` is established — list in `after` "
+              "what qualifying the prospect out rests on (need, budget…), and offer the way out "
+              "only once it can be known",
+        "es": "retirarse solo cuenta cuando lo que pide `disqualify.after` está establecido; pon "
+              "en `after` aquello en lo que se basa descartar al cliente (necesidad, "
+              "presupuesto…) y ofrece la salida solo cuando se pueda saber"},
+    "strategy.questions-then-walk-away": {
+        "en": "says everything in tactic order, then walks away instead of closing",
+        "es": "lo dice todo por orden de táctica y luego se retira en lugar de cerrar"},
+    "strategy.questions-then-walk-away.fix": {
+        "en": "walking away is right too often, or the questions alone tell when — make most "
+              "casts deals to win, offer the way out with the same words in every cast, and let "
+              "only the replies tell which deal this is",
+        "es": "retirarse es lo correcto demasiadas veces, o las preguntas ya dicen cuándo; haz "
+              "que la mayoría de los repartos sean ventas que ganar, ofrece la salida con las "
+              "mismas palabras en todos y deja que solo las respuestas digan qué trato es"},
+    "strategy.always-walk-away": {
+        "en": "asks every question and makes every small talk not marked a mistake, then walks "
+              "away giving the reason that is right in most casts",
+        "es": "hace todas las preguntas y toda la charla que no están marcadas como error y "
+              "luego se retira dando el motivo que es correcto en más repartos"},
+    "strategy.always-walk-away.fix": {
+        "en": "its one reason holds in too many casts — give walking away its reasons "
+              "(`disqualify.reasons`), make a different one right in different casts, and let "
+              "most casts be real deals",
+        "es": "su único motivo vale en demasiados repartos; da motivos para retirarse "
+              "(`disqualify.reasons`), haz que en repartos distintos sea correcto uno distinto y "
+              "que la mayoría de los repartos sean ventas reales"},
 
     # --- analyze: why par falls short (game/analysis/ceilings.py) ---
     "why.turns-used": {

@@ -8,7 +8,8 @@ conversation of someone who can be met (no introduction needed, or someone reach
 introduces them). Dynamic findings come from random play (what it never reached) and from par
 (a competency even the best path does not fill, for a reason worth changing:
 game/analysis/ceilings.py), and from the content-free strategies (one that passes too many
-seeds, or a memorised path that does).
+seeds — said with what it does, how it passed on one seed and what would defeat it — or a
+memorised path that does, said where the casts go and what they lack).
 
 Findings name people and quote the first words of choices; the YAML path (`where`, in the
 JSON) keeps the ids. Their words are a `Msg`, in English or Spanish (game/messages.py).
@@ -21,8 +22,12 @@ from typing import Any
 
 from game.analysis.ceilings import Ceiling, first_words
 from game.analysis.playouts import Playouts
-from game.analysis.strategies import MEMORISED, MEMORISED_LIMIT, StrategyFigures, pass_limit
-from game.messages import NOTHING, Ids, Msg, Num, msg
+from game import variants
+from game.analysis.strategies import (BY_NAME, MEMORISED, MEMORISED_LIMIT, StrategyFigures,
+                                      outcome, pass_limit, play)
+from game.engine import Game
+from game.lint.variants import describe
+from game.messages import NOTHING, Ids, Msg, Num, msg, plural
 from game.problems import Locator, Path
 from game.runtime import Runtime
 from game.schema import END, Effects, Scenario
@@ -219,25 +224,97 @@ def par_findings(ceilings: Sequence[Ceiling], exact: bool, static: Sequence[Find
     return found
 
 
-def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures]) -> list[Finding]:
+def strategy_findings(scenario: Scenario, played: dict[str, StrategyFigures],
+                      rt: Runtime | None = None) -> list[Finding]:
     """A finding for each strategy that passes more than its `pass_limit` of seeds (`PASS_LIMIT`
     for a content-free one, its own for the memoriser who always walks away), and for a path
     learnt by heart that passes more than `MEMORISED_LIMIT` of other seeds —
     except in a tutorial (an id starting with `tutorial`), which labels every option with its
-    tactic and has one cast on purpose."""
+    tactic and has one cast on purpose.
+
+    A strategy's finding says what the player does, how it passed on one seed it passed (played
+    again here: the close and the rule it met, or the walk away), and what to change; the path
+    learnt by heart's is located at `variants:` (else at `stakeholders:`, whose roles casts
+    would redistribute) and says what the casts lack."""
     if scenario.id.startswith("tutorial"):
         return []
     found = []
     for name, figures in played.items():
         if name == MEMORISED and figures.pass_rate > MEMORISED_LIMIT:
-            found.append(Finding("memorised-path-passes", path=("variants",), words=msg(
-                "finding.memorised-path-passes", rate=f"{100 * figures.pass_rate:.0f}",
-                limit=f"{100 * MEMORISED_LIMIT:.0f}")))
+            found.append(memorised_finding(scenario, figures))
         elif name != MEMORISED and figures.pass_rate > pass_limit(name):
+            rt = rt if rt is not None else Runtime(scenario)
+            example = passing_example(rt, name, figures.runs)
             found.append(Finding("strategy-passes", words=msg(
                 "finding.strategy-passes", strategy=name, rate=f"{100 * figures.pass_rate:.0f}",
-                wins=f"{100 * figures.win_rate:.0f}", limit=f"{100 * pass_limit(name):.0f}")))
+                wins=f"{100 * figures.win_rate:.0f}", limit=f"{100 * pass_limit(name):.0f}",
+                does=msg(f"strategy.{name}"),
+                example=example if example is not None else NOTHING,
+                fix=msg(f"strategy.{name}.fix"))))
     return found
+
+
+def memorised_finding(scenario: Scenario, figures: StrategyFigures) -> Finding:
+    """`memorised-path-passes`, where the trainer adds or changes casts, in words that say what
+    the casts lack: there are none, only one, or they do not change who decides or sabotages."""
+    v = scenario.variants
+    casts = v.casts if v is not None else []
+    if v is None:
+        key, path = "finding.memorised-path-passes.no-variants", ("stakeholders",)
+    elif len(casts) < 2:
+        key, path = "finding.memorised-path-passes.no-casts", ("variants",)
+    elif len({_roles_in(scenario, cast.roles) for cast in casts}) == 1:
+        key, path = "finding.memorised-path-passes.same-roles", ("variants",)
+    else:
+        key, path = "finding.memorised-path-passes", ("variants",)
+    return Finding("memorised-path-passes", path=path, words=msg(
+        key, rate=f"{100 * figures.pass_rate:.0f}", limit=f"{100 * MEMORISED_LIMIT:.0f}"))
+
+
+def _roles_in(scenario: Scenario, roles: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """Who decides and who sabotages under a cast's `roles` (everyone else as written)."""
+    return tuple(sorted((sid, roles.get(sid, person.role))
+                        for sid, person in scenario.stakeholders.items()
+                        if roles.get(sid, person.role) in ("decision_maker", "saboteur")))
+
+
+def passing_example(rt: Runtime, name: str, seeds: int) -> Msg | None:
+    """How the strategy `name` passed on the first of seeds 0…`seeds`−1 it passes (played again:
+    the play is seeded, so it passes as it did): the close it won with — whom, in which meeting,
+    the words, and the close rule next to what it had — or the walk away; None if none passes."""
+    for seed in range(seeds):
+        game = play(rt, BY_NAME[name], seed)
+        if outcome(game).passed:
+            return _how_it_passed(rt.scenario, game, seed)
+    return None
+
+
+def _how_it_passed(scenario: Scenario, game: Game, seed: int) -> Msg:
+    state = game.state
+    said = [e for e in state.path if e["kind"] == "choice"]
+    mistakes = sum(1 for e in said if e["mark"] == "mistake")
+    drawn = variants.draw(scenario, seed)
+    where = msg("finding.in-variant", variant=describe(scenario, variants.Draw(
+        drawn.cast, drawn.needs))) if drawn.cast is not None or drawn.needs is not None \
+        else NOTHING
+    common: dict[str, Any] = dict(
+        seed=seed, variant=where, turns=scenario.turns,
+        choices=plural("finding.choices", len(said)),
+        mistakes=plural("finding.mistakes", mistakes) if mistakes
+        else msg("finding.mistakes.none"))
+    last = said[-1] if said else None
+    spec = game.rt.spec_by_key.get(last["key"]) if last is not None else None
+    text = first_words(spec.choice.text) if spec is not None else ""
+    turn = last["turn"] if last is not None else state.turn
+    if state.outcome != "won" or last is None or last["tactic"] != "close":
+        return msg("finding.strategy-walked", turn=turn, text=text, **common)
+    who = last["stakeholder"]
+    close = game.scenario.close
+    return msg("finding.strategy-won", name=game.scenario.stakeholders[who].name, turn=turn,
+               text=text, needs=plural("finding.needs", max(1, close.needs)),
+               interest=close.interest, stance=Num(close.stance),
+               had_needs=plural("finding.needs", len(state.needs_known)),
+               had_interest=state.interest, had_stance=Num(state.stance[who]), **common)
 
 
 def locate(findings: list[Finding], locator: Locator | None) -> list[Finding]:

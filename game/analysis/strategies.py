@@ -34,6 +34,10 @@ One more player is no content-free one but a memoriser, held to its own limit
   (`disqualify.reasons`) is what defeats it: it passes only in the casts where its one reason
   holds.
 
+Each player's description for trainers, and what defeats it, are in game/messages.py
+(`strategy.NAME`, `strategy.NAME.fix`, English and Spanish): a `strategy-passes` finding says
+them, with how the player passed on one seed (game/analysis/findings.py).
+
 Among the options a rule prefers equally, each player picks at random (seeded per run), so the
 order a scenario lists its choices in cannot favour or defeat a strategy by accident.
 `memorised_replay` plays one seed's best path word for word on other seeds. The analyser

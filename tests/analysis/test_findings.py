@@ -1,12 +1,18 @@
 """Findings: what can never happen, what random play never reached, what par cannot fill."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from game.analysis.ceilings import explain
-from game.analysis.findings import (Finding, coverage_findings, par_findings, reachable_nodes,
-                                    static_findings)
+from game.analysis.findings import (Finding, coverage_findings, locate, par_findings,
+                                    passing_example, reachable_nodes, static_findings,
+                                    strategy_findings)
 from game.analysis.par import find_par
 from game.analysis.playouts import play_runs
+from game.analysis.strategies import (BY_NAME, MEMORISED, STRATEGIES, StrategyFigures, outcome,
+                                      play, run_strategies)
 from game.loader import load_scenario_text
+from game.messages import msg
 from game.runtime import Runtime
 from game.schema import Scenario
 
@@ -112,3 +118,92 @@ def test_coverage_findings_list_what_random_play_never_did(tiny_rt: Runtime) -> 
 def test_a_finding_as_json() -> None:
     assert Finding("dead-end", "x", ("stakeholders", "ana"), 3).to_dict() == {
         "code": "dead-end", "message": "x", "where": "stakeholders/ana", "line": 3}
+
+
+# --- what a blind player did to pass, and where casts go -----------------------------------------
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+PASSED_ALL = StrategyFigures(runs=10, wins=10, passes=10, mean=80.0)
+
+
+def test_a_passing_strategy_says_what_it_does_how_it_won_and_what_to_change(
+        tiny_rt: Runtime) -> None:
+    """Tiny has no mistakes to fall into: tactic order wins on seed 0 by closing with Ana in
+    meeting 2, at the close rule's bars. The finding says so, in English and Spanish."""
+    played = run_strategies(tiny_rt, range(10), jobs=1)
+    found = {f.words.param("strategy"): f for f in strategy_findings(tiny_rt.scenario, played)
+             if f.code == "strategy-passes"}
+    assert set(found) == {"first", "tactic-order", "tactic-order-checklist", "clue-target"}
+    finding = found["tactic-order"]
+    assert finding.path == () and finding.message == (
+        "the content-free strategy 'tactic-order' passes 100 % of seeds (wins 100 %; at most "
+        "10 % wanted). It asks its questions first (discovery, authority, introductions), then "
+        "pitches, answers objections and makes small talk, and closes as soon as a close is "
+        "offered — reading no reply. On seed 0, it won, closing with Ana in meeting 2 of 3 "
+        "(“Shall we sign?”) after 5 choices, none of them a mistake: the close asks for 1 need, "
+        "interest 2 and a stance of 0, and it had 1 need, interest 2 and Ana's stance at 0.16. "
+        "To make it fail: saying everything in tactic order never falls into a mistake — put "
+        "mistakes of every tactic where it looks (a question that pries, a pitch of a need "
+        "nobody has, a counter that does not answer), and let the close need what only "
+        "listening gives (a higher `close.stance`, an objection that blocks it until rightly "
+        "answered) (docs/authoring.md, \"Scores that measure skill\")")
+    spanish = finding.text("es")
+    assert "Esta estrategia pregunta primero" in spanish
+    assert "En la semilla 0, ganó cerrando con Ana en la reunión 2 de 3 («Shall we sign?») " \
+           "tras 5 opciones, ninguna de ellas un error" in spanish
+    assert "la postura de Ana en 0,16. Para que falle: decirlo todo" in spanish
+    # the example is the play itself: the same seed, the same strategy, the same close
+    game = play(tiny_rt, BY_NAME["tactic-order"], 0)
+    assert outcome(game).passed and game.state.turn == 2
+
+
+def test_a_strategy_that_passes_by_walking_away_says_where_and_in_which_cast() -> None:
+    scenario = load((FIXTURES / "qualify-mini.yaml").read_text(encoding="utf-8"))
+    rt = Runtime(scenario)
+    example = passing_example(rt, "questions-then-walk-away", 10)
+    assert example is not None and example.render() == (
+        " On seed 0 in cast 2/2, it walked away in meeting 1 of 5 (“Thank you for your time — "
+        "I'll call again when…”) after 5 choices, none of them a mistake, and that was the "
+        "right call there.")
+    assert example.render("es").startswith(" En la semilla 0 en la variante reparto 2/2, se "
+                                           "retiró en la reunión 1 de 5 («Thank you")
+    assert passing_example(rt, "walk-away-early", 10) is None  # it never passes
+
+
+def test_every_player_has_words_for_what_it_does_and_what_defeats_it() -> None:
+    for strategy in STRATEGIES:
+        for key in (f"strategy.{strategy.name}", f"strategy.{strategy.name}.fix"):
+            assert msg(key).render("en") and msg(key).render("es"), key
+
+
+def test_a_memorised_path_is_located_where_casts_go_and_says_what_they_lack() -> None:
+    def finding(text: str) -> tuple[int | None, str, str]:
+        loaded = load_scenario_text(text, "m.yaml")
+        assert loaded.scenario is not None
+        found = locate(strategy_findings(loaded.scenario, {MEMORISED: PASSED_ALL}),
+                       loaded.locator)
+        assert [f.code for f in found] == ["memorised-path-passes"]
+        return found[0].line, "/".join(map(str, found[0].path)), found[0].message
+
+    lines = TINY.splitlines()
+    line, where, words = finding(TINY)  # no variants: at `stakeholders:`, whose roles casts change
+    assert (line, where) == (lines.index("stakeholders:") + 1, "stakeholders")
+    assert "every seed has the same decision-maker and saboteur" in words
+    assert "Add a top-level `variants:` key with two or more `casts:`" in words
+    stances = TINY + "variants:\n  stances: {ana: [0.0, 0.2]}\n"
+    line, where, words = finding(stances)
+    assert (line, where) == (len(lines) + 1, "variants")
+    assert "`variants:` has fewer than two casts" in words
+    same = TINY + ("variants:\n  casts:\n    - roles: {ana: decision_maker}\n"
+                   "    - roles: {bo: saboteur}\n")
+    assert "every cast has the same decision-maker and the same saboteurs" in finding(same)[2]
+    swapped = TINY + ("variants:\n  casts:\n    - roles: {ana: decision_maker, bo: saboteur}\n"
+                      "    - roles: {bo: decision_maker, ana: saboteur}\n")
+    line, where, words = finding(swapped)
+    assert (line, where) == (len(lines) + 1, "variants")
+    assert "the casts change who decides or sabotages, but the same words still win" in words
+    es = load(TINY.replace("language: en", "language: es"))
+    assert strategy_findings(es, {MEMORISED: PASSED_ALL})[0].text("es").startswith(
+        "el mejor camino de una semilla, repetido palabra por palabra, aprueba el 100 % de las "
+        "demás semillas (se busca como mucho un 50 %): en todas las semillas decide y sabotea "
+        "la misma persona")
