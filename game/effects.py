@@ -81,10 +81,12 @@ def trust(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Lin
 def interest(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],
              marks: list[str]) -> None:
     """The account's interest level, noted when it moves."""
-    before = s.interest
-    rules.raise_interest(s, fx.interest or 0)
+    before, later = s.interest, s.interest_later
+    rules.raise_interest(s, fx.interest or 0, rt.builds_interest)
     if s.interest != before:
         out.append(Line("note", code="interest", params={"level": s.interest}))
+    elif s.interest_later > later:  # format 1.3: it shows at the next meeting
+        out.append(Line("note", code="interest-later", params={"level": s.interest}))
 
 
 def stance_of(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[Line],
@@ -166,9 +168,12 @@ def _pitch(s: PlayState, rt: Runtime, nid: str, who: str | None, out: list[Line]
     elif nid not in s.pitched:
         s.pitched[nid] = {"turn": s.turn, "to": who, "also": []}
         move_stance(s, who, rules.PITCH_GAIN)
-        rules.raise_interest(s, 1)
+        later = s.interest_later
+        rules.raise_interest(s, 1, rt.builds_interest)
         out.append(Line("note", code="pitch-landed",
                         params={"need": nid, "who": who, "level": s.interest}))
+        if s.interest_later > later:  # format 1.3: it shows at the next meeting
+            out.append(Line("note", code="interest-later", params={"level": s.interest}))
         marks.append("pitch-landed")
     elif who != s.pitched[nid]["to"] and who not in s.pitched[nid].setdefault("also", []):
         # another person with the same pain: it lands with them too (interest is the

@@ -163,6 +163,8 @@ class Game:
         s.met.setdefault(sid, s.turn)
         out.append(Line("note", code="meeting", params={"who": sid, "turn": s.turn,
                                                           "first": first}))
+        if self.rt.builds_interest and rules.interest_grows(s):  # format 1.3
+            out.append(Line("note", code="interest", params={"level": s.interest}))
         s.path.append({"step": len(s.path) + 1, "turn": s.turn, "kind": "meet",
                        "stakeholder": sid})
         self._land(self.rt.first_plan[sid], out)

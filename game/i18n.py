@@ -27,6 +27,10 @@ _TEXT: dict[str, dict[str, str]] = {
     "hint": {"en": "Clue about {about}: {text}", "es": "Pista sobre {about}: {text}"},
     "interest": {"en": "The prospect's interest is now: {level}.",
                  "es": "El interés del cliente ahora es: {level}."},
+    "interest-later": {"en": "They are keener than they show yet: interest builds one level a "
+                             "meeting, so this shows at your next meeting (now: {level}).",
+                       "es": "Les interesa más de lo que muestran todavía: el interés sube un "
+                             "nivel por reunión y esto se notará en la próxima (ahora: {level})."},
     "objection-raised": {"en": "Objection from {who}: “{text}”",
                          "es": "Objeción de {who}: «{text}»"},
     "objection-resolved": {"en": "Objection answered: “{objection}”",

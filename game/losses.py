@@ -129,7 +129,7 @@ def _saboteurs(rt: Runtime, state: PlayState) -> Raw:
     items: Raw = [(0.4 / len(rt.saboteurs), "saboteur-not-tagged",
                    {"who": sid} if named else {}, None)
                   for sid in rt.saboteurs if not tagged(state, sid, "saboteur")]
-    theirs = [o for o, obj in rt.scenario.objections.items() if obj.raised_by in rt.saboteurs]
+    theirs = rules.counted_objections(rt, state)
     for oid in theirs:
         record = state.objections.get(oid)
         if record is None or record.get("state") != "resolved":

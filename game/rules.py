@@ -287,6 +287,36 @@ def referral_won(rt: Runtime, state: PlayState, asked: str) -> bool:
     return referral is not None and state.trust[asked] >= referral.trust
 
 
-def raise_interest(state: PlayState, delta: int) -> None:
-    """Move the account's interest level, kept within 0…INTEREST_MAX."""
-    state.interest = int(clamp(state.interest + delta, 0, INTEREST_MAX))
+def raise_interest(state: PlayState, delta: int, builds: bool = False) -> None:
+    """Move the account's interest level, kept within 0…INTEREST_MAX. Where interest builds
+    (format 1.3) it stands at most one level a meeting held: what is earned beyond that waits in
+    `interest_later` and shows at the next meetings (`interest_grows`)."""
+    if not builds:
+        state.interest = int(clamp(state.interest + delta, 0, INTEREST_MAX))
+        return
+    earned = int(clamp(state.interest + state.interest_later + delta, 0, INTEREST_MAX))
+    state.interest = min(earned, state.turn)
+    state.interest_later = earned - state.interest
+
+
+def interest_grows(state: PlayState) -> bool:
+    """At the start of a meeting where interest builds (format 1.3): a level earned earlier
+    shows now. True when the level rose."""
+    if not state.interest_later or state.interest >= state.turn:
+        return False
+    rise = min(state.interest_later, state.turn - state.interest)
+    state.interest += rise
+    state.interest_later -= rise
+    return True
+
+
+def counted_objections(rt: Runtime, state: PlayState) -> list[str]:
+    """The saboteurs' objections the saboteurs competency counts: all of them — or where
+    format 1.3 rules, those raised and those of a saboteur never met (one you met who never
+    raised it is no objection to answer; one you never met worked against you unheard)."""
+    theirs = [o for o, obj in rt.scenario.objections.items() if obj.raised_by in rt.saboteurs]
+    if not rt.builds_interest:
+        return theirs
+    objections = rt.scenario.objections
+    return [o for o in theirs
+            if o in state.objections or objections[o].raised_by not in state.met]

@@ -77,6 +77,9 @@ class Runtime:
         self.decision_maker: str | None = next(
             (sid for sid, role in roles.items() if role == "decision_maker"), None)
         self.saboteurs = tuple(sid for sid, role in roles.items() if role == "saboteur")
+        # format 1.3: interest builds a level a meeting at most; an objection never raised by
+        # someone met does not count against the trainee
+        self.builds_interest = scenario.format >= 1.3
         self.influencers = tuple(sid for sid, role in roles.items() if role == "influencer")
         self.holders: dict[str, frozenset[str]] = {
             need: frozenset(sid for sid, p in people.items() if need in p.cares_about)

@@ -1,4 +1,4 @@
-"""The scenario format, version 1.2: the one source of truth for what a scenario file may hold.
+"""The scenario format, version 1.3: the one source of truth for what a scenario file may hold.
 
 Every model is strict (no silent type coercion) and forbids unknown keys, so a trainer's typo is
 reported instead of ignored. `scenario_json_schema()` exports the same models as JSON Schema.
@@ -16,10 +16,13 @@ from pydantic import (AfterValidator, BaseModel, ConfigDict, Field, PlainValidat
                       StringConstraints, WithJsonSchema)
 from pydantic_core import PydanticCustomError
 
-FORMAT_VERSION = 1.2
-FORMATS = (1, 1.1, 1.2)  # 1.1 adds `say_again`, `if: {meeting: …}`, `feedback_won`/`feedback_failed`;
-                         # 1.2 adds `qualification`, `learn`, `disqualify`, `walk_away`, regional
-                         # `language` tags, `close.won_line` and `referral.moment`
+FORMAT_VERSION = 1.3
+FORMATS = (1, 1.1, 1.2, 1.3)  # 1.1 adds `say_again`, `if: {meeting: …}`, `feedback_won`/
+                              # `feedback_failed`; 1.2 adds `qualification`, `learn`,
+                              # `disqualify`, `walk_away`, regional `language` tags,
+                              # `close.won_line` and `referral.moment`; 1.3 adds no key but two
+                              # rules (interest builds a level a meeting; an objection never
+                              # raised by someone met does not count)
 
 MAX_STAKEHOLDERS = 200   # a buying centre larger than this is not one a trainee can read, and
                          # the analysis (par, strategies) would take minutes and gigabytes
@@ -704,11 +707,13 @@ class Disqualify(_Strict):
 class Scenario(_Strict):
     """A whole training scenario: an account, its buying centre and their conversations."""
 
-    format: Literal[1, 1.1, 1.2] = Field(1, description=(
+    format: Literal[1, 1.1, 1.2, 1.3] = Field(1, description=(
             'The format version. 1.1 adds `say_again`, the `meeting` condition and `feedback_won`'
             ' / `feedback_failed`; 1.2 adds `qualification`, `disqualify`, regional `language` '
-            'tags and the public tender\'s words (sections below). Every older file is valid and '
-            'plays the same. Write the version whose keys you use.'
+            'tags and the public tender\'s words (sections below); 1.3 has no new keys but two '
+            'rules: interest builds one level a meeting at most, and an objection never raised '
+            'by someone you met does not count against the trainee. Every older file is valid '
+            'and plays the same. Write the version whose keys and rules you want.'
         ))
     id: Id = Field(description="The scenario's unique id; results and referrals name it.")
     title: Text = Field(description='The title the trainee sees.')

@@ -178,11 +178,12 @@ def _qualification(rt: Runtime, state: PlayState) -> float:
 
 def _saboteurs(rt: Runtime, state: PlayState) -> float | None:
     """Saboteurs tagged on evidence (40 %) and their objections answered with a working counter
-    (60 %); −10 % per wrong counter and −20 % per person wrongly tagged saboteur."""
+    (60 %; format 1.3: of those raised or whose saboteur was never met); −10 % per wrong
+    counter and −20 % per person wrongly tagged saboteur."""
     if not rt.saboteurs:
         return None
     found = sum(tagged(state, s, "saboteur") for s in rt.saboteurs) / len(rt.saboteurs)
-    theirs = [o for o, obj in rt.scenario.objections.items() if obj.raised_by in rt.saboteurs]
+    theirs = rules.counted_objections(rt, state)
     if theirs:
         answered = sum(state.objections.get(o, {}).get("state") == "resolved" for o in theirs)
         countered = answered / len(theirs)

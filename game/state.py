@@ -40,6 +40,7 @@ class PlayState:
     anchor: dict[str, float] = field(default_factory=dict)
     trust: dict[str, float] = field(default_factory=dict)
     interest: int = 0
+    interest_later: int = 0  # format 1.3: interest earned, to show at the next meetings
     met: dict[str, int] = field(default_factory=dict)            # stakeholder → first turn met
     introduced: set[str] = field(default_factory=set)
     needs_known: dict[str, dict[str, Any]] = field(default_factory=dict)  # need → {turn, by}

@@ -47,7 +47,8 @@ def check_state(rt: Runtime, state: PlayState) -> None:
             state.meeting_with not in people or (state.phase == "meeting" and (
                 state.meeting_with, state.node) not in rt.choices)):
         problems.append("its current meeting does not exist in the scenario")
-    if not 0 <= state.turn <= scenario.turns or not 0 <= state.interest <= 4:
+    if not 0 <= state.turn <= scenario.turns or not 0 <= state.interest <= 4 \
+            or not 0 <= state.interest + state.interest_later <= 4:
         problems.append("its turn or interest is out of range")
     if problems:
         raise StateVersionError("the saved attempt does not fit this scenario (it may have "

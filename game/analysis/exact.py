@@ -549,7 +549,15 @@ class Bound:
     def earliest_close(self, s: PlayState) -> int | None:
         """The earliest turn a close can still win, None when it cannot. The close is asked of
         the decision-maker in a meeting (which needs them introduced) and wins only when the
-        rule can hold then (`_closable`)."""
+        rule can hold then (`_closable`) — where interest builds (format 1.3), not before the
+        meeting whose number is the interest the close asks for."""
+        turn = self._earliest_close(s)
+        if turn is None or not self.rt.builds_interest:
+            return turn
+        turn = max(turn, self.rt.scenario.close.interest)
+        return turn if turn <= self.turns else None
+
+    def _earliest_close(self, s: PlayState) -> int | None:
         dm = self.rt.decision_maker
         if dm is None or s.phase not in ("meeting", "between"):
             return None
@@ -583,8 +591,8 @@ class Bound:
             if n not in s.needs_known and self._still(s, sources, people))
         if needs < close.needs:
             return False
-        if s.interest < close.interest:
-            level = s.interest
+        if s.interest + s.interest_later < close.interest:
+            level = s.interest + s.interest_later  # format 1.3: what shows later counts
             for source, delta in self.interest:
                 if self._open(s, source, people):
                     level += delta if source.once else INTEREST_MAX
@@ -718,7 +726,8 @@ class Bound:
             if self.sabotage:
                 answered = sum(
                     s.objections.get(o, {}).get("state") == "resolved"
-                    or self._still(s, self.counter.get(o, ()), people) for o in self.sabotage)
+                    or self._still(s, self.counter.get(o, ()), people)
+                    or self._unraised(s, o, people) for o in self.sabotage)
                 countered = answered / len(self.sabotage)
             else:
                 countered = 1.0
@@ -780,7 +789,16 @@ class Bound:
         if kind == "kind":
             needs = self.rt.scenario.needs
             return any(needs[n].benefit == name for n in s.pitched)
-        return s.objections.get(name, {}).get("state") == "resolved"
+        return s.objections.get(name, {}).get("state") == "resolved" or self._unraised(s, name)
+
+    def _unraised(self, s: PlayState, objection: str,
+                  people: frozenset[str] | None = frozenset()) -> bool:
+        """Format 1.3: whether `objection` can still end up not counting — never raised, and
+        its raiser met already or among `people` (None: anyone)."""
+        if not self.rt.builds_interest or objection in s.objections:
+            return False
+        raiser = self.rt.scenario.objections[objection].raised_by
+        return raiser in s.met or people is None or raiser in people
 
     def coupled(self, s: PlayState, people: frozenset[str] | None,
                 first: int | None, qualification: float | None,
@@ -805,6 +823,10 @@ class Bound:
             if self._achieved(s, what):
                 known[self.item_part[bit]] += worth
                 continue
+            if what[0] == "counter" and self._unraised(s, what[1], people):
+                # format 1.3: meeting its raiser without it raised is as good as answering it
+                raiser = rt.scenario.objections[what[1]].raised_by
+                entries.setdefault(raiser, []).append((bit, ()))
             for source in sources:
                 if not self._open(s, source, people):
                     continue

@@ -25,7 +25,7 @@ from game.state import PlayState
 KEY_FIELDS: dict[str, bool] = {
     "scenario_id": False, "seed": False,          # the same for the whole search
     "phase": True, "turn": True, "meeting_with": True, "node": True, "exchanges": True,
-    "stance": True, "anchor": True, "trust": True, "interest": True,
+    "stance": True, "anchor": True, "trust": True, "interest": True, "interest_later": True,
     "met": True, "introduced": True, "needs_known": True, "pitched": True, "learned": True,
     "hints": True, "flags": True, "objections": True, "tags": True,
     "blind_tags": True, "mistake_costs": True, "critical": True,
@@ -95,7 +95,7 @@ def split_key(state: PlayState) -> tuple[tuple[Any, ...], tuple[float, ...]]:
     dominance test, game/analysis/exact.py). A pitch is named with everyone who heard it: a
     later pitch of the same need lands only with someone who has not."""
     s = state
-    values = (*s.stance.values(), *s.anchor.values(), *s.trust.values(), float(s.interest),
+    values = (*s.stance.values(), *s.anchor.values(), *s.trust.values(), float(s.interest), float(s.interest_later),
               -float(s.premature_closes), -float(s.wrong_counters), -float(s.bad_pitches),
               *(-v for _, v in sorted(s.mistake_costs.items())))
     rest = (

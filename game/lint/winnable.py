@@ -88,6 +88,11 @@ def check(scenario: Scenario, locator: Locator) -> Iterator[Problem]:
             ("close", "interest"), "warning", "cannot-win",
             msg("cannot-win.interest", needed=scenario.close.interest,
                 reachable=f"{interest:g}"))
+    elif scenario.format >= 1.3 and scenario.close.interest > scenario.turns:
+        yield locator.problem(  # interest builds one level a meeting
+            ("close", "interest"), "warning", "cannot-win",
+            msg("cannot-win.interest-turns", needed=scenario.close.interest,
+                turns=scenario.turns))
     revealable = len(revealable_needs(scenario))
     if revealable < scenario.close.needs:
         yield locator.problem(

@@ -3,7 +3,8 @@
 Each has two or three people, two or three meetings and one or two nodes per person with two or
 three choices, drawn from every kind of effect the engine has (needs revealed and pitched, one
 need held by two people, hints, objections and counters, stance, trust, interest, introductions,
-flags, conditions, events, a referral; format 1.2's qualification items and walking away) —
+flags, conditions, events, a referral; format 1.2's qualification items and walking away;
+format 1.3's interest that builds and objections that count once raised) —
 small enough that every sequence of options can be
 played out.
 """
@@ -148,6 +149,8 @@ def random_deal(seed: int) -> Scenario:
             walker = rng.choice(people)
             stakeholders[walker]["conversation"]["nodes"]["hi"]["choices"].append(
                 {"text": "Walk away", "tactic": "small_talk", "effects": {"walk_away": True}})
+    if rng.random() < 0.4:  # format 1.3: interest builds a level a meeting, an objection
+        document["format"] = 1.3  # never raised by someone met does not count
     result = load_scenario_text(yaml.safe_dump(document, allow_unicode=True), f"random-{seed}")
     assert result.scenario is not None, [p.format() for p in result.problems]
     return result.scenario
