@@ -85,7 +85,7 @@ def interest(s: PlayState, rt: Runtime, fx: Effects, who: str | None, out: list[
     rules.raise_interest(s, fx.interest or 0, rt.builds_interest)
     if s.interest != before:
         out.append(Line("note", code="interest", params={"level": s.interest}))
-    elif s.interest_later > later:  # format 1.3: it shows at the next meeting
+    if s.interest_later > later:  # format 1.3: it shows at the next meeting
         out.append(Line("note", code="interest-later", params={"level": s.interest}))
 
 

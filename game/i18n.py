@@ -70,6 +70,10 @@ _TEXT: dict[str, dict[str, str]] = {
                  "es": "no has descubierto suficientes necesidades ({known} de {needed})."},
     "why-interest": {"en": "interest is too low ({level}; needs {needed}).",
                      "es": "el interés es demasiado bajo ({level}; hace falta {needed})."},
+    "why-interest-builds": {"en": "interest is too low ({level}; needs {needed}) — it rises at "
+                                  "most one level a meeting.",
+                            "es": "el interés es demasiado bajo ({level}; hace falta {needed}): "
+                                  "sube como mucho un nivel por reunión."},
     "why-authority": {"en": "authority is not established: who signs, and have you met them?",
                       "es": "no has confirmado la autoridad: ¿quién firma y te has reunido con "
                             "esa persona?"},
@@ -541,6 +545,8 @@ class Words:
 
     def reason(self, code: str, params: dict[str, Any]) -> str:
         """Word a close-failure reason."""
+        if code == "interest" and params.get("builds"):  # format 1.3
+            code = "interest-builds"
         return self.note(f"why-{code}", params)
 
     def pass_reason(self, reason: str, mark: int, critical: tuple[str, ...] = ()) -> str:

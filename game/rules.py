@@ -232,7 +232,10 @@ def decide_close(rt: Runtime, state: PlayState, asked: str) -> CloseDecision:
     if not done["need"]:
         reasons.append(("need", {"known": len(state.needs_known), "needed": close.needs}))
     if not done["interest"]:
-        reasons.append(("interest", {"level": state.interest, "needed": close.interest}))
+        low: dict[str, object] = {"level": state.interest, "needed": close.interest}
+        if rt.builds_interest:  # format 1.3: say why it may still be low
+            low["builds"] = True
+        reasons.append(("interest", low))
     if not done["authority"]:
         reasons.append(("authority", {}))
     unknown = [item for item in rt.items if not done[item]]

@@ -225,3 +225,20 @@ def test_validate_warns_when_the_interest_asked_needs_more_meetings_than_the_dea
     assert "waits for meeting 3" in problem.message and problem.line == 8
     assert not [p for p in load_scenario_text(text.replace("format: 1.3", "format: 1.2"),
                                               "b.yaml").problems if p.code == "cannot-win"]
+
+
+def test_a_close_refused_for_interest_says_it_builds_a_level_a_meeting() -> None:
+    game = Game(runtime())
+    game.choose_key("meet:pauline")
+    lines = game.choose_key("pauline/hello/0")
+    assert notes(lines)[-2:] == ["interest", "interest-later"]  # shown 1, one more to come
+    lines = game.choose_key("pauline/hello/2")
+    [failed] = [line for line in lines if line.code == "close-failed"]
+    words = Words(game.scenario)
+    told = [words.reason(code, params) for code, params in failed.params["reasons"]]
+    assert "sube como mucho un nivel por reunión" in told[0]
+    older = Game(runtime("1.2"))  # the older wording where interest does not build
+    older.choose_key("meet:pauline")
+    [failed] = [line for line in older.choose_key("pauline/hello/2") if line.code == "close-failed"]
+    told = [words.reason(code, params) for code, params in failed.params["reasons"]]
+    assert told[0].startswith("el interés es demasiado bajo") and "reunión" not in told[0]

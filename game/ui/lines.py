@@ -11,7 +11,7 @@ from game.i18n import Words, tactic_label  # noqa: F401 (screens import it from 
 from game.ui.strings import UIText
 
 GOOD = frozenset({"need-found", "pitch-landed", "objection-resolved", "introduced", "close-won",
-                  "referral-won", "interest", "learned", "qualified-out"})
+                  "referral-won", "interest", "interest-later", "learned", "qualified-out"})
 BAD = frozenset({"pitch-premature", "pitch-irrelevant", "counter-failed", "close-failed",
                  "referral-lost"})
 TONE_ICONS = {"good": ("mark", "good"), "bad": ("mark", "mistake"), "clue": ("mood", "neutral"),
