@@ -141,6 +141,8 @@ def compile_node(specs: Sequence[ChoiceSpec], who: str) -> NodeOptions:
         if spec.valuable:
             body.append(f"if note_seen and {spec.key!r} not in s.seen: "
                         f"s.seen[{spec.key!r}] = s.turn")
+        if spec.draws:  # format 1.3: an objection the trainee could draw out now counts
+            body.append(f"if note_seen: s.offered.update({spec.draws!r})")
         body.append(f"append(OPEN{i})")
         if not branches:
             lines.extend("    " + b for b in body)

@@ -315,11 +315,12 @@ def interest_grows(state: PlayState) -> bool:
 
 def counted_objections(rt: Runtime, state: PlayState) -> list[str]:
     """The saboteurs' objections the saboteurs competency counts: all of them — or where
-    format 1.3 rules, those raised and those of a saboteur never met (one you met who never
-    raised it is no objection to answer; one you never met worked against you unheard)."""
+    format 1.3 rules, those raised, those a choice open to the trainee could have drawn out
+    (left unasked, it is dodged, not absent), and those of a saboteur never met (their doubt
+    worked unheard). One never raised, never offered, by a saboteur met does not count."""
     theirs = [o for o, obj in rt.scenario.objections.items() if obj.raised_by in rt.saboteurs]
     if not rt.builds_interest:
         return theirs
     objections = rt.scenario.objections
-    return [o for o in theirs
-            if o in state.objections or objections[o].raised_by not in state.met]
+    return [o for o in theirs if o in state.objections or o in state.offered
+            or objections[o].raised_by not in state.met]

@@ -38,6 +38,7 @@ class ChoiceSpec:
     option_id: str | int  # how the path names it: the choice's id, else its index in the node
     severity: str | None  # minor / major / critical for an author-marked mistake, else None
     competency: str       # the competency an author-marked mistake costs (by its tactic)
+    draws: tuple[str, ...] = ()  # format 1.3: saboteurs' objections it raises (offered: counted)
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,13 @@ class Runtime:
         self.nodes: dict[tuple[str, str], NodePlan] = {}
         self.spec_by_key: dict[str, ChoiceSpec] = {}
         revealable: set[str] = set()
+        def draws(fx: Effects) -> tuple[str, ...]:
+            # format 1.3: an objection a choice could draw out counts once offered (rules)
+            if not self.builds_interest:
+                return ()
+            return tuple(o for o in fx.raise_objections if o in scenario.objections
+                         and people[scenario.objections[o].raised_by].role == "saboteur")
+
         for sid, person in people.items():
             for nid, node in person.conversation.nodes.items():
                 specs = []
@@ -139,7 +147,8 @@ class Runtime:
                                       Line("you", choice.text),
                                       Line("say", choice.reply, speaker=sid) if choice.reply
                                       else None, choice.id or i,
-                                      choice.mistake_severity(), competency_of(choice.tactic))
+                                      choice.mistake_severity(), competency_of(choice.tactic),
+                                      draws(fx))
                     specs.append(spec)
                     self.spec_by_key[key] = spec
                 self.choices[(sid, nid)] = tuple(specs)

@@ -22,7 +22,7 @@ FORMATS = (1, 1.1, 1.2, 1.3)  # 1.1 adds `say_again`, `if: {meeting: …}`, `fee
                               # `disqualify`, `walk_away`, regional `language` tags,
                               # `close.won_line` and `referral.moment`; 1.3 adds no key but two
                               # rules (interest builds a level a meeting; an objection never
-                              # raised by someone met does not count)
+                              # raised nor offered by someone met does not count)
 
 MAX_STAKEHOLDERS = 200   # a buying centre larger than this is not one a trainee can read, and
                          # the analysis (par, strategies) would take minutes and gigabytes
@@ -712,7 +712,7 @@ class Scenario(_Strict):
             ' / `feedback_failed`; 1.2 adds `qualification`, `disqualify`, regional `language` '
             'tags and the public tender\'s words (sections below); 1.3 has no new keys but two '
             'rules: interest builds one level a meeting at most, and an objection never raised '
-            'by someone you met does not count against the trainee. Every older file is valid '
+            'nor offered by someone you met does not count against the trainee. Every older file is valid '
             'and plays the same. Write the version whose keys and rules you want.'
         ))
     id: Id = Field(description="The scenario's unique id; results and referrals name it.")

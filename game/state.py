@@ -55,6 +55,8 @@ class PlayState:
     critical: list[str] = field(default_factory=list)     # keys of critical mistakes made
     taken: set[str] = field(default_factory=set)                          # choice keys said once
     fired: set[str] = field(default_factory=set)                          # events that happened
+    offered: set[str] = field(default_factory=set)  # 1.3: saboteurs' objections a choice open
+                                                    # to the trainee could have drawn out
     close_attempts: int = 0
     qualified_at_close: dict[str, bool] | None = None                     # checklist at 1st close
     premature_closes: int = 0

@@ -41,6 +41,8 @@ def check_state(rt: Runtime, state: PlayState) -> None:
         problems.append("its path is damaged")
     if not state.fired <= set(scenario.events):
         problems.append("it names events the scenario does not have")
+    if not state.offered <= set(scenario.objections):
+        problems.append("it names objections the scenario does not have")
     if not (state.taken | set(state.seen)) <= _choice_keys(rt):
         problems.append("it names choices the scenario does not have")
     if state.phase in ("meeting", "after_close") and (

@@ -65,6 +65,7 @@ stakeholders:
           choices:
             - text: ¿Qué le preocupa del cambio?
               tactic: discovery
+              if: {needs_known: [overtime]}   # offered once the need is known
               effects: {raise_objections: [cambio], role_hints: [{about: inigo, text: Frena todo.}]}
             - text: Un piloto de un mes, sin compromiso.
               tactic: counter
@@ -132,11 +133,14 @@ def test_older_formats_reach_full_interest_in_one_meeting(version: str) -> None:
     assert game.state.outcome == "won" and game.state.turn == 1
 
 
-def play(version: str, *, meet_inigo: bool, provoke: bool = False, counter: bool = False
+def play(version: str, *, inigo: str, provoke: bool = False, counter: bool = False
          ) -> tuple[Runtime, PlayState]:
+    """Won in three meetings with Pauline; Íñigo met `inigo`: "first" (before the need is
+    known, so his worry cannot be asked yet), "later" (after it: it can) or "never"."""
     rt = runtime(version)
     game = Game(rt)
-    if meet_inigo:
+
+    def meet_inigo() -> None:
         game.choose_key("meet:inigo")
         if provoke:
             game.choose_key("inigo/hello/0")
@@ -144,7 +148,12 @@ def play(version: str, *, meet_inigo: bool, provoke: bool = False, counter: bool
                 game.choose_key("inigo/hello/1")
         game.choose_key("inigo/hello/2")
         game.tag("inigo", "saboteur")
-    for _ in range(3):
+
+    if inigo == "first":
+        meet_inigo()
+    for meeting in range(3):
+        if meeting == 1 and inigo == "later":
+            meet_inigo()
         game.choose_key("meet:pauline")
         for key in ("pauline/hello/0", "pauline/hello/1"):
             if any(o.key == key and o.available for o in game.options()):
@@ -168,29 +177,38 @@ def lost_for_objections(rt: Runtime, state: PlayState) -> list[str]:
     return [entry.code for entry in lost if entry.code.startswith("objection")]
 
 
-def test_an_objection_never_raised_by_someone_met_does_not_count() -> None:
-    rt, state = play("1.3", meet_inigo=True)
-    assert "cambio" not in state.objections
+def test_an_objection_that_could_not_be_raised_does_not_count() -> None:
+    rt, state = play("1.3", inigo="first")
+    assert "cambio" not in state.objections and not state.offered
     assert saboteurs(rt, state) == score(rt, state).competencies["saboteurs"][1]  # full marks
     assert lost_for_objections(rt, state) == []
 
 
-def test_a_raised_objection_counts_until_answered() -> None:
-    rt, state = play("1.3", meet_inigo=True, provoke=True)
+def test_an_objection_dodged_counts_as_unanswered() -> None:
+    """Íñigo's worry could be asked and was not: never raising it is no shortcut."""
+    rt, state = play("1.3", inigo="later")
+    assert "cambio" not in state.objections and state.offered == {"cambio"}
     full = score(rt, state).competencies["saboteurs"][1]
     assert saboteurs(rt, state) == pytest.approx(0.4 * full, abs=0.05)
-    rt, state = play("1.3", meet_inigo=True, provoke=True, counter=True)
+    assert lost_for_objections(rt, state) == ["objection-not-heard"]
+
+
+def test_a_raised_objection_counts_until_answered() -> None:
+    rt, state = play("1.3", inigo="later", provoke=True)
+    full = score(rt, state).competencies["saboteurs"][1]
+    assert saboteurs(rt, state) == pytest.approx(0.4 * full, abs=0.05)
+    rt, state = play("1.3", inigo="later", provoke=True, counter=True)
     assert saboteurs(rt, state) == full
 
 
 def test_a_saboteur_never_met_worked_against_you_unheard() -> None:
-    rt, state = play("1.3", meet_inigo=False)
+    rt, state = play("1.3", inigo="never")
     assert saboteurs(rt, state) == 0.0
     assert lost_for_objections(rt, state) == ["objection-not-heard"]
 
 
 def test_format_1_2_still_counts_an_objection_never_raised() -> None:
-    rt, state = play("1.2", meet_inigo=True)
+    rt, state = play("1.2", inigo="first")
     full = score(rt, state).competencies["saboteurs"][1]
     assert saboteurs(rt, state) == pytest.approx(0.4 * full, abs=0.05)
 
@@ -214,8 +232,8 @@ def test_par_waits_for_the_interest_and_proves_it() -> None:
     par = find_par(runtime().scenario, 0)
     assert par.exact and par.outcome == "won"
     assert par.turns == 3
-    older = find_par(runtime("1.2").scenario, 0)
-    assert older.exact and older.turns < 3
+    older = find_par(runtime("1.2").scenario, 0)  # there his worry counts: it must be answered
+    assert older.exact and "inigo/hello/1" in older.path
 
 
 def test_validate_warns_when_the_interest_asked_needs_more_meetings_than_the_deal_has() -> None:

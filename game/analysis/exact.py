@@ -170,6 +170,10 @@ class Bound:
                               if need.benefit == "back_end_savings")
         self.sabotage = tuple(o for o, obj in objections.items()
                               if obj.raised_by in rt.saboteurs)
+        # format 1.3: objections any meeting with their raiser offers (counted from then on)
+        self.drawn_on_meeting = frozenset(
+            o for sid in rt.saboteurs for spec in rt.first_plan[sid].specs
+            if spec.check is None for o in spec.draws)
         self.discovery_weight = importance(rt, rt.discoverable)
         weights = scenario.scoring.weights
         self.weights = {name: float(getattr(weights, name)) for name in (
@@ -793,12 +797,15 @@ class Bound:
 
     def _unraised(self, s: PlayState, objection: str,
                   people: frozenset[str] | None = frozenset()) -> bool:
-        """Format 1.3: whether `objection` can still end up not counting — never raised, and
-        its raiser met already or among `people` (None: anyone)."""
-        if not self.rt.builds_interest or objection in s.objections:
+        """Format 1.3: whether `objection` can still end up not counting — never raised nor
+        offered, and its raiser met already or among `people` (None: anyone) — unless meeting
+        them offers it at once (a choice at their conversation's start that raises it)."""
+        if not self.rt.builds_interest or objection in s.objections or objection in s.offered:
             return False
         raiser = self.rt.scenario.objections[objection].raised_by
-        return raiser in s.met or people is None or raiser in people
+        if raiser in s.met:
+            return True
+        return (people is None or raiser in people) and objection not in self.drawn_on_meeting
 
     def coupled(self, s: PlayState, people: frozenset[str] | None,
                 first: int | None, qualification: float | None,
