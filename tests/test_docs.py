@@ -324,3 +324,37 @@ def test_architecture_page_names_real_functions() -> None:
         for name in parts[cut:]:
             assert hasattr(owner, name), dotted
             owner = getattr(owner, name)
+
+
+# --- the two-cast example of `variants` -------------------------------------------------------
+
+CAST_EXAMPLE_TOP = """\
+id: two-casts
+title: Two casts
+language: en
+account: {company: Hall Haulage, product: RouteDesk}
+briefing: Greg runs operations, Maureen finance; one of them signs.
+turns: 6
+needs:
+  overtime: {text: Overtime, benefit: back_end_savings}
+close: {stance: 0.2, interest: 2, needs: 1}
+"""
+
+
+def test_the_two_cast_example_plays_once_the_usual_keys_are_added() -> None:
+    """The guide's casts example, completed as its text says (section 4's top-level keys),
+    validates with no error and each cast can be won."""
+    from game.analysis.par import find_par
+    from game.loader import load_scenario_text
+    from bench.playouts import variant_seeds
+
+    text = guide()
+    marker = text.index("An example with two casts")
+    match = re.compile(r"```yaml\n(.*?)```", re.S).search(text, marker)
+    assert match is not None
+    loaded = load_scenario_text(CAST_EXAMPLE_TOP + match.group(1), "two-casts.yaml")
+    assert loaded.errors == [], [p.format() for p in loaded.errors]
+    assert loaded.scenario is not None
+    for seed in variant_seeds(loaded.scenario):
+        par = find_par(loaded.scenario, seed)
+        assert par.outcome == "won", seed
