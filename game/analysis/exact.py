@@ -170,10 +170,28 @@ class Bound:
                               if need.benefit == "back_end_savings")
         self.sabotage = tuple(o for o, obj in objections.items()
                               if obj.raised_by in rt.saboteurs)
-        # format 1.3: objections any meeting with their raiser offers (counted from then on)
-        self.drawn_on_meeting = frozenset(
-            o for sid in rt.saboteurs for spec in rt.first_plan[sid].specs
-            if spec.check is None for o in spec.draws)
+        # format 1.3: objections a meeting with their raiser offers at once (counted from then
+        # on): a choice at the start of their conversation that raises it, open always or
+        # while flags hold that nothing sets or clears (a cast's) — with those flags
+        every = (*(spec.choice.effects for spec in rt.spec_by_key.values()),
+                 *(event.effects for event in scenario.events.values()))
+        changed = {f for fx in every for f in (*fx.set_flags, *fx.clear_flags)}
+        drawn: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+        for sid in rt.saboteurs:
+            for spec in rt.first_plan[sid].specs:
+                when = spec.choice.when
+                if not spec.draws or spec.choice.effects.counter is not None:
+                    continue
+                if when is None:
+                    guard = (frozenset(), frozenset())
+                elif set(when.model_dump(exclude_defaults=True)) <= {"flags", "not_flags"} and \
+                        not changed & {*when.flags, *when.not_flags}:
+                    guard = (frozenset(when.flags), frozenset(when.not_flags))
+                else:
+                    continue
+                for o in spec.draws:
+                    drawn.setdefault(o, []).append(guard)
+        self.drawn_on_meeting = {o: tuple(guards) for o, guards in drawn.items()}
         self.discovery_weight = importance(rt, rt.discoverable)
         weights = scenario.scoring.weights
         self.weights = {name: float(getattr(weights, name)) for name in (
@@ -805,7 +823,10 @@ class Bound:
         raiser = self.rt.scenario.objections[objection].raised_by
         if raiser in s.met:
             return True
-        return (people is None or raiser in people) and objection not in self.drawn_on_meeting
+        if people is not None and raiser not in people:
+            return False
+        return not any(need <= s.flags and not barred & s.flags
+                       for need, barred in self.drawn_on_meeting.get(objection, ()))
 
     def coupled(self, s: PlayState, people: frozenset[str] | None,
                 first: int | None, qualification: float | None,
