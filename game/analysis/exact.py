@@ -257,6 +257,13 @@ class Bound:
                 self.guards[source_id] = (when, who)
         self.event_turn = {eid: e.turn for eid, e in scenario.events.items()}
         self.dead: set[str] = set(self.never)
+        # the flags each close choice of the decision-maker asks for (`_close_offered`)
+        dm = rt.decision_maker
+        self.close_flags = tuple(
+            frozenset(spec.choice.when.flags if spec.choice.when is not None else ())
+            for spec in rt.spec_by_key.values()
+            if spec.stakeholder == dm and spec.choice.tactic == "close"
+            and spec.severity != "critical")
 
     def _prerequisites(self) -> None:
         """For each choice and item it earns, the facts it needs first: what its condition
@@ -574,10 +581,34 @@ class Bound:
         rule can hold then (`_closable`) — where interest builds (format 1.3), not before the
         meeting whose number is the interest the close asks for."""
         turn = self._earliest_close(s)
-        if turn is None or not self.rt.builds_interest:
-            return turn
-        turn = max(turn, self.rt.scenario.close.interest)
+        if turn is None:
+            return None
+        if self.rt.builds_interest:
+            turn = max(turn, self.rt.scenario.close.interest)
+        turn = max(turn, self._close_offered(s))
         return turn if turn <= self.turns else None
+
+    def _close_offered(self, s: PlayState) -> int:
+        """The earliest turn a close choice of the decision-maker can be open, as far as the
+        flags its condition asks for go: each set already, or settable by a choice or by an
+        event with no fixed turn (any time), or by an event of a fixed turn t (from meeting
+        t + 1) — so a close offered only after a bake-off event waits for it."""
+        best = self.turns + 1
+        for flags in self.close_flags:
+            turn = s.turn
+            for f in flags:
+                if f in s.flags:
+                    continue
+                times = [self.event_turn.get(src.id) if src.kind == "event" else None
+                         for src in self.producers.get(("flag", f), ())
+                         if self._open(s, src, None)]
+                if not times:
+                    turn = self.turns + 1
+                    break
+                if None not in times:
+                    turn = max(turn, min(times) + 1)
+            best = min(best, turn)
+        return best
 
     def _earliest_close(self, s: PlayState) -> int | None:
         dm = self.rt.decision_maker

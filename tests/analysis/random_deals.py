@@ -151,6 +151,21 @@ def random_deal(seed: int) -> Scenario:
                 {"text": "Walk away", "tactic": "small_talk", "effects": {"walk_away": True}})
     if rng.random() < 0.4:  # format 1.3: interest builds a level a meeting, an objection
         document["format"] = 1.3  # never raised by someone met does not count
+    extra = random.Random(seed + 10_007)  # later additions draw apart: the deals above stay
+    if extra.random() < 0.35:  # a close offered only once a flag is set (by a choice or an event)
+        for person in stakeholders.values():
+            for choice in person["conversation"]["nodes"]["hi"]["choices"]:
+                if choice["tactic"] == "close":
+                    choice["if"] = {"flags": ["warm"]}
+        if extra.random() < 0.5:  # only an event of a fixed turn sets it
+            document.setdefault("events", {})["bell"] = {
+                "text": "The bell.", "turn": extra.choice([1, 2]),
+                "effects": {"set_flags": ["warm"]}}
+            for person in stakeholders.values():
+                for node in person["conversation"]["nodes"].values():
+                    for choice in node["choices"]:
+                        choice.get("effects", {}).pop("set_flags", None)
+            document["events"].get("memo", {}).get("effects", {}).pop("set_flags", None)
     result = load_scenario_text(yaml.safe_dump(document, allow_unicode=True), f"random-{seed}")
     assert result.scenario is not None, [p.format() for p in result.problems]
     return result.scenario

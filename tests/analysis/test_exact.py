@@ -104,3 +104,31 @@ def test_a_pitch_is_named_with_who_heard_it() -> None:
     four = fork(one)
     four.state.pitched["cost"] = {"turn": 2, "to": "bo", "also": ["ana"]}
     assert state_key(three.state) == state_key(four.state)
+
+
+def test_a_close_offered_only_after_an_event_waits_for_it() -> None:
+    """Ana's close is offered once the board has met (a flag only the event at the end of
+    meeting 2 sets): no close can win before meeting 3, the bound knows it, and it stays sound
+    against brute force."""
+    text = TINY.replace("turns: 3", "turns: 4").replace(
+        """            - text: Shall we sign?
+              tactic: close
+""", """            - text: Shall we sign?
+              tactic: close
+              if: {flags: [board_met]}
+""") + """events:
+  board:
+    turn: 2
+    text: The board meets.
+    effects: {set_flags: [board_met]}
+"""
+    root = Game(load(text), 0)
+    tag_on_evidence(root)
+    bound = Bound(root.rt)
+    assert bound.earliest_close(root.state) == 3
+    best = _best_everywhere(fork(root), bound)
+    par = find_par(root.scenario, 0, budget=50)
+    assert par.exact and par.total == best and par.turns >= 3 and par.outcome == "won"
+    free = Game(load(TINY.replace("turns: 3", "turns: 4")), 0)  # the close offered at once
+    assert Bound(free.rt).earliest_close(free.state) == 1
+    assert bound.upper(root.state) < Bound(free.rt).upper(free.state)
