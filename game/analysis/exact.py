@@ -972,6 +972,34 @@ class Bound:
                 if int(c[1:]) < end:
                     on |= b
             return self._coverage(everyone_coded, mine_coded, on)
+
+        lasts: dict[tuple[frozenset[str], int], tuple[float, ...]] = {}
+
+        def signer_last(chosen: frozenset[str], end: int) -> tuple[float, ...]:
+            # what `chosen` earns when the decision-maker is met once, at the close that ends
+            # the deal: no one else can use what only the decision-maker brings
+            found = lasts.get((chosen, end))
+            if found is None:
+                met = here_bit
+                for c, b in clock_bit.items():
+                    if int(c[1:]) < end:
+                        met |= b
+                for sid in chosen:
+                    met |= 1 << slot[sid]
+                before = met & ~(1 << slot[decider])
+                vector = [0.0, 0.0, 0.0]
+                got: set[int] = set()
+                for sid, items in (*everyone_coded, (here, mine_coded)):
+                    if sid != here and sid not in chosen:
+                        continue
+                    reach = met if sid == decider else before
+                    for bit, waits in items:
+                        if bit not in got and all(mask & reach for mask in waits):
+                            got.add(bit)
+                            vector[self.item_part[bit]] += self.items[bit][2]
+                found = lasts[(chosen, end)] = tuple(vector)
+            return found
+
         trust = self._trust_plan(s, people, here)
         left = self.turns - s.turn  # new meetings still possible
 
@@ -1100,6 +1128,16 @@ class Bound:
                     if relationship is None:
                         continue
                     value = total(vector, closing, relationship, passage[1])
+                    if won and not passage[0] and decider in chosen and decider != here:
+                        # what only the signer brings is used by others only when a meeting
+                        # goes to the signer before the close: one of the spare ones, if any
+                        last = signer_last(chosen, s.turn + k)
+                        if last != vector:
+                            value = total(last, closing, relationship, passage[1])
+                            if free > len(chosen):
+                                early = trust(free - 1, dm_needed, won, chosen, True)
+                                if early is not None:
+                                    value = max(value, total(vector, closing, early, passage[1]))
                     if value <= best:
                         continue
                     if turn is not None and cannot_close(
@@ -1119,7 +1157,7 @@ class Bound:
         rt = self.rt
         w = self.weights["relationship"]
         if w == 0:
-            return lambda k, dm, won, chosen=frozenset(): 0.0
+            return lambda k, dm, won, chosen=frozenset(), dm_early=False: 0.0
         tops = {sid: self.trust_top(s, sid, people) for sid in rt.order}
         floor = {sid: min(tops[sid], s.trust[sid] + self._trust_from_others(s, sid, people))
                  for sid in rt.order}
@@ -1175,20 +1213,23 @@ class Bound:
                 found = by_meetings[seen] = (top, rest)
             return found
 
-        ordered: dict[tuple[frozenset[str], bool], float] = {}
+        ordered: dict[tuple[frozenset[str], bool, bool], float] = {}
 
-        def in_order(seen: frozenset[str], dm_last: bool) -> float:
+        def in_order(seen: frozenset[str], dm_last: bool, dm_early: bool = False) -> float:
             # the summed trust of everyone met when each new meeting is held once, in the best
             # order (the decision-maker's last when they close): a person's own choices count
             # only when what they wait for is brought by someone met by then; the person met
-            # now is met only now
-            key = (seen, dm_last)
+            # now is met only now. `dm_early`: the decision-maker also has a meeting before
+            # all the others (what they bring serves everyone)
+            key = (seen, dm_last, dm_early)
             found = ordered.get(key)
             if found is not None:
                 return found
             top, rest = reach(seen)
             fixed = sum(rest[sid] for sid in met if sid not in seen)
             start = {here} if here is not None else set()
+            if dm_early and decider is not None:
+                start.add(decider)
             new = [sid for sid in seen if sid != here and not (dm_last and sid == decider)]
             best_total = -1.0
             for order in itertools.permutations(new) if len(new) <= 6 else (tuple(new),):
@@ -1216,10 +1257,11 @@ class Bound:
             ordered[key] = best_total
             return best_total
 
-        def points(k: int, dm: bool, won: bool,
-                   chosen: frozenset[str] = frozenset()) -> float | None:
+        def points(k: int, dm: bool, won: bool, chosen: frozenset[str] = frozenset(),
+                   dm_early: bool = False) -> float | None:
             # `chosen`: people among the k met for what they earn (the rest of the k go to
-            # whoever raises the average most); None when the decision-maker has no slot left
+            # whoever raises the average most); None when the decision-maker has no slot left;
+            # `dm_early`: one meeting more, not counted in k, goes to the decision-maker first
             spare = k - len(chosen) - (1 if dm and decider is not None and decider != here
                                        and decider not in chosen else 0)
             if spare < 0:
@@ -1229,7 +1271,8 @@ class Bound:
                                  | ({decider} if dm and decider is not None else set()))
                 top, rest = reach(seen)
                 count = len(met | seen)
-                total = in_order(seen, won and decider is not None and decider != here)
+                total = in_order(seen, won and decider is not None and decider != here,
+                                 dm_early)
                 fraction_of = total / count if count else 0.0
                 return finish(fraction_of, won, top.get(decider, 0.0) if decider else 0.0)
             total, count = base, len(met)

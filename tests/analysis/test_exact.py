@@ -132,3 +132,88 @@ def test_a_close_offered_only_after_an_event_waits_for_it() -> None:
     free = Game(load(TINY.replace("turns: 3", "turns: 4")), 0)  # the close offered at once
     assert Bound(free.rt).earliest_close(free.state) == 1
     assert bound.upper(root.state) < Bound(free.rt).upper(free.state)
+
+
+SIGNER_FIRST = """\
+id: signer-first
+title: Signer first
+language: en
+account: {company: Acme, product: Tool, deal_value: 1000}
+briefing: Sell the tool to Acme.
+turns: 3
+close: {stance: 0.0, interest: 1, needs: 1}
+stakeholders:
+  ana:
+    name: Ana
+    title: Director
+    role: decision_maker
+    trust: 0.2
+    cares_about: [cost]
+    conversation:
+      start: hi
+      nodes:
+        hi:
+          say: Hello there.
+          choices:
+            - text: What costs you most?
+              tactic: discovery
+              effects:
+                reveal_needs: [cost]
+                interest: 1
+                set_flags: [go_ahead]
+                role_hints: [{about: ana, text: Ana signs.}]
+            - text: Shall we sign?
+              tactic: close
+              next: end
+  bo:
+    name: Bo
+    title: IT
+    role: saboteur
+    trust: 0.1
+    conversation:
+      start: hi
+      nodes:
+        hi:
+          say: What now?
+          choices:
+            - text: What worries you?
+              tactic: discovery
+              effects: {raise_objections: [risk], role_hints: [{about: bo, text: Bo digs in.}]}
+            - text: Ana asked me to walk you through it.
+              tactic: small_talk
+              if: {flags: [go_ahead]}
+              effects: {trust: 0.8}
+            - text: A pilot first.
+              tactic: counter
+              if: {flags: [go_ahead]}
+              effects: {counter: {objection: risk, using: pilot}}
+  cy:
+    name: Cy
+    title: Clerk
+    role: user
+    trust: 0.9
+    conversation:
+      start: hi
+      nodes:
+        hi:
+          say: Hi.
+          choices:
+            - text: Nice day.
+              tactic: small_talk
+needs:
+  cost: {text: Running cost, benefit: front_end_savings}
+objections:
+  risk: {text: It breaks things., raised_by: bo, counters: [pilot]}
+"""
+
+
+def test_a_signer_met_twice_brings_what_others_wait_for() -> None:
+    """Bo's trust and his counter wait for what only Ana (who signs) brings: the best plan
+    meets Ana, then Bo, then Ana again to close. The bound's plan that reserves a meeting for
+    Ana first must count Bo's trust choice too (it would be below the best otherwise)."""
+    root = Game(load(SIGNER_FIRST), 0)
+    tag_on_evidence(root)
+    best = _best_everywhere(fork(root), Bound(root.rt))
+    par = find_par(root.scenario, 0, budget=50)
+    assert par.exact and par.total == best and par.outcome == "won"
+    assert par.path.count("meet:ana") == 2
