@@ -39,6 +39,7 @@ from game.scoring import PENALTY, WRONG_SABOTEUR, importance, score, wrong_tags
 from game.state import PlayState
 
 DEFAULT_NODES = 400_000   # positions the exact search may visit before it gives up
+EARLY = "\0early"  # in an order of meetings: the decision-maker's meeting before their close
 COUPLED = ("discovery", "value_pitch", "saboteurs")  # what meetings earn, item by item
 EPS = 1e-9  # bounds are summed in another order than the score: never round below it
 
@@ -1124,7 +1125,8 @@ class Bound:
                     # a meeting the decision-maker needs to introduce someone is theirs: it
                     # is not free for anyone else
                     free = k - passage[0]
-                    relationship = trust(free, dm_needed, won, chosen)
+                    # a meeting more for the decision-maker to introduce someone: it comes first
+                    relationship = trust(free, dm_needed, won, chosen, passage[0] > 0)
                     if relationship is None:
                         continue
                     value = total(vector, closing, relationship, passage[1])
@@ -1213,31 +1215,41 @@ class Bound:
                 found = by_meetings[seen] = (top, rest)
             return found
 
-        ordered: dict[tuple[frozenset[str], bool, bool], float] = {}
+        ordered: dict[tuple[frozenset[str], bool, bool, bool], float] = {}
 
-        def in_order(seen: frozenset[str], dm_last: bool, dm_early: bool = False) -> float:
+        def in_order(seen: frozenset[str], dm_last: bool, dm_early: bool = False,
+                     loose: bool = False) -> float:
             # the summed trust of everyone met when each new meeting is held once, in the best
             # order (the decision-maker's last when they close): a person's own choices count
             # only when what they wait for is brought by someone met by then; the person met
             # now is met only now. `dm_early`: the decision-maker also has a meeting before
-            # all the others (what they bring serves everyone)
-            key = (seen, dm_last, dm_early)
+            # the close, at the best place in the order (what they bring serves those after)
+            key = (seen, dm_last, dm_early, loose)
             found = ordered.get(key)
             if found is not None:
                 return found
             top, rest = reach(seen)
             fixed = sum(rest[sid] for sid in met if sid not in seen)
             start = {here} if here is not None else set()
-            if dm_early and decider is not None:
-                start.add(decider)
             new = [sid for sid in seen if sid != here and not (dm_last and sid == decider)]
+            early = dm_early and decider is not None and decider != here
+            if early and len(new) > 6:
+                start.add(decider)  # too many to order: as if it came first
             best_total = -1.0
-            for order in itertools.permutations(new) if len(new) <= 6 else (tuple(new),):
+            bases = itertools.permutations(new) if len(new) <= 6 else (tuple(new),)
+            places = range(len(new) + 1) if early and len(new) <= 6 else (None,)
+            for base, place in itertools.product(bases, places):
+                order = base if place is None else (*base[:place], EARLY, *base[place:])
                 if dm_last and decider in seen:
                     order = (*order, decider)
                 total = fixed
                 before = set(start)
+                if not loose and introduced_late(order, before):
+                    continue
                 for sid in (here, *order) if here is not None else order:
+                    if sid == EARLY:  # the decision-maker's first meeting: what they bring
+                        before.add(decider)
+                        continue
                     before.add(sid)
                     if sid in endless:
                         total += 1.0
@@ -1254,8 +1266,40 @@ class Bound:
                 if len(new) > 6:  # too many to order: as if each came last
                     total = fixed + sum(top[sid] for sid in seen)
                 best_total = max(best_total, total)
+            if best_total < 0:  # no order fits the introductions as this reads them
+                best_total = in_order(seen, dm_last, dm_early, True)
             ordered[key] = best_total
             return best_total
+
+        # who must be introduced, and by whom (no event can): met only after one of them
+        introducers: dict[str, frozenset[str]] = {}
+        for sid in rt.order:
+            if sid in s.introduced:
+                continue
+            by: set[str] | None = set()
+            for source in self.introducers.get(sid, ()):
+                if not self._open(s, source, people):
+                    continue
+                if source.who is None:
+                    by = None
+                    break
+                by.add(source.who)
+            if by is not None:
+                introducers[sid] = frozenset(by - {sid})
+
+        def introduced_late(order: tuple[str, ...], before: set[str]) -> bool:
+            # whether someone in `order` would be met before anyone who can introduce them
+            if not introducers or len(order) > 6:
+                return False
+            met_by_now = set(before)
+            for sid in order:
+                if sid == EARLY:
+                    met_by_now.add(decider)
+                    continue
+                if sid in introducers and introducers[sid].isdisjoint(met_by_now):
+                    return True
+                met_by_now.add(sid)
+            return False
 
         def points(k: int, dm: bool, won: bool, chosen: frozenset[str] = frozenset(),
                    dm_early: bool = False) -> float | None:
