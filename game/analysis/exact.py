@@ -1003,6 +1003,64 @@ class Bound:
 
         trust = self._trust_plan(s, people, here)
         left = self.turns - s.turn  # new meetings still possible
+        coded_of = dict(everyone_coded)
+        sequences: dict[tuple[Any, ...], float] = {}
+
+        def in_sequence(chosen: frozenset[str], passage: tuple[int, Any], closing: float,
+                        above: float) -> float:
+            # the best total over the orders of a won plan in which each of `chosen` is met
+            # once and the signer last (and, when they introduce someone, once before at the
+            # best place): an item counts only when what it waits for was brought by someone
+            # met by then, trust likewise (`along`); an order that meets someone before anyone
+            # who can introduce them does not count. Stops once an order beats `above` (the
+            # caller only compares) or cannot be beaten; 101 when there are too many to order
+            key = (chosen, passage, closing)
+            found = sequences.get(key)
+            if found is not None:
+                return found
+            along = getattr(trust, "along", None)
+            new = tuple(sorted(chosen - {decider}))
+            if along is None or len(new) > 5:
+                return 101.0
+            places = range(len(new) + 1) if passage[0] else (None,)
+            best_here = -1.0
+            for base, place in itertools.product(itertools.permutations(new), places):
+                order = (*(base if place is None else (*base[:place], EARLY, *base[place:])),
+                         decider)
+                if trust.introduced_late(order, {here} if here is not None else set()):
+                    continue
+                value = total(items_along(order), closing, along(order, True), passage[1])
+                if value > best_here:
+                    best_here = value
+                    if value > above:
+                        break
+            found = sequences[key] = 101.0 if best_here < 0 else best_here
+            return found
+
+        def items_along(order: tuple[str, ...]) -> tuple[float, ...]:
+            # what the meetings earn when held in `order` after the one now: a fact a person
+            # brings serves their own meeting and those after; an event's, meetings after it
+            vector = [0.0, 0.0, 0.0]
+            got: set[int] = set()
+            brought = 0
+            turn = s.turn
+            for sid in ((here, *order) if here is not None else order):
+                if sid != here:
+                    turn += 1
+                if sid == EARLY:
+                    brought |= 1 << slot[decider] if decider in slot else 0
+                    continue
+                brought |= here_bit if sid == here else 1 << slot[sid] if sid in slot else 0
+                reach = brought
+                for c, b in clock_bit.items():
+                    if int(c[1:]) < turn:
+                        reach |= b
+                for bit, waits in (mine_coded if sid == here else coded_of.get(sid, ())):
+                    if bit not in got and all(mask & reach for mask in waits):
+                        got.add(bit)
+                        vector[self.item_part[bit]] += self.items[bit][2]
+            return tuple(vector)
+
 
         decider = dm
         blocked: dict[tuple[frozenset[str] | None, int], bool] = {}
@@ -1142,6 +1200,12 @@ class Bound:
                                     value = max(value, total(vector, closing, early, passage[1]))
                     if value <= best:
                         continue
+                    if won and decider != here and free == len(chosen) + (
+                            decider not in chosen):
+                        # each met once, the signer last: items and trust in one order
+                        value = min(value, in_sequence(chosen, passage, closing, cutoff))
+                        if value <= best:
+                            continue
                     if turn is not None and cannot_close(
                             chosen, free - len(chosen) - (dm_needed and decider not in chosen),
                             turn):
@@ -1217,6 +1281,42 @@ class Bound:
 
         ordered: dict[tuple[frozenset[str], bool, bool, bool], float] = {}
 
+        def order_total(order: tuple[str, ...], seen: frozenset[str], start: set[str]) -> float:
+            # the summed trust of the people met in `order` (after the person met now): each
+            # one's own choices count when what they wait for is brought by someone met by then
+            total = 0.0
+            before = set(start)
+            for sid in (here, *order) if here is not None else order:
+                if sid == EARLY:  # the decision-maker's first meeting: what they bring
+                    before.add(decider)
+                    continue
+                before.add(sid)
+                if sid in endless:
+                    total += 1.0
+                    continue
+                own = others = 0.0
+                for delta, who, waits in raises[sid]:
+                    if who == sid:
+                        if all(not wait.isdisjoint(before) for wait in waits):
+                            own += delta
+                    elif (who is None or who in seen) and all(
+                            not wait.isdisjoint(seen) for wait in waits):
+                        others += delta
+                total += min(1.0, s.trust[sid] + own + others)
+            return total
+
+        def along(order: tuple[str, ...], won: bool) -> float:
+            # the relationship points when exactly the people of `order` are met, in it (the
+            # person met now first; EARLY: the decision-maker's first of two meetings)
+            seen = frozenset(sid for sid in order if sid != EARLY) | (
+                {here} if here is not None else set())
+            top, rest = reach(seen)
+            count = len(met | seen)
+            total = sum(rest[sid] for sid in met if sid not in seen)
+            total += order_total(order, seen, {here} if here is not None else set())
+            return finish(total / count if count else 0.0, won,
+                          top.get(decider, 0.0) if decider else 0.0)
+
         def in_order(seen: frozenset[str], dm_last: bool, dm_early: bool = False,
                      loose: bool = False) -> float:
             # the summed trust of everyone met when each new meeting is held once, in the best
@@ -1242,27 +1342,9 @@ class Bound:
                 order = base if place is None else (*base[:place], EARLY, *base[place:])
                 if dm_last and decider in seen:
                     order = (*order, decider)
-                total = fixed
-                before = set(start)
-                if not loose and introduced_late(order, before):
+                if not loose and introduced_late(order, start):
                     continue
-                for sid in (here, *order) if here is not None else order:
-                    if sid == EARLY:  # the decision-maker's first meeting: what they bring
-                        before.add(decider)
-                        continue
-                    before.add(sid)
-                    if sid in endless:
-                        total += 1.0
-                        continue
-                    own = others = 0.0
-                    for delta, who, waits in raises[sid]:
-                        if who == sid:
-                            if all(not wait.isdisjoint(before) for wait in waits):
-                                own += delta
-                        elif (who is None or who in seen) and all(
-                                not wait.isdisjoint(seen) for wait in waits):
-                            others += delta
-                    total += min(1.0, s.trust[sid] + own + others)
+                total = fixed + order_total(order, seen, start)
                 if len(new) > 6:  # too many to order: as if each came last
                     total = fixed + sum(top[sid] for sid in seen)
                 best_total = max(best_total, total)
@@ -1357,6 +1439,8 @@ class Bound:
                 fraction = 0.6 * best + 0.2 * asked + 0.2 * given - lost
             return scale * rules.clamp(fraction, 0.0, 1.0)
 
+        points.along = along  # type: ignore[attr-defined]
+        points.introduced_late = introduced_late  # type: ignore[attr-defined]
         return points
 
     def _referral(self, s: PlayState, won: bool, dm_trust: float) -> tuple[bool, bool]:
