@@ -337,11 +337,18 @@ class Bound:
         nobody who can answer it is met after it — the decision-maker at the close, or someone
         else when a meeting lies between."""
         dm = self.rt.decision_maker
+        seen = None if met is None else met | set(s.met) | ({here} if here is not None else set())
 
-        def among(sources: tuple[_Source, ...]) -> bool:
+        def among(sources: tuple[_Source, ...], besides: str = "") -> bool:
+            # a source (not the event `besides`) those met can use: its person met, and
+            # everyone its condition asks to have been met among them
             for source in sources:
-                if self._open(s, source, None) and (
-                        source.who is None or met is None or source.who in met):
+                if source.id == besides or not self._open(s, source, None):
+                    continue
+                if source.who is None or seen is None:
+                    return True
+                guard = self.guards.get(source.id)
+                if source.who in met and (guard is None or set(guard[0].met) <= seen):
                     return True
             return False
 
@@ -353,8 +360,8 @@ class Bound:
             if any(src.who == dm and self._open(s, src, None) for src in answers) \
                     or (turn - at >= 2 and among(answers)):
                 continue  # answered after it is raised
-            if among(self.producers.get(("open", o), ())) and among(answers):
-                continue  # raised earlier and answered
+            if among(self.producers.get(("open", o), ()), eid) and among(answers):
+                continue  # raised earlier (not by this event) and answered
             if any(self._holds(s, fact, here) for fact in stops) or any(
                     (met is None or fact[1] in met) if fact[0] == "met"
                     else among(self.producers.get(fact, ())) for fact in stops):
@@ -1029,7 +1036,21 @@ class Bound:
                          decider)
                 if trust.introduced_late(order, {here} if here is not None else set()):
                     continue
-                value = total(items_along(order), closing, along(order, True), passage[1])
+                earned, over = items_along(order)
+                value = total(earned, closing, along(order, True), passage[1])
+                if over > 0.3 and top:
+                    # what cannot be held costs points, but not where a competency is above
+                    # its top anyway, and never more than the smallest one holds (below 0
+                    # nothing more is lost); rounding may give back 0.05 a competency
+                    above = below = 0.0
+                    lowest = math.inf
+                    for i, got, lost, weight in parts:
+                        raw = got + earned[i] - lost
+                        above += max(0.0, raw - weight)
+                        lowest = min(lowest, rules.clamp(raw, 0.0, weight))
+                    cost = min(over - above, lowest) - 0.3
+                    if cost > 0:
+                        value -= min(value, 100.0 * cost / top)
                 if value > best_here:
                     best_here = value
                     if value > above:
@@ -1037,14 +1058,19 @@ class Bound:
             found = sequences[key] = 101.0 if best_here < 0 else best_here
             return found
 
-        def items_along(order: tuple[str, ...]) -> tuple[float, ...]:
+        def items_along(order: tuple[str, ...]) -> tuple[tuple[float, ...], float]:
             # what the meetings earn when held in `order` after the one now: a fact a person
-            # brings serves their own meeting and those after; an event's, meetings after it
+            # brings serves their own meeting and those after; an event's, meetings after it.
+            # And the points no order can keep of it: a meeting holds at most MAX_EXCHANGES
+            # choices (the signer's, one less for the close), so what only one person met
+            # once can earn is at most what their best choices that many earn
             vector = [0.0, 0.0, 0.0]
             got: set[int] = set()
             brought = 0
             turn = s.turn
-            for sid in ((here, *order) if here is not None else order):
+            credited: dict[str | None, list[int]] = {}
+            sequence = (here, *order) if here is not None else order
+            for sid in sequence:
                 if sid != here:
                     turn += 1
                 if sid == EARLY:
@@ -1059,7 +1085,32 @@ class Bound:
                     if bit not in got and all(mask & reach for mask in waits):
                         got.add(bit)
                         vector[self.item_part[bit]] += self.items[bit][2]
-            return tuple(vector)
+                        credited.setdefault(sid, []).append(bit)
+            return tuple(vector), over_capacity(sequence, credited)
+
+        def over_capacity(sequence: tuple[Any, ...], credited: dict[Any, list[int]]) -> float:
+            # the points beyond what each once-met person's choices can hold, summed
+            over = 0.0
+            for sid, bits in credited.items():
+                if sid == decider and EARLY in sequence:
+                    continue  # met twice
+                room = rules.MAX_EXCHANGES - (s.exchanges if sid == here else 0) - (
+                    1 if sid == decider else 0)
+                alone = [bit for bit in bits if not any(
+                    other != sid and other != EARLY and any(
+                        b == bit for b, _ in (mine_coded if other == here
+                                              else coded_of.get(other, ())))
+                    for other in sequence)]
+                if len(alone) <= room:
+                    continue
+                per: dict[str, float] = {}
+                for bit in alone:
+                    for source in self.items[bit][3]:
+                        if source.who == sid and self._open(s, source, people):
+                            per[source.id] = per.get(source.id, 0.0) + self.items[bit][2]
+                most = sum(sorted(per.values(), reverse=True)[:room])
+                over += max(0.0, sum(self.items[bit][2] for bit in alone) - most)
+            return over
 
 
         decider = dm
