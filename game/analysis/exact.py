@@ -204,6 +204,20 @@ class Bound:
         rule = getattr(scenario, "disqualify", None)
         self.walking = rule is not None and self._may_hold(rule.when) and (
             not rule.reasons or any(self._may_hold(r.when) for r in rule.reasons.values()))
+        # who can walk away (a choice that does), and who can establish each item walking
+        # away rightly asks for first
+        self.walkers = tuple(_Source("choice", key, spec.once, spec.stakeholder)
+                             for key, spec in rt.spec_by_key.items()
+                             if spec.choice.effects.walk_away and spec.severity != "critical")
+        learners: dict[str, list[_Source]] = {}
+        for key, spec in rt.spec_by_key.items():
+            for item in spec.choice.effects.learn:
+                learners.setdefault(item, []).append(
+                    _Source("choice", key, spec.once, spec.stakeholder))
+        for eid, event in scenario.events.items():
+            for item in event.effects.learn:
+                learners.setdefault(item, []).append(_Source("event", eid, event.once, None))
+        self.learners = {item: tuple(v) for item, v in learners.items()}
         self._items()
         self._prerequisites()
         self._pending()
@@ -778,10 +792,15 @@ class Bound:
         if rt.influencers:
             possible += 1
             points += 1
-        points -= s.premature_closes
+        penalties = float(s.premature_closes)
         if s.tags:
-            points -= wrong_tags(rt, s, "decision_maker") + 0.5 * wrong_tags(rt, s, "influencer")
-        parts["qualification"] = points / possible - s.mistake_costs.get("qualification", 0.0)
+            penalties += wrong_tags(rt, s, "decision_maker") + 0.5 * wrong_tags(rt, s, "influencer")
+        fraction = (points - penalties) / possible
+        if self.walking:  # a deal not to chase counts only what walking away rests on
+            asked = len(rt.disqualify_after) + possible - 3.0
+            if asked:
+                fraction = max(fraction, (asked - penalties) / asked)
+        parts["qualification"] = fraction - s.mistake_costs.get("qualification", 0.0)
         # saboteurs: every one tagged, every objection of theirs answered that still can be
         if rt.saboteurs:
             if self.sabotage:
@@ -1135,6 +1154,37 @@ class Bound:
         # every way the deal can end from here: (meetings until then, the decision-maker
         # among them, won, closing points, the turn of a won close)
         endings: list[tuple[int, bool, bool, float, int | None]] = [(left, False, False, 0.0, None)]
+        walks: dict[frozenset[str] | None, bool] = {}
+
+        def can_walk(chosen: frozenset[str], spare: int) -> bool:
+            # walking away rightly with `chosen` (and the person met now) met, and `spare`
+            # meetings for anyone else: someone met can walk away, and those met can establish
+            # what it asks for first
+            if spare > 0 and not can_walk(chosen, 0):
+                return can_walk(None, 0)  # type: ignore[arg-type]
+            found = walks.get(chosen)
+            if found is None:
+                them = None if chosen is None else chosen | ({here} if here is not None else set())
+
+                def by(sources: tuple[_Source, ...]) -> bool:
+                    return any(self._open(s, src, people) and (
+                        src.who is None or them is None or src.who in them) for src in sources)
+
+                found = by(self.walkers)
+                for item in rules.not_established(rt, s) if found else ():
+                    if item == "need":
+                        found = len(s.needs_known) + sum(
+                            1 for n, sources in self.reveal.items()
+                            if n not in s.needs_known and by(sources)) >= rt.scenario.close.needs
+                    elif item == "authority":
+                        found = by(self.authority)
+                    elif item != "interest":
+                        found = by(self.learners.get(item, ()))
+                    if not found:
+                        break
+                walks[chosen] = found
+            return found
+
         away = self.walk_away_turn(s)
         if away is not None:  # walked away at `turn`, after meeting whom there was time for
             for turn in range(away, self.turns + 1):
@@ -1225,7 +1275,8 @@ class Bound:
                 if most <= best or best > cutoff:
                     break
                 for k, dm_needed, won, closing, turn in (ending for _, ending in group):
-                    if len(chosen) > k:
+                    if len(chosen) > k or (closing and not won
+                                           and not can_walk(chosen, k - len(chosen))):
                         continue
                     passage = gate(chosen, dm_needed or (won and decider != here))
                     if passage is None or len(chosen) + passage[0] + (
