@@ -30,7 +30,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-from game import rules
+from game import rules, variants
 from game.analysis.forking import fork, split_key
 from game.engine import Game
 from game.runtime import Runtime
@@ -204,6 +204,23 @@ class Bound:
         rule = getattr(scenario, "disqualify", None)
         self.walking = rule is not None and self._may_hold(rule.when) and (
             not rule.reasons or any(self._may_hold(r.when) for r in rule.reasons.values()))
+        # …and where it is right for the whole attempt (it rests on the cast's flags alone,
+        # which nothing sets or clears), no close can ever win
+        every = (*(spec.choice.effects for spec in rt.spec_by_key.values()),
+                 *(event.effects for event in scenario.events.values()))
+        moved = {f for fx in every for f in (*fx.set_flags, *fx.clear_flags)}
+        cast = set(variants.start_flags(scenario))
+
+        def settled(when: Any) -> bool:
+            if when is None:
+                return True
+            asks = when.model_dump(exclude_defaults=True)
+            return set(asks) <= {"flags", "not_flags"} and not moved & {
+                *when.flags, *when.not_flags} and set(when.flags) <= cast \
+                and not cast & set(when.not_flags)
+
+        self.never_won = self.walking and settled(rule.when) and (
+            not rule.reasons or any(settled(r.when) for r in rule.reasons.values()))
         # who can walk away (a choice that does), and who can establish each item walking
         # away rightly asks for first
         self.walkers = tuple(_Source("choice", key, spec.once, spec.stakeholder)
@@ -602,6 +619,8 @@ class Bound:
         the decision-maker in a meeting (which needs them introduced) and wins only when the
         rule can hold then (`_closable`) — where interest builds (format 1.3), not before the
         meeting whose number is the interest the close asks for."""
+        if self.never_won:
+            return None  # walking away is the right call: a close is never won
         turn = self._earliest_close(s)
         if turn is None:
             return None
@@ -679,6 +698,9 @@ class Bound:
         clue = any(h["about"] == dm and not h.get("vague", False) for h in s.hints)
         if not clue and not self._still(s, self.authority, people):
             return False  # authority needs a clear clue (the close's meeting meets them)
+        for item in self.rt.items:  # format 1.2: budget, timing… found out first
+            if item not in s.learned and not self._still(s, self.learners.get(item, ()), people):
+                return False
         for o in self.blocking:
             if s.objections.get(o, {}).get("state") == "open" and not self._still(
                     s, self.counter.get(o, ()), people):
@@ -1135,16 +1157,35 @@ class Bound:
         decider = dm
         blocked: dict[tuple[frozenset[str] | None, int], bool] = {}
 
-        def cannot_close(chosen: frozenset[str], extra: int, turn: int) -> bool:
+        def cannot_close(chosen: frozenset[str], extra: int, turn: int,
+                         dm_early: bool = False) -> bool:
             # a close at `turn` cannot win with only `chosen`, the decision-maker and the
-            # person met now met until then (anyone, when there are meetings to spare): an
+            # person met now met until then — and, when there are meetings to spare, whoever
+            # can be met in them (introduced already, or by an event or someone met; by the
+            # decision-maker only in a meeting before the close: `dm_early`, or two spare): an
             # objection an event raises before it stays open, or the rule cannot hold
-            met = None if extra > 0 else frozenset(
-                chosen | {decider} | ({here} if here is not None else set()))
+            around = set(chosen | {decider} | ({here} if here is not None else set()))
+            if extra > 0:
+                introducers = around - ({decider} if decider != here and not dm_early
+                                        and extra < 2 else set())
+                grew = True
+                while grew:
+                    grew = False
+                    for sid in rt.order:
+                        if sid in around:
+                            continue
+                        if sid in s.introduced or any(
+                                self._open(s, src, people)
+                                and (src.who is None or src.who in introducers)
+                                for src in self.introducers.get(sid, ())):
+                            around.add(sid)
+                            introducers.add(sid)
+                            grew = True
+            met = frozenset(around)
             found = blocked.get((met, turn))
             if found is None:
                 found = self._may_stay_open(s, turn, met, here)
-                if not found and met is not None and turn > s.turn:
+                if not found and turn > s.turn:
                     # their choices alone must make the close rule hold
                     steps = turn - s.turn - (1 if here is None else 0)
                     found = not self._closable(s, met, self._stance_later(s, steps, met))
@@ -1310,7 +1351,7 @@ class Bound:
                             continue
                     if turn is not None and cannot_close(
                             chosen, free - len(chosen) - (dm_needed and decider not in chosen),
-                            turn):
+                            turn, passage[0] > 0):
                         continue
                     best = value
         return best
