@@ -8,9 +8,18 @@ every position that cannot beat the best score found so far:
   competency, counting only what the unsaid choices and the events still to come can add — a
   need counts only while a choice or event that reveals it is unused, an objection only while a
   working counter is unsaid, a person's trust only up to what their unsaid choices can add, the
-  close no earlier than the decision-maker can be met. Every count is optimistic, so a position
-  whose bound does not beat the best cannot lead to a better attempt (the tests check the search
-  against brute force).
+  close no earlier than the decision-maker can be met. Then plans (`Bound.coupled`): who is met
+  until the deal ends and how it ends (a close at turn t, walking away, not won), each scored as
+  `scoring` scores — an item counts only in plans meeting someone who can bring what it waits
+  for; a close only when those met can make the rule hold (needs, interest, authority, the
+  format-1.2 items, no blocking objection left open, a close choice offered — a bake-off's flag
+  waits for its event) and, in format 1.3, not before the meeting numbered `close.interest`;
+  walking away only when someone met can, after establishing what it rests on; spare meetings
+  only for people who can be introduced by then. A won plan meeting each person once, the
+  signer last, is also scored order by order (what only the signer brings serves nobody before
+  the close; introductions respected). Every count is optimistic, so a position whose bound
+  does not beat the best cannot lead to a better attempt (the tests check the search against
+  brute force on random small deals of every format).
 - **Transpositions**: a position reached twice (the same choices in another order) is searched
   once; `forking.state_key` names positions by everything that decides what happens next.
 - **Dominance**: among positions equal in everything else, one whose stances, trust and interest
