@@ -48,7 +48,12 @@ from game.scoring import PENALTY, WRONG_SABOTEUR, importance, score, wrong_tags
 from game.state import PlayState
 
 DEFAULT_NODES = 400_000   # positions the exact search may visit before it gives up
-EARLY = "\0early"  # in an order of meetings: the decision-maker's meeting before their close
+FIRST = "\0"  # in an order of meetings, FIRST + id: a first meeting with someone met again later
+
+
+def _first_of(entry: str) -> str | None:
+    """Whom a FIRST entry of an order of meetings is the first meeting with (None: not one)."""
+    return entry[1:] if entry.startswith(FIRST) else None
 COUPLED = ("discovery", "value_pitch", "saboteurs")  # what meetings earn, item by item
 EPS = 1e-9  # bounds are summed in another order than the score: never round below it
 
@@ -1064,67 +1069,63 @@ class Bound:
         sequences: dict[tuple[Any, ...], float] = {}
 
         def in_sequence(chosen: frozenset[str], passage: tuple[int, Any], closing: float,
-                        above: float) -> float:
+                        above: float, spare: int, turn: int) -> float:
             # the best total over the orders of a won plan in which each of `chosen` is met
-            # once and the signer last (and, when they introduce someone, once before at the
-            # best place): an item counts only when what it waits for was brought by someone
-            # met by then, trust likewise (`along`); an order that meets someone before anyone
-            # who can introduce them does not count. Stops once an order beats `above` (the
-            # caller only compares) or cannot be beaten; 101 when there are too many to order
-            key = (chosen, passage, closing)
+            # once and the signer last — and, when the signer introduces someone, once before
+            # at the best place; with a `spare` meeting, also a meeting with anyone else or a
+            # first meeting with one of them: an item counts only when what it waits for was
+            # brought by someone met by then, trust likewise (`along`); an order that meets
+            # someone before anyone who can introduce them does not count. Stops once an order
+            # beats `above` (the caller only compares); 101 when there are too many to order
+            key = (chosen, passage, closing, spare, turn)
             found = sequences.get(key)
             if found is not None:
                 return found
             along = getattr(trust, "along", None)
             new = tuple(sorted(chosen - {decider}))
-            if along is None or len(new) > 5:
+            extras: tuple[tuple[str, ...], ...] = ((),)
+            if passage[0]:
+                extras = ((FIRST + decider,),)
+            if spare:
+                extras = tuple((e,) for e in (
+                    *(sid for sid in rt.order if sid not in chosen and sid != decider),
+                    *(FIRST + sid for sid in sorted(chosen))))
+            if along is None or len(new) + len(extras[0]) > 5:
                 return 101.0
-            places = range(len(new) + 1) if passage[0] else (None,)
             best_here = -1.0
-            for base, place in itertools.product(itertools.permutations(new), places):
-                order = (*(base if place is None else (*base[:place], EARLY, *base[place:])),
-                         decider)
-                if trust.introduced_late(order, {here} if here is not None else set()):
-                    continue
-                earned, over = items_along(order)
-                value = total(earned, closing, along(order, True), passage[1])
-                if over > 0.3 and top:
-                    # what cannot be held costs points, but not where a competency is above
-                    # its top anyway, and never more than the smallest one holds (below 0
-                    # nothing more is lost); rounding may give back 0.05 a competency
-                    above = below = 0.0
-                    lowest = math.inf
-                    for i, got, lost, weight in parts:
-                        raw = got + earned[i] - lost
-                        above += max(0.0, raw - weight)
-                        lowest = min(lowest, rules.clamp(raw, 0.0, weight))
-                    cost = min(over - above, lowest) - 0.3
-                    if cost > 0:
-                        value -= min(value, 100.0 * cost / top)
-                if value > best_here:
-                    best_here = value
-                    if value > above:
-                        break
+            start = {here} if here is not None else set()
+            for extra in extras:
+                if blocked_with(frozenset((*chosen, decider, *start, *(
+                        e for e in extra if _first_of(e) is None))), turn):
+                    continue  # a close cannot win with only them met
+                for base in itertools.permutations((*new, *extra)):
+                    order = (*base, decider)
+                    if trust.introduced_late(order, start):
+                        continue
+                    value = total(items_along(order), closing, along(order, True), passage[1])
+                    if value > best_here:
+                        best_here = value
+                        if value > above:
+                            break
+                if best_here > above:
+                    break
             found = sequences[key] = 101.0 if best_here < 0 else best_here
             return found
 
-        def items_along(order: tuple[str, ...]) -> tuple[tuple[float, ...], float]:
+        def items_along(order: tuple[str, ...]) -> tuple[float, ...]:
             # what the meetings earn when held in `order` after the one now: a fact a person
-            # brings serves their own meeting and those after; an event's, meetings after it.
-            # And the points no order can keep of it: a meeting holds at most MAX_EXCHANGES
-            # choices (the signer's, one less for the close), so what only one person met
-            # once can earn is at most what their best choices that many earn
+            # brings serves their own meeting and those after (from their first meeting, when
+            # met twice); an event's, meetings after it
             vector = [0.0, 0.0, 0.0]
             got: set[int] = set()
             brought = 0
             turn = s.turn
-            credited: dict[str | None, list[int]] = {}
-            sequence = (here, *order) if here is not None else order
-            for sid in sequence:
+            for sid in ((here, *order) if here is not None else order):
                 if sid != here:
                     turn += 1
-                if sid == EARLY:
-                    brought |= 1 << slot[decider] if decider in slot else 0
+                first = _first_of(sid) if sid is not None else None
+                if first is not None:
+                    brought |= 1 << slot[first] if first in slot else 0
                     continue
                 brought |= here_bit if sid == here else 1 << slot[sid] if sid in slot else 0
                 reach = brought
@@ -1135,33 +1136,7 @@ class Bound:
                     if bit not in got and all(mask & reach for mask in waits):
                         got.add(bit)
                         vector[self.item_part[bit]] += self.items[bit][2]
-                        credited.setdefault(sid, []).append(bit)
-            return tuple(vector), over_capacity(sequence, credited)
-
-        def over_capacity(sequence: tuple[Any, ...], credited: dict[Any, list[int]]) -> float:
-            # the points beyond what each once-met person's choices can hold, summed
-            over = 0.0
-            for sid, bits in credited.items():
-                if sid == decider and EARLY in sequence:
-                    continue  # met twice
-                room = rules.MAX_EXCHANGES - (s.exchanges if sid == here else 0) - (
-                    1 if sid == decider else 0)
-                alone = [bit for bit in bits if not any(
-                    other != sid and other != EARLY and any(
-                        b == bit for b, _ in (mine_coded if other == here
-                                              else coded_of.get(other, ())))
-                    for other in sequence)]
-                if len(alone) <= room:
-                    continue
-                per: dict[str, float] = {}
-                for bit in alone:
-                    for source in self.items[bit][3]:
-                        if source.who == sid and self._open(s, source, people):
-                            per[source.id] = per.get(source.id, 0.0) + self.items[bit][2]
-                most = sum(sorted(per.values(), reverse=True)[:room])
-                over += max(0.0, sum(self.items[bit][2] for bit in alone) - most)
-            return over
-
+            return tuple(vector)
 
         decider = dm
         blocked: dict[tuple[frozenset[str] | None, int], bool] = {}
@@ -1190,7 +1165,10 @@ class Bound:
                             around.add(sid)
                             introducers.add(sid)
                             grew = True
-            met = frozenset(around)
+            return blocked_with(frozenset(around), turn)
+
+        def blocked_with(met: frozenset[str], turn: int) -> bool:
+            # a close at `turn` cannot win with only `met` met until then
             found = blocked.get((met, turn))
             if found is None:
                 found = self._may_stay_open(s, turn, met, here)
@@ -1352,10 +1330,13 @@ class Bound:
                                     value = max(value, total(vector, closing, early, passage[1]))
                     if value <= best:
                         continue
-                    if won and decider != here and free == len(chosen) + (
-                            decider not in chosen):
-                        # each met once, the signer last: items and trust in one order
-                        value = min(value, in_sequence(chosen, passage, closing, cutoff))
+                    spare = free - len(chosen) - (decider not in chosen)
+                    if won and decider != here and (spare == 0 or (
+                            spare == 1 and not passage[0] and decider in chosen)):
+                        # each met once (one more meeting at most), the signer last: items
+                        # and trust in one order
+                        value = min(value, in_sequence(chosen, passage, closing, cutoff, spare,
+                                                       turn))
                         if value <= best:
                             continue
                     if turn is not None and cannot_close(
@@ -1436,15 +1417,17 @@ class Bound:
         def order_total(order: tuple[str, ...], seen: frozenset[str], start: set[str]) -> float:
             # the summed trust of the people met in `order` (after the person met now): each
             # one's own choices count when what they wait for is brought by someone met by then
-            total = 0.0
+            # (someone met twice: as of their later meeting)
+            reached: dict[str, float] = {}
             before = set(start)
             for sid in (here, *order) if here is not None else order:
-                if sid == EARLY:  # the decision-maker's first meeting: what they bring
-                    before.add(decider)
+                first = _first_of(sid)
+                if first is not None:  # a first of two meetings: what they bring
+                    before.add(first)
                     continue
                 before.add(sid)
                 if sid in endless:
-                    total += 1.0
+                    reached[sid] = 1.0
                     continue
                 own = others = 0.0
                 for delta, who, waits in raises[sid]:
@@ -1454,13 +1437,13 @@ class Bound:
                     elif (who is None or who in seen) and all(
                             not wait.isdisjoint(seen) for wait in waits):
                         others += delta
-                total += min(1.0, s.trust[sid] + own + others)
-            return total
+                reached[sid] = min(1.0, s.trust[sid] + own + others)
+            return sum(reached.values())
 
         def along(order: tuple[str, ...], won: bool) -> float:
             # the relationship points when exactly the people of `order` are met, in it (the
-            # person met now first; EARLY: the decision-maker's first of two meetings)
-            seen = frozenset(sid for sid in order if sid != EARLY) | (
+            # person met now first; a FIRST entry: the first of two meetings with someone)
+            seen = frozenset(sid for sid in order if _first_of(sid) is None) | (
                 {here} if here is not None else set())
             top, rest = reach(seen)
             count = len(met | seen)
@@ -1491,7 +1474,8 @@ class Bound:
             bases = itertools.permutations(new) if len(new) <= 6 else (tuple(new),)
             places = range(len(new) + 1) if early and len(new) <= 6 else (None,)
             for base, place in itertools.product(bases, places):
-                order = base if place is None else (*base[:place], EARLY, *base[place:])
+                order = base if place is None else (
+                    *base[:place], FIRST + decider, *base[place:])
                 if dm_last and decider in seen:
                     order = (*order, decider)
                 if not loose and introduced_late(order, start):
@@ -1527,8 +1511,11 @@ class Bound:
                 return False
             met_by_now = set(before)
             for sid in order:
-                if sid == EARLY:
-                    met_by_now.add(decider)
+                first = _first_of(sid)
+                if first is not None:
+                    if first in introducers and introducers[first].isdisjoint(met_by_now):
+                        return True
+                    met_by_now.add(first)
                     continue
                 if sid in introducers and introducers[sid].isdisjoint(met_by_now):
                     return True
