@@ -1119,10 +1119,9 @@ class Bound:
             vector = [0.0, 0.0, 0.0]
             got: set[int] = set()
             brought = 0
-            turn = s.turn
-            for sid in ((here, *order) if here is not None else order):
-                if sid != here:
-                    turn += 1
+            sequence = (here, *order) if here is not None else order
+            for place, sid in enumerate(sequence):
+                turn = s.turn + place + (here is None)  # the person met now is met at s.turn
                 first = _first_of(sid) if sid is not None else None
                 if first is not None:
                     brought |= 1 << slot[first] if first in slot else 0
@@ -1204,8 +1203,12 @@ class Bound:
                         found = len(s.needs_known) + sum(
                             1 for n, sources in self.reveal.items()
                             if n not in s.needs_known and by(sources)) >= rt.scenario.close.needs
-                    elif item == "authority":
-                        found = by(self.authority)
+                    elif item == "authority":  # the signer met, with a clear clue about them
+                        dm_ok = decider is not None and (
+                            decider in s.met or them is None or decider in them)
+                        clue = any(h["about"] == decider and not h.get("vague", False)
+                                   for h in s.hints)
+                        found = dm_ok and (clue or by(self.authority))
                     elif item != "interest":
                         found = by(self.learners.get(item, ()))
                     if not found:
@@ -1372,6 +1375,7 @@ class Bound:
         # each person's trust sources still open, with whom their conditions wait for
         raises: dict[str, list[tuple[float, str | None, tuple[frozenset[str], ...]]]] = {}
         endless = set()  # someone a repeatable choice or event can raise to the top
+        timed: dict[str, tuple[frozenset[str], ...]] = {}
         for sid in rt.order:
             found = []
             for source, delta in self.gain[sid]:
@@ -1381,11 +1385,13 @@ class Bound:
                          if source.who is not None else ())
                 if waits is None:
                     continue
-                # what an event brings may come in time: a wait it can meet is met
+                # what an event brings may come in time: a wait it can meet is met (but in an
+                # order of meetings, only after the event's meeting: `timed`)
+                timed[source.id] = waits
                 waits = tuple(w for w in waits if not any(m.startswith("@") for m in w))
                 if not source.once:
                     endless.add(sid)
-                found.append((delta, source.who, waits))
+                found.append((delta, source.who, waits, source.id))
             raises[sid] = found
         by_meetings: dict[frozenset[str], tuple[dict[str, float], dict[str, float]]] = {}
 
@@ -1400,7 +1406,7 @@ class Bound:
                         top[sid] = rest[sid] = 1.0
                         continue
                     own = others = 0.0
-                    for delta, who, waits in raises[sid]:
+                    for delta, who, waits, _ in raises[sid]:
                         if (who is None or who in seen) and all(
                                 not wait.isdisjoint(seen) for wait in waits):
                             if who == sid:
@@ -1420,7 +1426,9 @@ class Bound:
             # (someone met twice: as of their later meeting)
             reached: dict[str, float] = {}
             before = set(start)
-            for sid in (here, *order) if here is not None else order:
+            sequence = (here, *order) if here is not None else order
+            for place, sid in enumerate(sequence):
+                turn = s.turn + place + (here is None)  # the person met now is met at s.turn
                 first = _first_of(sid)
                 if first is not None:  # a first of two meetings: what they bring
                     before.add(first)
@@ -1430,9 +1438,11 @@ class Bound:
                     reached[sid] = 1.0
                     continue
                 own = others = 0.0
-                for delta, who, waits in raises[sid]:
+                for delta, who, waits, key in raises[sid]:
                     if who == sid:
-                        if all(not wait.isdisjoint(before) for wait in waits):
+                        if all(not wait.isdisjoint(before) or any(
+                                m[0] == "@" and int(m[1:]) < turn for m in wait)
+                               for wait in timed[key]):
                             own += delta
                     elif (who is None or who in seen) and all(
                             not wait.isdisjoint(seen) for wait in waits):
