@@ -60,7 +60,7 @@ EPS = 1e-9  # bounds are summed in another order than the score: never round bel
 Path = tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Source:
     """Something that can still change the state in a given way: a choice (by key) or an event
     (by id), whether it is spent once used, and the stakeholder whose meeting it needs."""
@@ -310,6 +310,29 @@ class Bound:
             for spec in rt.spec_by_key.values()
             if spec.stakeholder == dm and spec.choice.tactic == "close"
             and spec.severity != "critical")
+        self.closed: set[str] = set(self.never)  # ruled out or spent, in the current position
+        # `trust_top` and `_gain` by (person, people), for the current position once its
+        # sources are ruled out (None while they are)
+        self.tops: dict[tuple[str, frozenset[str] | None], float] | None = None
+        self.gains: dict[tuple[str, frozenset[str] | None], float] | None = None
+        self.once_choices = frozenset(key for key, spec in specs.items() if spec.once)
+        self.once_events = frozenset(eid for eid, e in scenario.events.items() if e.once)
+        # each guard as `_ruled_out` tests it: only what can rule its source out for good
+        # (a flag, need, pitch or objection that can come some day never does), and only
+        # guards that can ever be ruled out, in the guards' order
+        self.checks = []
+        for source_id, (when, who) in self.guards.items():
+            check = (source_id, when.turn_max,
+                     frozenset(f for f in when.flags if f not in self.ever_flags),
+                     frozenset(f for f in when.not_flags if f not in cleared),
+                     frozenset(n for n in when.needs_known if n not in self.ever_revealed),
+                     frozenset(when.needs_unknown), frozenset(when.not_met),
+                     tuple(n for n in when.pitched if n not in self.ever_pitched),
+                     tuple(when.objections_open),
+                     tuple(o for o in when.objections_resolved if o not in self.ever_raised),
+                     when.trust_min if who is not None else None, who)
+            if check[1] is not None or any(check[2:10]) or check[10] is not None:
+                self.checks.append(check)
 
     def _prerequisites(self) -> None:
         """For each choice and item it earns, the facts it needs first: what its condition
@@ -533,16 +556,47 @@ class Bound:
                 and not any(f in start and f not in self.cleared for f in when.not_flags))
 
     def _ruled_out(self, s: PlayState) -> set[str]:
-        """The sources whose condition can no longer hold in this position (or never could)."""
+        """The sources whose condition can no longer hold at any turn from now on (or never
+        could): what it asks for is gone for good, or can never come (each guard's tests as
+        `checks` has them). `closed` gets them and the sources spent (said or fired, once)."""
         dead = set(self.never)
-        self.dead = dead  # what trust_top below may count on while the rest is worked out
+        # what trust_top below may count on while the rest is worked out
+        self.dead = dead
+        self.closed = closed = dead | (s.taken & self.once_choices) | (s.fired & self.once_events)
+        self.tops = self.gains = None
         turn = s.turn if s.phase == "meeting" else s.turn + 1  # the next meeting's turn
-        for source_id, (when, who) in self.guards.items():
-            if _cannot(self, s, when, who, turn):
+        flags, known, met, pitched, objections = (s.flags, s.needs_known.keys(), s.met,
+                                                  s.pitched, s.objections)
+        for (source_id, turn_max, flags_never, not_flags, needs_never, needs_unknown, not_met,
+             pitched_never, still_open, resolved_never, trust_min, who) in self.checks:
+            if (turn_max is not None and turn > turn_max) \
+                    or (flags_never and not flags_never <= flags) \
+                    or (not_flags and not not_flags.isdisjoint(flags)) \
+                    or (needs_never and not known >= needs_never) \
+                    or (needs_unknown and not known.isdisjoint(needs_unknown)) \
+                    or (not_met and not met.keys().isdisjoint(not_met)) \
+                    or any(n not in pitched for n in pitched_never) \
+                    or any(o not in objections for o in resolved_never):
                 dead.add(source_id)
+                closed.add(source_id)
+                continue
+            for o in still_open:
+                record = objections.get(o)
+                if (record["state"] != "open") if record is not None \
+                        else o not in self.ever_raised:
+                    dead.add(source_id)
+                    closed.add(source_id)
+                    break
+            else:
+                if trust_min is not None and self.trust_top(s, who, None) < trust_min:
+                    dead.add(source_id)
+                    closed.add(source_id)
         for eid, bound_turn in self.event_turn.items():
             if bound_turn is not None and bound_turn < s.turn + (0 if s.phase == "meeting" else 1):
                 dead.add(eid)  # its meeting is over
+                closed.add(eid)
+        self.tops = {}
+        self.gains = {}
         return dead
 
     def _items(self) -> None:
@@ -588,20 +642,18 @@ class Bound:
     # --- what can still happen -------------------------------------------------------------
 
     def _open(self, s: PlayState, source: _Source, people: frozenset[str] | None) -> bool:
-        """Whether `source` can still act: unspent, and (for a choice) its stakeholder can still
-        be met (`people`; None when anyone can)."""
-        if source.id in self.dead:
-            return False
-        if source.kind == "event":
-            return not (source.once and source.id in s.fired)
-        if source.once and source.id in s.taken:
-            return False
-        return people is None or source.who in people
+        """Whether `source` can still act: not closed in this position (`closed`: ruled out or
+        spent), and (for a choice) its stakeholder can still be met (`people`; None when anyone
+        can)."""
+        return source.id not in self.closed and (
+            people is None or source.who is None or source.who in people)
 
     def _still(self, s: PlayState, sources: tuple[_Source, ...],
                people: frozenset[str] | None) -> bool:
+        closed = self.closed
         for source in sources:
-            if self._open(s, source, people):
+            if source.id not in closed and (
+                    people is None or source.who is None or source.who in people):
                 return True
         return False
 
@@ -725,9 +777,20 @@ class Bound:
         """The most `sid`'s stance can still gain from the choices of `people` (None: anyone's)
         and from the events: their effects, pitches landing with `sid`, answers to `sid`'s
         objections."""
+        gains = self.gains
+        if gains is None:
+            return self._gain_now(s, sid, people)
+        found = gains.get((sid, people))
+        if found is None:
+            found = gains[(sid, people)] = self._gain_now(s, sid, people)
+        return found
+
+    def _gain_now(self, s: PlayState, sid: str, people: frozenset[str] | None) -> float:
         gain = 0.0
+        closed = self.closed
         for source, delta in self.lift[sid]:
-            if self._open(s, source, people):
+            if source.id not in closed and (
+                    people is None or source.who is None or source.who in people):
                 if not source.once:
                     return 2.0
                 gain += delta
@@ -787,13 +850,24 @@ class Bound:
 
     def trust_top(self, s: PlayState, sid: str, people: frozenset[str] | None) -> float:
         """The most trust `sid` can still reach."""
+        tops = self.tops
+        if tops is not None:
+            found = tops.get((sid, people))
+            if found is not None:
+                return found
         top = s.trust[sid]
+        closed = self.closed
         for source, delta in self.gain[sid]:
-            if self._open(s, source, people):
+            if source.id not in closed and (
+                    people is None or source.who is None or source.who in people):
                 if not source.once:
-                    return 1.0
+                    top = 1.0
+                    break
                 top += delta
-        return min(1.0, top)
+        top = min(1.0, top)
+        if tops is not None:
+            tops[(sid, people)] = top
+        return top
 
     # --- the bound --------------------------------------------------------------------------
 
@@ -1698,45 +1772,6 @@ class Bound:
                                       self.trust_top(s, dm, people) if dm is not None else 0.0)
         with_referral = 0.6 * trust + 0.2 * asked + 0.2 * given - lost
         return max(with_referral, trust - lost) if self.walking else with_referral
-
-
-def _cannot(bound: Bound, s: PlayState, when: Any, who: str | None, turn: int) -> bool:
-    """Whether condition `when` (of a choice of `who`, or an event) can no longer hold at any
-    turn from `turn` on: what it asks for is gone for good, or can never come."""
-    if when.turn_max is not None and turn > when.turn_max:
-        return True
-    for f in when.flags:
-        if f not in s.flags and f not in bound.ever_flags:
-            return True
-    for f in when.not_flags:
-        if f in s.flags and f not in bound.cleared:
-            return True
-    for n in when.needs_known:
-        if n not in s.needs_known and n not in bound.ever_revealed:
-            return True
-    for n in when.needs_unknown:
-        if n in s.needs_known:
-            return True
-    for p in when.not_met:
-        if p in s.met:
-            return True
-    for n in when.pitched:
-        if n not in s.pitched and n not in bound.ever_pitched:
-            return True
-    objections = s.objections
-    for o in when.objections_open:
-        record = objections.get(o)
-        if record is not None and record["state"] != "open":
-            return True
-        if record is None and o not in bound.ever_raised:
-            return True
-    for o in when.objections_resolved:
-        if o not in objections and o not in bound.ever_raised:
-            return True
-    if when.trust_min is not None and who is not None:
-        if bound.trust_top(s, who, None) < when.trust_min:
-            return True
-    return False
 
 
 def _asks_only_what_holds(s: PlayState, when: Any, turn: int) -> bool:
