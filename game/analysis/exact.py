@@ -211,6 +211,7 @@ class Bound:
         weights = scenario.scoring.weights
         self.weights = {name: float(getattr(weights, name)) for name in (
             "discovery", "qualification", "saboteurs", "value_pitch", "closing", "relationship")}
+        self.competing: dict[str, bool] = {}  # `_competes`, worked out once
 
         self._conditions()
         # format 1.2: where walking away can be the right call in this variant (its conditions
@@ -302,6 +303,8 @@ class Bound:
                 who = specs[key].stakeholder if key in specs else None
                 self.guards[source_id] = (when, who)
         self.event_turn = {eid: e.turn for eid, e in scenario.events.items()}
+        # how `_bringers` names an event at the end of a meeting: "@turn"
+        self.clocks = frozenset(f"@{at}" for at in self.event_turn.values() if at is not None)
         self.dead: set[str] = set(self.never)
         # the flags each close choice of the decision-maker asks for (`_close_offered`)
         dm = rt.decision_maker
@@ -630,10 +633,17 @@ class Bound:
         self.items = tuple(items)
         self.item_part = tuple(COUPLED.index(competency) for _, competency, _, _ in items)
         self.scale = scale
+        self.top_weight = top
         self.coverage_memo: dict[Any, tuple[list[float], list[float]]] = {}
 
     def _competes(self, name: str) -> bool:
         """Whether competency `name` counts in this scenario's total."""
+        found = self.competing.get(name)
+        if found is None:
+            found = self.competing[name] = self._counts(name)
+        return found
+
+    def _counts(self, name: str) -> bool:
         rt = self.rt
         present = {"discovery": bool(rt.discoverable), "saboteurs": bool(rt.saboteurs),
                    "value_pitch": bool(self.pitchable)}.get(name, True)
@@ -1043,11 +1053,25 @@ class Bound:
             if self._competes(name):
                 got = known[i] + (0.4 * w[name] if name == "saboteurs" else 0.0)
                 parts.append((i, got, w[name] * penalty[i], w[name]))
-        top = sum(weight for name, weight in w.items() if self._competes(name))
+        top = self.top_weight
+
+        # without costs to pay, qualification's points are the same for every plan
+        plain_qualification = None if qualification is None else round(
+            w["qualification"] * rules.clamp(qualification, 0.0, 1.0) + EPS, 1)
 
         def total(vector: tuple[float, ...], closing: float, relationship: float,
                   costs: tuple[tuple[str, float], ...] = ()) -> float:
             # `costs`: shares of competencies that marked mistakes the plan needs will cost
+            if not costs:  # the same sums as below with every cost 0
+                points = (round((closing if closing > 0.0 else 0.0) + EPS, 1)
+                          + round((relationship if relationship > 0.0 else 0.0) + EPS, 1))
+                if plain_qualification is not None:
+                    points += plain_qualification
+                for i, got, lost, weight in parts:
+                    value = got + vector[i] - lost
+                    points += round((0.0 if value < 0.0 else weight if value > weight
+                                     else value) + EPS, 1)
+                return round(100.0 * points / top + EPS, 1) if top else 0.0
             cost = dict(costs)
             points = (round(max(0.0, closing - w["closing"] * cost.get("closing", 0.0)) + EPS, 1)
                       + round(max(0.0, relationship - w["relationship"]
@@ -1462,7 +1486,7 @@ class Bound:
                 # what an event brings may come in time: a wait it can meet is met (but in an
                 # order of meetings, only after the event's meeting: `timed`)
                 timed[source.id] = waits
-                waits = tuple(w for w in waits if not any(m.startswith("@") for m in w))
+                waits = tuple(w for w in waits if w.isdisjoint(self.clocks))
                 if not source.once:
                     endless.add(sid)
                 found.append((delta, source.who, waits, source.id))
@@ -1606,11 +1630,28 @@ class Bound:
                 met_by_now.add(sid)
             return False
 
+        # those met by what meeting them again can add, the others by their highest trust,
+        # each most first (`average` leaves out those it counts already)
+        by_gain = sorted(((tops[sid] - floor[sid], sid) for sid in met if sid != here),
+                         key=lambda pair: pair[0], reverse=True)
+        by_top = sorted(((tops[sid], sid) for sid in rt.order if sid not in met),
+                        key=lambda pair: pair[0], reverse=True)
+        done: dict[tuple[int, bool, bool, frozenset[str], bool], float | None] = {}
+        averages: dict[tuple[int, bool, frozenset[str]], float] = {}
+
         def points(k: int, dm: bool, won: bool, chosen: frozenset[str] = frozenset(),
                    dm_early: bool = False) -> float | None:
             # `chosen`: people among the k met for what they earn (the rest of the k go to
             # whoever raises the average most); None when the decision-maker has no slot left;
             # `dm_early`: one meeting more, not counted in k, goes to the decision-maker first
+            key = (k, dm, won, chosen, dm_early)
+            found = done.get(key, done)  # `done` itself: not worked out yet
+            if found is done:
+                found = done[key] = points_now(k, dm, won, chosen, dm_early)
+            return found
+
+        def points_now(k: int, dm: bool, won: bool, chosen: frozenset[str],
+                       dm_early: bool) -> float | None:
             spare = k - len(chosen) - (1 if dm and decider is not None and decider != here
                                        and decider not in chosen else 0)
             if spare < 0:
@@ -1624,6 +1665,14 @@ class Bound:
                                  dm_early)
                 fraction_of = total / count if count else 0.0
                 return finish(fraction_of, won, top.get(decider, 0.0) if decider else 0.0)
+            best = averages.get((k, dm, chosen))
+            if best is None:
+                best = averages[(k, dm, chosen)] = average(k, dm, chosen)
+            return finish(best, won, tops.get(decider, 0.0) if decider else 0.0)
+
+        def average(k: int, dm: bool, chosen: frozenset[str]) -> float:
+            # the best average trust when the rest of the k meetings go to whoever raises it
+            # most (won or not)
             total, count = base, len(met)
             for sid in chosen:
                 if sid in met:
@@ -1639,10 +1688,8 @@ class Bound:
                     total += tops[decider] - floor[decider]
                 else:
                     total, count = total + tops[decider], count + 1
-            gains = sorted((tops[sid] - floor[sid] for sid in met
-                            if sid != here and sid not in taken), reverse=True)
-            fresh = sorted((tops[sid] for sid in rt.order
-                            if sid not in met and sid not in taken), reverse=True)
+            gains = [gain for gain, sid in by_gain if sid not in taken]
+            fresh = [top for top, sid in by_top if sid not in taken]
             best = total / count if count else 0.0
             added = 0.0
             for j in range(0, min(k, len(fresh)) + 1):
@@ -1651,16 +1698,23 @@ class Bound:
                 up = sum(gains[:k - j])
                 if count + j:
                     best = max(best, (total + added + up) / (count + j))
-            return finish(best, won, tops.get(decider, 0.0) if decider else 0.0)
+            return best
+
+        walking = self.walking
+        # the referral as it stands, when it no longer depends on the plan (`_referral`)
+        settled = None if referral is None or not (
+            s.referral is not None or (s.outcome == "won" and s.phase == "over")) \
+            else (s.referral is not None, s.referral == "won")
 
         def finish(best: float, won: bool, dm_trust: float) -> float:
-            if referral is None or (self.walking and not won):
+            if referral is None or (walking and not won):
                 # where walking away is right, a deal played out has no referral: trust is all
                 fraction = best - lost
             else:
-                asked, given = self._referral(s, won, dm_trust)
+                asked, given = settled if settled is not None else \
+                    (False, False) if not won else self._referral(s, won, dm_trust)
                 fraction = 0.6 * best + 0.2 * asked + 0.2 * given - lost
-            return scale * rules.clamp(fraction, 0.0, 1.0)
+            return scale * (0.0 if fraction < 0.0 else 1.0 if fraction > 1.0 else fraction)
 
         points.along = along  # type: ignore[attr-defined]
         points.introduced_late = introduced_late  # type: ignore[attr-defined]
