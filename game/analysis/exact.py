@@ -173,6 +173,9 @@ class Bound:
                      for sid in people}
         self.raised = {sid: tuple(o for o, obj in objections.items() if obj.raised_by == sid)
                        for sid in people}
+        # for `_gain`: the needs `sid` holds with the ids of the choices pitching them to `sid`
+        self.pitch_ids = {sid: tuple((n, ids) for n in self.held[sid] if (ids := frozenset(
+            src.id for src in self.pitch.get(n, ()) if src.who == sid))) for sid in people}
         self.blocking = tuple(
             o for o, obj in objections.items() if dm is not None and obj.raised_by in people
             and (obj.raised_by == dm or rt.influence_of(obj.raised_by, dm)
@@ -804,12 +807,17 @@ class Bound:
                 if not source.once:
                     return 2.0
                 gain += delta
-        for n in self.held[sid]:  # a pitch that lands with `sid` for the first time
-            if not _pitched_to(s, n, sid) and any(
-                    src.who == sid and self._open(s, src, people) for src in self.pitch.get(n, ())):
-                gain += rules.PITCH_GAIN
+        if people is None or sid in people:  # pitches to `sid` can be made
+            pitched = s.pitched
+            for n, ids in self.pitch_ids[sid]:  # a pitch landing with `sid` the first time
+                record = pitched.get(n)
+                if (record is None or not (record["to"] == sid or sid in record.get("also", ()))) \
+                        and not closed.issuperset(ids):
+                    gain += rules.PITCH_GAIN
+        objections = s.objections
         for o in self.raised[sid]:
-            if s.objections.get(o, {}).get("state") != "resolved" and self._still(
+            record = objections.get(o)
+            if (record is None or record.get("state") != "resolved") and self._still(
                     s, self.counter.get(o, ()), people):
                 gain += rules.COUNTER_GAIN
         return gain
