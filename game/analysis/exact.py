@@ -1927,6 +1927,7 @@ class BranchAndBound:
                               if spec.choice.quality == "good")
         self.marked = frozenset(k for k, spec in rt.spec_by_key.items()
                                 if spec.severity is not None)
+        self.rank = {key: self._order(key, None) for key in (*rt.spec_by_key, "leave")}
 
     def run(self, root: Game, start: Path, incumbent: float = -1.0) -> Found:
         """Search from `root` (tags `start` already made) for a total above `incumbent`."""
@@ -1964,8 +1965,9 @@ class BranchAndBound:
             seen.append(vector)
         options = game.options()
         follow = self.hint[depth] if depth < len(self.hint) else None
-        for index in sorted(range(len(options)),
-                            key=lambda i: self._order(options[i].key, follow)):
+        rank = self.rank
+        for index in sorted(range(len(options)), key=lambda i: 0 if options[i].key == follow
+                            else rank.get(options[i].key, 2)):
             option = options[index]
             if not option.available or option.key in self.critical:
                 continue
@@ -1975,6 +1977,9 @@ class BranchAndBound:
             self._visit(child, steps, depth + 1 if option.key == follow else len(self.hint))
 
     def _order(self, key: str, follow: str | None) -> int:
+        """Which options to try first: the known best path's, then choices the author marked
+        good, the rest, leaving, and mistakes last (`rank` has it for every key but the
+        path's)."""
         if key == follow:
             return 0
         if key in self.good:
