@@ -575,6 +575,8 @@ class Bound:
                                                   s.pitched, s.objections)
         for (source_id, turn_max, flags_never, not_flags, needs_never, needs_unknown, not_met,
              pitched_never, still_open, resolved_never, trust_min, who) in self.checks:
+            if source_id in closed:
+                continue  # said or fired once already: closed whatever its condition
             if (turn_max is not None and turn > turn_max) \
                     or (flags_never and not flags_never <= flags) \
                     or (not_flags and not not_flags.isdisjoint(flags)) \
