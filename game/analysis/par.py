@@ -32,7 +32,7 @@ from game.scoring import score
 
 DEFAULT_BUDGET = 15_000   # choices the search may make in all (exhaustive up to about this)
 DEFAULT_WIDTH = 32        # positions between meetings carried on at least, when not all fit
-DEFAULT_PROVE = 30_000    # positions the branch and bound may visit to prove par exact
+DEFAULT_PROVE = 40_000    # positions the branch and bound may visit to prove par exact
 ROLLOUT_SHARE = 4         # each greedy rollout may make this many times `budget` choices
 PEOPLE_SCALE = 12         # beyond this many people the budgets shrink in proportion
 
