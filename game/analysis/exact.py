@@ -1358,7 +1358,8 @@ class Bound:
             # the meetings beyond one each that introductions ask for, and what they cost:
             # someone not yet introduced is met only after someone met introduces them (None:
             # nobody can); when that is the decision-maker, who closes last, they are met
-            # twice; when every introduction to be had is a marked mistake, its cost is paid
+            # twice, and when it is someone else, a meeting goes to them; when every
+            # introduction to be had is a marked mistake, its cost is paid
             found = gates.get((chosen, dm_needed), -1)
             if found != -1:
                 return found
@@ -1372,12 +1373,15 @@ class Bound:
                     continue
                 who: set[str] | None = set()
                 cheapest: tuple[str, str, float] | None = None
+                outside = False  # someone not among them who can introduce them
                 for source in self.introducers.get(sid, ()):
                     if not self._open(s, source, people):
                         continue
                     if source.who is None:
                         who = None
                         break
+                    if source.who not in around and source.who != sid:
+                        outside = True
                     if source.who in around and source.who != sid:
                         who.add(source.who)
                         price = marked.get(source.id)
@@ -1388,6 +1392,9 @@ class Bound:
                 if who is None:
                     continue  # an event may introduce them
                 if not who:
+                    if outside:  # a meeting more, with one who can introduce them
+                        extra = max(extra, 1)
+                        continue
                     found = None
                     break
                 if dm_needed and who == {decider} and decider != here:

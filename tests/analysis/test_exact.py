@@ -217,3 +217,14 @@ def test_a_signer_met_twice_brings_what_others_wait_for() -> None:
     par = find_par(root.scenario, 0, budget=50)
     assert par.exact and par.total == best and par.outcome == "won"
     assert par.path.count("meet:ana") == 2
+
+
+def test_the_bound_holds_on_deals_a_wider_sweep_caught() -> None:
+    """Random deals beyond the usual seeds where the bound once fell below the best: a second
+    meeting with the person met now (67), walking away resting on a clue already collected
+    (106), an introduction by someone met only for it (135, 193)."""
+    for seed in (67, 106, 135, 193):
+        root = _root(seed)
+        truth = _best_everywhere(fork(root), Bound(root.rt))
+        found = BranchAndBound(root.rt, tag_on_evidence).run(fork(root), ())
+        assert found.exact and found.total == truth, seed
