@@ -35,7 +35,6 @@ some path reaches ("best found so far").
 from __future__ import annotations
 
 import itertools
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -1230,7 +1229,7 @@ class Bound:
             sequence = (here, *order) if here is not None else order
             for place, sid in enumerate(sequence):
                 turn = s.turn + place + (here is None)  # the person met now is met at s.turn
-                first = _first_of(sid) if sid is not None else None
+                first = _first_of(sid)
                 if first is not None:
                     brought |= 1 << slot[first] if first in slot else 0
                     continue
