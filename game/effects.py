@@ -175,10 +175,13 @@ def _pitch(s: PlayState, rt: Runtime, nid: str, who: str | None, out: list[Line]
         if s.interest_later > later:  # format 1.3: it shows at the next meeting
             out.append(Line("note", code="interest-later", params={"level": s.interest}))
         marks.append("pitch-landed")
-    elif who != s.pitched[nid]["to"] and who not in s.pitched[nid].setdefault("also", []):
+    elif who != s.pitched[nid]["to"] and who not in s.pitched[nid].get("also", ()):
         # another person with the same pain: it lands with them too (interest is the
-        # account's, so it does not rise twice for one benefit)
-        s.pitched[nid]["also"].append(who)
+        # account's, so it does not rise twice for one benefit). A new list, never an append:
+        # the par search's copies of an attempt share the lists inside records
+        # (game/analysis/forking.py)
+        record = s.pitched[nid]
+        record["also"] = [*record.get("also", ()), who]
         move_stance(s, who, rules.PITCH_GAIN)
         out.append(Line("note", code="pitch-landed", params={"need": nid, "who": who}))
         marks.append("pitch-landed")

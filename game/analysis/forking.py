@@ -5,7 +5,8 @@ on scenarios/northwind-logistics.yaml after 12 choices (bench/engine_bench.py pr
 `PlayState.from_dict(state.to_dict())` ≈ 200 µs and `copy.deepcopy(state)` ≈ 220 µs; `clone_state`
 below copies each field as deep as the engine changes it (sets, dicts, the records of
 objections) and shares what is never changed once written (path entries, hints, the immutable
-option tuples), in a few µs.
+option tuples, the list of others a pitch landed with — the engine replaces it, never appends to
+it), in a few µs.
 
 `state_key` names a state by everything that can change what happens next or the final score,
 leaving out what only the debrief reads (turn stamps, the path, first-seen turns) — so two

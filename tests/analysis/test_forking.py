@@ -92,3 +92,30 @@ def test_shared_options_equal_freshly_built_ones(mini_rt: Runtime) -> None:
     game.options().clear()                  # one game's list is not another's
     assert [o.key for o in Game(mini_rt, 1).options()] == ["meet:dana", "meet:marta", "meet:ines"]
     assert [o.available for o in Game(mini_rt, 1).options()] == [True, False, True]
+
+
+def test_forks_along_random_plays_of_a_bundled_deal_never_touch_the_original() -> None:
+    # hospital-comarcal has a need two people hold, so a pitch can land with a second holder:
+    # that once appended to a list the search's copies shared, changing every sibling position
+    import json
+    import random
+    from pathlib import Path
+
+    from game.loader import load_scenario
+
+    scenario = load_scenario(Path(__file__).parents[2] / "scenarios" / "hospital-comarcal.yaml")
+    rt = Runtime(scenario.scenario)
+    second_holder = 0
+    for seed in range(30):
+        pick = random.Random(seed)
+        game = Game(rt, seed % 3)
+        while not game.over:
+            before = json.dumps(game.state.to_dict(), sort_keys=True)
+            options = [i for i, o in enumerate(game.options()) if o.available]
+            index = pick.choice(options)
+            twin = fork(game)
+            twin.choose(index)
+            assert json.dumps(game.state.to_dict(), sort_keys=True) == before
+            game.choose(index)
+            second_holder += any(r.get("also") for r in game.state.pitched.values())
+    assert second_holder  # the plays did pitch a need to its second holder
