@@ -31,6 +31,13 @@ class Score:
                 "competencies": {k: {"score": s, "max": m} for k, (s, m) in self.competencies.items()}}
 
 
+def tenths(value: float) -> float:
+    """`value` to one decimal, halves up as on paper: 0.745 × 10 is 7.5, though the float
+    sum lands a hair below 7.45 and plain `round` gives 7.4 (the par search's bounds round the
+    same way, game/analysis/exact.py)."""
+    return round(value + 1e-9, 1)
+
+
 def score(rt: Runtime, state: PlayState) -> Score:
     """Score an attempt (finished or not) from its state."""
     weights = rt.scenario.scoring.weights
@@ -52,9 +59,9 @@ def score(rt: Runtime, state: PlayState) -> Score:
         elif silent:  # no points for an attempt without play
             competencies[name] = (0.0, weight)
         else:
-            competencies[name] = (round(weight * rules.clamp(fraction, 0.0, 1.0), 1), weight)
+            competencies[name] = (tenths(weight * rules.clamp(fraction, 0.0, 1.0)), weight)
     top = sum(m for _, m in competencies.values())
-    total = round(100.0 * sum(s for s, _ in competencies.values()) / top, 1) if top else 0.0
+    total = tenths(100.0 * sum(s for s, _ in competencies.values()) / top) if top else 0.0
     return Score(total, competencies)
 
 

@@ -329,3 +329,12 @@ def test_a_vague_clue_does_not_establish_authority() -> None:
     play(game, ["meet:dana", "dana/hi/1", "leave", "meet:marta"])
     assert game.state.hints[0]["vague"] is True
     assert rules.checklist(game.rt, game.state)["authority"] is False
+
+
+def test_scores_round_halves_up() -> None:
+    # 0.6 × 0.575 + 0.4 is 0.745, which floats sum to a hair below: plain round gave 7.4
+    from game.scoring import tenths
+
+    relationship = 10 * (0.6 * ((0.65 + 0.5) / 2) + 0.2 + 0.2)
+    assert round(relationship, 1) == 7.4 and tenths(relationship) == 7.5
+    assert tenths(8.25) == 8.3 and tenths(8.24) == 8.2 and tenths(0.0) == 0.0

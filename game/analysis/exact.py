@@ -15,9 +15,11 @@ every position that cannot beat the best score found so far:
   format-1.2 items, no blocking objection left open, a close choice offered — a bake-off's flag
   waits for its event) and, in format 1.3, not before the meeting numbered `close.interest`;
   walking away only when someone met can, after establishing what it rests on; spare meetings
-  only for people who can be introduced by then. A won plan meeting each person once, the
-  signer last, is also scored order by order (what only the signer brings serves nobody before
-  the close; introductions respected). Every count is optimistic, so a position whose bound
+  only for people who can be introduced by then; a role tag only when something about the
+  person can still be seen (meeting them, a clue, an objection of theirs); what an event at a
+  fixed turn brings only in a deal that goes on past that turn's meeting. A won plan meeting
+  each person once, the signer last, is also scored order by order (what only the signer
+  brings serves nobody before the close; introductions respected). Every count is optimistic, so a position whose bound
   does not beat the best cannot lead to a better attempt (the tests check the search against
   brute force on random small deals of every format).
 - **Transpositions**: a position reached twice (the same choices in another order) is searched
@@ -53,8 +55,9 @@ FIRST = "\0"  # in an order of meetings, FIRST + id: a first meeting with someon
 def _first_of(entry: str) -> str | None:
     """Whom a FIRST entry of an order of meetings is the first meeting with (None: not one)."""
     return entry[1:] if entry.startswith(FIRST) else None
-COUPLED = ("discovery", "value_pitch", "saboteurs")  # what meetings earn, item by item
-EPS = 1e-9  # bounds are summed in another order than the score: never round below it
+COUPLED = ("discovery", "value_pitch", "saboteurs", "qualification")  # earned item by item
+EPS = 2e-9  # bounds are summed in another order than the score (which nudges its sums by 1e-9
+# before rounding, `scoring.tenths`): never round below it
 
 Path = tuple[str, ...]
 
@@ -89,10 +92,17 @@ class Bound:
         setters: dict[str, list[_Source]] = {}
         introducers: dict[str, list[_Source]] = {}
         objections = scenario.objections
+        # what lets a role tag score (`rules.has_evidence`): meeting the person, a clue about
+        # them, or an objection of theirs raised by someone else or an event
+        evidence: dict[str, list[_Source]] = {
+            sid: [_Source("meet", f"meet:{sid}", False, sid)] for sid in scenario.stakeholders}
 
         def note(source: _Source, fx: Any, who: str | None) -> None:
             for o in fx.raise_objections:
                 raise_.setdefault(o, []).append(source)
+                raiser = objections[o].raised_by if o in objections else None
+                if raiser in evidence and raiser != who:
+                    evidence[raiser].append(source)
             for f in fx.set_flags:
                 setters.setdefault(f, []).append(source)
             for sid in fx.introduce:
@@ -120,6 +130,8 @@ class Bound:
             for hint in fx.role_hints:
                 if hint.about == rt.decision_maker and not hint.vague:
                     authority.append(source)
+                if hint.about in evidence and hint.about != who:
+                    evidence[hint.about].append(source)
 
         for key, spec in rt.spec_by_key.items():
             if spec.severity == "critical":
@@ -136,6 +148,7 @@ class Bound:
         self.interest = tuple(interest)
         self.authority = tuple(authority)
         self.introducers = {sid: tuple(v) for sid, v in introducers.items()}
+        self.evidence = {sid: tuple(v) for sid, v in evidence.items()}
         # what saying each author-marked mistake costs: (competency, share)
         self.marked_cost = {key: (spec.competency, rules.SEVERITY_COST[spec.severity])
                             for key, spec in rt.spec_by_key.items() if spec.severity is not None}
@@ -365,8 +378,8 @@ class Bound:
                 self.needs_first[(key, "when")] = tuple(dict.fromkeys(facts))
         for bit, (what, _, _, sources) in enumerate(self.items):  # and for each item it earns
             for source in sources:
-                if source.who is None:
-                    continue
+                if source.who is None or source.kind == "meet":
+                    continue  # an event, or a meeting itself: nothing to wait for
                 facts = list(self.needs_first.get((source.id, "when"), ()))
                 fx = self.rt.spec_by_key[source.id].choice.effects
                 kind, name = what
@@ -634,6 +647,23 @@ class Bound:
             for o in self.sabotage:
                 items.append((("counter", o), "saboteurs", w["saboteurs"] * 0.6 / len(self.sabotage),
                               self.counter.get(o, ())))
+        # a role tag scores only with evidence about the person (`rules.has_evidence`): each
+        # role to find is an item of its own, earned by meeting them or by a clue about them
+        # (qualification's only outside format 1.2's walking away, which counts it otherwise)
+        seen: list[tuple[str, str, float]] = []
+        if self._competes("saboteurs"):
+            seen += [(sid, "saboteurs", w["saboteurs"] * 0.4 / len(rt.saboteurs))
+                     for sid in rt.saboteurs]
+        if self._competes("qualification") and not self.walking:
+            possible = 3.0 + len(rt.items) + (rt.decision_maker is not None) + bool(rt.influencers)
+            if rt.decision_maker is not None:
+                seen.append((rt.decision_maker, "qualification", w["qualification"] / possible))
+            seen += [(sid, "qualification", w["qualification"] / possible / len(rt.influencers))
+                     for sid in rt.influencers]
+        self.seen_parts: dict[str, float] = {}
+        for sid, competency, worth in seen:
+            items.append((("seen", sid), competency, worth, self.evidence.get(sid, ())))
+            self.seen_parts[competency] = self.seen_parts.get(competency, 0.0) + worth
         self.items = tuple(items)
         self.item_part = tuple(COUPLED.index(competency) for _, competency, _, _ in items)
         self.scale = scale
@@ -913,23 +943,24 @@ class Bound:
         can_win = won or close_turn is not None
         # qualification: the checklist (all of it until the first close), tags made on evidence
         done = s.qualified_at_close
-        points = float(sum(done.values())) if done is not None else 3.0
-        possible = 3.0
-        if rt.decision_maker is not None:
-            possible += 1
-            points += 1
-        if rt.influencers:
-            possible += 1
-            points += 1
+        listed = 3.0 + len(rt.items)  # need, interest, authority and format 1.2's items
+        points = float(sum(done.values())) if done is not None else listed
+        possible = float(len(done)) if done is not None else listed
+        roles = float(rt.decision_maker is not None) + float(bool(rt.influencers))
+        possible += roles
+        points += roles
         penalties = float(s.premature_closes)
         if s.tags:
             penalties += wrong_tags(rt, s, "decision_maker") + 0.5 * wrong_tags(rt, s, "influencer")
         fraction = (points - penalties) / possible
         if self.walking:  # a deal not to chase counts only what walking away rests on
-            asked = len(rt.disqualify_after) + possible - 3.0
+            asked = len(rt.disqualify_after) + roles
             if asked:
                 fraction = max(fraction, (asked - penalties) / asked)
-        parts["qualification"] = fraction - s.mistake_costs.get("qualification", 0.0)
+        tags = fraction - s.mistake_costs.get("qualification", 0.0)  # every role tag scoring
+        # a role tag scores only with evidence about the person, which must still be possible
+        unseen = self._out_of_sight(s, people) if self.seen_parts else {}
+        parts["qualification"] = tags - unseen.get("qualification", 0.0)
         # saboteurs: every one tagged, every objection of theirs answered that still can be
         if rt.saboteurs:
             if self.sabotage:
@@ -941,7 +972,8 @@ class Bound:
             else:
                 countered = 1.0
             wrong = wrong_tags(rt, s, "saboteur") if s.tags else 0
-            parts["saboteurs"] = (0.4 + 0.6 * countered - PENALTY * s.wrong_counters
+            parts["saboteurs"] = (0.4 - unseen.get("saboteurs", 0.0) + 0.6 * countered
+                                  - PENALTY * s.wrong_counters
                                   - WRONG_SABOTEUR * wrong - s.mistake_costs.get("saboteurs", 0.0))
         else:
             parts["saboteurs"] = None
@@ -984,10 +1016,20 @@ class Bound:
             return alone
         # the same with discovery, value pitch, saboteurs, closing and relationship bound
         # together, each competency rounded as the score rounds it
-        qualification = parts["qualification"] if self._competes("qualification") else None
+        qualification = tags if self._competes("qualification") else None
         # with a cutoff, any plan above it will do: the caller only compares
         return min(alone, self.coupled(s, people, close_turn, qualification,
                                        cutoff if cutoff >= 0 else 101.0))
+
+    def _out_of_sight(self, s: PlayState, people: frozenset[str] | None) -> dict[str, float]:
+        """The shares of competencies that role tags can no longer earn: nothing has been seen
+        of the person, and nothing that would show them can still happen."""
+        lost: dict[str, float] = {}
+        for what, competency, worth, sources in self.items:
+            if what[0] == "seen" and not self._achieved(s, what) \
+                    and not self._still(s, sources, people):
+                lost[competency] = lost.get(competency, 0.0) + worth / self.weights[competency]
+        return lost
 
     def _achieved(self, s: PlayState, what: tuple[str, str]) -> bool:
         kind, name = what
@@ -998,6 +1040,8 @@ class Bound:
         if kind == "kind":
             needs = self.rt.scenario.needs
             return any(needs[n].benefit == name for n in s.pitched)
+        if kind == "seen":
+            return rules.has_evidence(self.rt.scenario, s, name)
         return s.objections.get(name, {}).get("state") == "resolved" or self._unraised(s, name)
 
     def _unraised(self, s: PlayState, objection: str,
@@ -1029,11 +1073,15 @@ class Bound:
         does not count). Once a plan
         beats `cutoff`, the search stops there: the bound is then some total above it."""
         rt = self.rt
-        known = [0.0, 0.0, 0.0]
+        known = [0.0, 0.0, 0.0, 0.0]
         over = s.phase == "over" or s.phase == "after_close"
         here = s.meeting_with if s.phase in ("meeting", "after_close") else None
         # what each person's meeting can earn: (item, the people each fact it waits for needs)
         entries: dict[str, list[tuple[int, tuple[frozenset[str], ...]]]] = {}
+        # items only an event at a fixed turn can bring without a meeting: they count in a
+        # deal that goes on past that turn's meeting (the clocks "@t", as waits)
+        timed: list[tuple[int, tuple[frozenset[str], ...]]] = []
+        last = self.turns
         for bit, (what, competency, worth, sources) in enumerate(self.items):
             if self._achieved(s, what):
                 known[self.item_part[bit]] += worth
@@ -1042,31 +1090,40 @@ class Bound:
                 # format 1.3: meeting its raiser without it raised is as good as answering it
                 raiser = rt.scenario.objections[what[1]].raised_by
                 entries.setdefault(raiser, []).append((bit, ()))
+            clocks_of: set[str] = set()
             for source in sources:
                 if not self._open(s, source, people):
                     continue
                 if source.who is None:  # an event: no meeting needed
-                    known[self.item_part[bit]] += worth
-                    break
+                    at = self.event_turn.get(source.id)
+                    if at is None or at >= last:  # any turn, or after the last meeting
+                        known[self.item_part[bit]] += worth
+                        clocks_of.clear()
+                        break
+                    clocks_of.add(f"@{at}")
+                    continue
                 waits = self._requires(s, source, bit, here, people)
                 if waits is not None:
                     entries.setdefault(source.who, []).append((bit, waits))
+            if clocks_of:
+                timed.append((bit, (frozenset(clocks_of),)))
         w = self.weights
         costs = s.mistake_costs
         penalty = (costs.get("discovery", 0.0),
                    PENALTY * s.bad_pitches + costs.get("value_pitch", 0.0),
                    PENALTY * s.wrong_counters + costs.get("saboteurs", 0.0)
-                   + (WRONG_SABOTEUR * wrong_tags(rt, s, "saboteur") if s.tags else 0.0))
+                   + (WRONG_SABOTEUR * wrong_tags(rt, s, "saboteur") if s.tags else 0.0), 0.0)
         parts = []  # (index, points earned, points lost, weight) of each competing competency
         for i, name in enumerate(COUPLED):
-            if self._competes(name):
-                got = known[i] + (0.4 * w[name] if name == "saboteurs" else 0.0)
-                parts.append((i, got, w[name] * penalty[i], w[name]))
+            if name == "qualification":
+                # `qualification` counts every role tag; those still to see are items
+                if qualification is not None:
+                    got = (known[i] + w[name] * qualification
+                           - self.seen_parts.get(name, 0.0))
+                    parts.append((i, got, 0.0, w[name]))
+            elif self._competes(name):
+                parts.append((i, known[i], w[name] * penalty[i], w[name]))
         top = self.top_weight
-
-        # without costs to pay, qualification's points are the same for every plan
-        plain_qualification = None if qualification is None else round(
-            w["qualification"] * rules.clamp(qualification, 0.0, 1.0) + EPS, 1)
 
         def total(vector: tuple[float, ...], closing: float, relationship: float,
                   costs: tuple[tuple[str, float], ...] = ()) -> float:
@@ -1074,8 +1131,6 @@ class Bound:
             if not costs:  # the same sums as below with every cost 0
                 points = (round((closing if closing > 0.0 else 0.0) + EPS, 1)
                           + round((relationship if relationship > 0.0 else 0.0) + EPS, 1))
-                if plain_qualification is not None:
-                    points += plain_qualification
                 for i, got, lost, weight in parts:
                     value = got + vector[i] - lost
                     points += round((0.0 if value < 0.0 else weight if value > weight
@@ -1085,9 +1140,6 @@ class Bound:
             points = (round(max(0.0, closing - w["closing"] * cost.get("closing", 0.0)) + EPS, 1)
                       + round(max(0.0, relationship - w["relationship"]
                                   * cost.get("relationship", 0.0)) + EPS, 1))
-            if qualification is not None:
-                points += round(w["qualification"] * rules.clamp(
-                    qualification - cost.get("qualification", 0.0), 0.0, 1.0) + EPS, 1)
             for i, got, lost, weight in parts:
                 points += round(rules.clamp(got + vector[i] - lost
                                             - weight * cost.get(COUPLED[i], 0.0),
@@ -1095,7 +1147,7 @@ class Bound:
             return round(100.0 * points / top + EPS, 1) if top else 0.0
 
         if over:
-            return total((0.0, 0.0, 0.0), self._closing_points(s, None),
+            return total((0.0, 0.0, 0.0, 0.0), self._closing_points(s, None),
                          self._trust_plan(s, people, here)(0, False, s.outcome == "won"))
         dm = rt.decision_maker
         mine = entries.pop(here, []) if here is not None else []
@@ -1104,7 +1156,7 @@ class Bound:
         here_bit = 1 << len(others)
 
         # an event at the end of meeting t brings what it brings for meetings after t: "@t"
-        clocks = sorted({member for found in (*entries.values(), mine) for _, waits in found
+        clocks = sorted({member for found in (*entries.values(), mine, timed) for _, waits in found
                          for who in waits for member in who if member.startswith("@")})
         clock_bit = {c: here_bit << (1 + j) for j, c in enumerate(clocks)}
 
@@ -1132,7 +1184,11 @@ class Bound:
             return tuple(sorted(items))
 
         everyone_coded = tuple((sid, coded(entries[sid])) for sid in others)
-        mine_coded = coded(mine)
+        timed_coded = coded(timed)
+        # what the events bring counts with the person met now: from the deal's start to its
+        # end, their clocks struck
+        mine_plain = coded(mine)
+        mine_coded = mine_plain + timed_coded if timed_coded else mine_plain
 
         def sets_until(end: int) -> list[tuple[frozenset[str], tuple[float, ...]]]:
             # the sets of people worth meeting in a deal that ends at meeting `end`: the
@@ -1157,7 +1213,7 @@ class Bound:
                 for sid in chosen:
                     met |= 1 << slot[sid]
                 before = met & ~(1 << slot[decider])
-                vector = [0.0, 0.0, 0.0]
+                vector = [0.0, 0.0, 0.0, 0.0]
                 got: set[int] = set()
                 for sid, items in (*everyone_coded, (here, mine_coded)):
                     if sid != here and sid not in chosen:
@@ -1223,9 +1279,9 @@ class Bound:
             # what the meetings earn when held in `order` after the one now: a fact a person
             # brings serves their own meeting and those after (from their first meeting, when
             # met twice); an event's, meetings after it
-            vector = [0.0, 0.0, 0.0]
+            vector = [0.0, 0.0, 0.0, 0.0]
             got: set[int] = set()
-            brought = 0
+            brought = reach = 0
             sequence = (here, *order) if here is not None else order
             for place, sid in enumerate(sequence):
                 turn = s.turn + place + (here is None)  # the person met now is met at s.turn
@@ -1238,10 +1294,14 @@ class Bound:
                 for c, b in clock_bit.items():
                     if int(c[1:]) < turn:
                         reach |= b
-                for bit, waits in (mine_coded if sid == here else coded_of.get(sid, ())):
+                for bit, waits in (mine_plain if sid == here else coded_of.get(sid, ())):
                     if bit not in got and all(mask & reach for mask in waits):
                         got.add(bit)
                         vector[self.item_part[bit]] += self.items[bit][2]
+            for bit, waits in timed_coded:  # the events before the last meeting
+                if bit not in got and all(mask & reach for mask in waits):
+                    got.add(bit)
+                    vector[self.item_part[bit]] += self.items[bit][2]
             return tuple(vector)
 
         decider = dm
@@ -1799,7 +1859,7 @@ class Bound:
         vectors: list[tuple[float, ...]] = []
         for subset in range(1 << n):
             met = subset | here_bit | on
-            vector = [0.0, 0.0, 0.0]
+            vector = [0.0, 0.0, 0.0, 0.0]
             got = set()
             for i, items in enumerate(everyone):
                 if i < n and not subset >> i & 1:
@@ -1882,9 +1942,9 @@ def _total(weights: dict[str, float], parts: dict[str, float | None]) -> float:
         weight = weights[name]
         if fraction is None or weight == 0:
             continue
-        got += round(weight * rules.clamp(fraction, 0.0, 1.0), 1)
+        got += round(weight * rules.clamp(fraction, 0.0, 1.0) + EPS, 1)
         top += weight
-    return round(100.0 * got / top, 1) if top else 0.0
+    return round(100.0 * got / top + EPS, 1) if top else 0.0
 
 
 def _dominated(vector: tuple[float, ...], seen: list[tuple[float, ...]]) -> bool:

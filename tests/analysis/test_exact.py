@@ -228,3 +228,48 @@ def test_the_bound_holds_on_deals_a_wider_sweep_caught() -> None:
         truth = _best_everywhere(fork(root), Bound(root.rt))
         found = BranchAndBound(root.rt, tag_on_evidence).run(fork(root), ())
         assert found.exact and found.total == truth, seed
+
+
+def _bundled(name: str, keys: str) -> Game:
+    from pathlib import Path
+
+    from game.loader import load_scenario
+    from game.runtime import Runtime
+
+    loaded = load_scenario(Path(__file__).parents[2] / "scenarios" / f"{name}.yaml").scenario
+    game = Game(Runtime(loaded), 0)
+    tag_on_evidence(game)
+    for key in keys.split():
+        game.choose_key(key)
+        tag_on_evidence(game)
+    return game
+
+
+def test_a_role_tag_counts_only_where_evidence_can_still_come() -> None:
+    """Hospital-comarcal, seed 0: the deal is won without meeting Ernesto, an influencer nobody
+    gave a clue about. His tag can no longer score, so the bound is the score itself — it once
+    counted the tag (2 points more), and so could not prove par."""
+    game = _bundled("hospital-comarcal", (
+        "meet:jorge jorge/cpd/0 jorge/cpd/5 jorge/cpd/3 jorge/cpd/6 jorge/cpd/8 jorge/cpd/10 "
+        "jorge/cpd/12 leave meet:rosa rosa/despacho/0 rosa/despacho/6 rosa/despacho/15 "
+        "rosa/despacho/19 leave meet:salvador salvador/gerencia/1 salvador/gerencia/4 "
+        "salvador/gerencia/9 leave meet:nieves nieves/control/0 nieves/control/6 "
+        "nieves/control/1 nieves/control/5 nieves/control/11 nieves/control/7 "
+        "nieves/control/13 leave meet:rosa rosa/despacho/10 rosa/despacho/16 leave "
+        "meet:salvador salvador/gerencia/12 salvador/gerencia/13 salvador/gerencia/22"))
+    assert game.state.phase == "after_close" and "ernesto" not in game.state.met
+    best = _best_everywhere(fork(game), Bound(game.rt))
+    assert Bound(game.rt).upper(game.state) == best == 92.7
+
+
+def test_what_an_event_brings_counts_only_if_the_deal_goes_past_it() -> None:
+    """Supermercados-lozano, seed 0: an event after meeting 3 raises Rocío's objection (which
+    shows her, a saboteur, to the trainee). A plan that closes in meeting 3 gets neither. With
+    role tags counted as items, what an event brings was first counted in every plan (0.3
+    above the best here, and supermercados' par unproven)."""
+    game = _bundled("supermercados-lozano", (
+        "meet:ramon ramon/almacen/1 ramon/almacen/3 ramon/almacen/4 ramon/almacen/6 "
+        "ramon/almacen/7 ramon/almacen/16 leave meet:marta marta/oficina/1 marta/oficina/11"))
+    found = BranchAndBound(game.rt, tag_on_evidence, budget=300_000).run(fork(game), ())
+    assert found.exact and found.total == 95.9
+    assert Bound(game.rt).upper(game.state) == 95.9
