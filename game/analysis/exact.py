@@ -2001,12 +2001,40 @@ class BranchAndBound:
         """Search from `root` (tags `start` already made) for a total above `incumbent`."""
         self.best_total = incumbent
         try:
+            self._probe(root, start)
             self._visit(root, start, 0)
             exact = True
         except _Stop:
             exact = False
         game, path = self.best if self.best is not None else (None, ())
         return Found(self.best_total, game, path, exact, self.visited)
+
+    def _probe(self, root: Game, start: Path) -> None:
+        """Before the search proper, a short search after each first move: whom to meet first
+        decides most, and the best found under one first meeting can prove the whole search
+        at once (tornilleria-montano, seed 7: 222 positions after meeting Rodrigo find the
+        92.0 the bound allows, while the search meeting Mariana first does not end in
+        200,000). The probes' positions count in the budget."""
+        if root.state.phase != "between":
+            return
+        options = root.options()
+        firsts = [i for i, option in enumerate(options)
+                  if option.available and option.key not in self.critical]
+        if len(firsts) < 2:
+            return
+        share = self.budget // (4 * len(firsts))
+        for index in firsts:
+            child = fork(root)
+            child.choose(index)
+            steps = start + (options[index].key,) + self.tagger(child)
+            probe = BranchAndBound(self.rt, self.tagger, budget=share)
+            found = probe.run(child, steps, self.best_total)
+            self.visited += min(probe.visited, share)
+            if found.game is not None and found.total > self.best_total:
+                self.best_total, self.best = found.total, (found.game, found.path)
+            if found.exact:  # nothing better after this first move: not searched again
+                rest, vector = split_key(child.state)
+                self.seen.setdefault(rest, []).append(vector)
 
     def _visit(self, game: Game, path: Path, depth: int) -> None:
         self.visited += 1

@@ -273,3 +273,18 @@ def test_what_an_event_brings_counts_only_if_the_deal_goes_past_it() -> None:
     found = BranchAndBound(game.rt, tag_on_evidence, budget=300_000).run(fork(game), ())
     assert found.exact and found.total == 95.9
     assert Bound(game.rt).upper(game.state) == 95.9
+
+
+def test_a_short_search_after_each_first_meeting_can_prove_par() -> None:
+    """Tornilleria-montano, seed 7: meeting Rodrigo first leads to the 92.0 the bound allows
+    within about 1,200 positions; the search that tries Mariana first does not end within
+    200,000. The probes after each first meeting find it, and par is proven."""
+    from pathlib import Path
+
+    from game.loader import load_scenario
+
+    scenario = load_scenario(Path(__file__).parents[2] / "scenarios"
+                             / "tornilleria-montano.yaml").scenario
+    par = find_par(scenario, 7)
+    assert par.exact and par.total == 92.0
+    assert par.path[0] == "meet:rodrigo"
