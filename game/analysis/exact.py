@@ -17,11 +17,12 @@ every position that cannot beat the best score found so far:
   walking away only when someone met can, after establishing what it rests on; spare meetings
   only for people who can be introduced by then; a role tag only when something about the
   person can still be seen (meeting them, a clue, an objection of theirs); what an event at a
-  fixed turn brings only in a deal that goes on past that turn's meeting. A won plan meeting
-  each person once, the signer last, is also scored order by order (what only the signer
-  brings serves nobody before the close; introductions respected). Every count is optimistic, so a position whose bound
-  does not beat the best cannot lead to a better attempt (the tests check the search against
-  brute force on random small deals of every format).
+  fixed turn brings only in a deal that goes on past that turn's meeting; and when walking away
+  or the close needs someone not met yet, the trust average counts one of them. A won plan
+  meeting each person once, the signer last, is also scored order by order (what only the
+  signer brings serves nobody before the close; introductions respected). Every count is
+  optimistic, so a position whose bound does not beat the best cannot lead to a better attempt
+  (the tests check the search against brute force on random small deals of every format).
 - **Transpositions**: a position reached twice (the same choices in another order) is searched
   once; `forking.state_key` names positions by everything that decides what happens next.
 - **Dominance**: among positions equal in everything else, one whose stances, trust and interest
@@ -1383,6 +1384,23 @@ class Bound:
                 walks[chosen] = found
             return found
 
+        # walking away that those met already (and `chosen`) cannot establish needs someone
+        # new among those met: the trust average counts them (`can_walk` grows with people)
+        newcomers = tuple(sid for sid in rt.order if sid not in s.met and sid != here
+                          and (people is None or sid in people))
+        everyone_met = frozenset(s.met) | ({here} if here is not None else frozenset())
+        new_needed: dict[frozenset[str], bool] = {}
+
+        def needs_someone_new(chosen: frozenset[str]) -> bool:
+            found = new_needed.get(chosen)
+            if found is None:
+                found = new_needed[chosen] = not can_walk(chosen | everyone_met, 0)
+            return found
+
+        def closes_with_someone_new(chosen: frozenset[str], turn: int) -> bool:
+            # likewise a close at `turn` that cannot win with only them (and the signer) met
+            return blocked_with(chosen | everyone_met | ({decider} if decider else set()), turn)
+
         away = self.walk_away_turn(s)
         if away is not None:  # walked away at `turn`, after meeting whom there was time for
             for turn in range(away, self.turns + 1):
@@ -1492,6 +1510,12 @@ class Bound:
                     free = k - passage[0]
                     # a meeting more for the decision-maker to introduce someone: it comes first
                     relationship = trust(free, dm_needed, won, chosen, passage[0] > 0)
+                    if relationship is not None and (
+                            needs_someone_new(chosen) if closing and not won
+                            else turn is not None and closes_with_someone_new(chosen, turn)):
+                        relationship = max((r for p in newcomers if p not in chosen and (
+                            r := trust(free, dm_needed, won, chosen | {p}, passage[0] > 0))
+                            is not None), default=None)
                     if relationship is None:
                         continue
                     value = total(vector, closing, relationship, passage[1])

@@ -3,6 +3,8 @@ still reach, its position names merge only positions that play the same, and it 
 best total as trying every sequence of options."""
 from __future__ import annotations
 
+from typing import Any
+
 from game.analysis.exact import Bound, BranchAndBound
 from game.analysis.forking import fork, state_key
 from game.analysis.par import find_par, tag_on_evidence
@@ -275,16 +277,31 @@ def test_what_an_event_brings_counts_only_if_the_deal_goes_past_it() -> None:
     assert Bound(game.rt).upper(game.state) == 95.9
 
 
-def test_a_short_search_after_each_first_meeting_can_prove_par() -> None:
-    """Tornilleria-montano, seed 7: meeting Rodrigo first leads to the 92.0 the bound allows
-    within about 1,200 positions; the search that tries Mariana first does not end within
-    200,000. The probes after each first meeting find it, and par is proven."""
+def _par_of(name: str, seed: int) -> Any:
     from pathlib import Path
 
     from game.loader import load_scenario
 
-    scenario = load_scenario(Path(__file__).parents[2] / "scenarios"
-                             / "tornilleria-montano.yaml").scenario
-    par = find_par(scenario, 7)
+    scenario = load_scenario(Path(__file__).parents[2] / "scenarios" / f"{name}.yaml").scenario
+    return find_par(scenario, seed)
+
+
+def test_a_short_search_after_each_first_meeting_can_prove_par() -> None:
+    """Tornilleria-montano, seed 7: meeting Rodrigo first leads to the 92.0 the bound allows
+    within about 1,200 positions; the search that tries Mariana first does not end within
+    200,000. The probes after each first meeting find it, and par is proven."""
+    par = _par_of("tornilleria-montano", 7)
     assert par.exact and par.total == 92.0
     assert par.path[0] == "meet:rodrigo"
+
+
+def test_someone_new_that_walking_away_or_the_close_needs_counts_in_the_trust_average() -> None:
+    """Tornilleria-montano, seed 2: walking away rightly needs Leticia (budget and decision
+    process), so the trust average counts her; the bound once averaged only Mariana and
+    Rodrigo, 0.1 above the best. Wrenfield-home-services, seed 5: the close needs the budget
+    only Hannah tells, so she is among those met; the bound once gave the spare meetings to
+    people with higher trust. Both pars are now proven."""
+    walk = _par_of("tornilleria-montano", 2)
+    assert walk.exact and walk.total == 92.5 and walk.outcome == "lost"
+    close = _par_of("wrenfield-home-services", 5)
+    assert close.exact and close.total == 95.5 and "meet:hannah" in close.path
