@@ -68,7 +68,7 @@ class _Source:
     """Something that can still change the state in a given way: a choice (by key) or an event
     (by id), whether it is spent once used, and the stakeholder whose meeting it needs."""
 
-    kind: str          # "choice" or "event"
+    kind: str          # "choice", "event", or "meet" (the meeting itself: a role tag's evidence)
     id: str
     once: bool
     who: str | None    # None for events
@@ -655,8 +655,11 @@ class Bound:
         if self._competes("saboteurs"):
             seen += [(sid, "saboteurs", w["saboteurs"] * 0.4 / len(rt.saboteurs))
                      for sid in rt.saboteurs]
+        # the checklist (need, interest, authority, format 1.2's items), then the two role tags
+        self.listed = 3.0 + len(rt.items)
+        self.roles = float(rt.decision_maker is not None) + float(bool(rt.influencers))
         if self._competes("qualification") and not self.walking:
-            possible = 3.0 + len(rt.items) + (rt.decision_maker is not None) + bool(rt.influencers)
+            possible = self.listed + self.roles
             if rt.decision_maker is not None:
                 seen.append((rt.decision_maker, "qualification", w["qualification"] / possible))
             seen += [(sid, "qualification", w["qualification"] / possible / len(rt.influencers))
@@ -944,10 +947,9 @@ class Bound:
         can_win = won or close_turn is not None
         # qualification: the checklist (all of it until the first close), tags made on evidence
         done = s.qualified_at_close
-        listed = 3.0 + len(rt.items)  # need, interest, authority and format 1.2's items
-        points = float(sum(done.values())) if done is not None else listed
-        possible = float(len(done)) if done is not None else listed
-        roles = float(rt.decision_maker is not None) + float(bool(rt.influencers))
+        points = float(sum(done.values())) if done is not None else self.listed
+        possible = float(len(done)) if done is not None else self.listed
+        roles = self.roles
         possible += roles
         points += roles
         penalties = float(s.premature_closes)
@@ -2036,7 +2038,7 @@ class BranchAndBound:
     def _probe(self, root: Game, start: Path) -> None:
         """Before the search proper, a short search after each first move: whom to meet first
         decides most, and the best found under one first meeting can prove the whole search
-        at once (tornilleria-montano, seed 7: 222 positions after meeting Rodrigo find the
+        at once (tornilleria-montano, seed 7: ~1,200 positions after meeting Rodrigo find the
         92.0 the bound allows, while the search meeting Mariana first does not end in
         200,000). The probes' positions count in the budget."""
         if root.state.phase != "between":
